@@ -1,0 +1,33 @@
+// The closed list of error codes the API sends. The web shows `errors.<code>` from the i18n files.
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  totp_enrollment_required: 403,
+  password_change_required: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate: 409,
+  invalid_parent: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 429,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export type FieldIssue = { field: string; issue: string; message: string };
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+};

@@ -1,0 +1,18 @@
+// Limits shared by forms and API schemas: one place to change a maximum.
+
+export const LIMITS = {
+  name: 200,
+  code: 32,
+  username: 64,
+  usernamePattern: /^[a-z0-9][a-z0-9._-]*$/,
+  email: 254,
+  text: 2000,
+  passwordMin: 10,
+  passwordMax: 256,
+  pageSizeDefault: 25,
+  pageSizeMax: 100,
+  search: 100,
+  /** Largest accepted request body, in bytes. */
+  bodyBytes: 256 * 1024,
+  totpCode: 6,
+} as const;

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { LIMITS } from "../limits";
+import { Id, Page, Timestamp } from "./base";
+
+export const AuditListQuery = z.strictObject({
+  entity: z.string().max(LIMITS.code).optional(),
+  entityId: z.string().max(64).optional(),
+  actorId: Id.optional(),
+  action: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export const AuditEvent = z.object({
+  seq: z.number(),
+  at: Timestamp,
+  actorId: Id.nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditListResponse = z.object({ data: z.array(AuditEvent), page: Page });

@@ -1,0 +1,6 @@
+// Every policy, in one list: read this file to audit who may do what across Tansiq.
+export { accountPolicy } from "../auth/auth.policy";
+export { auditPolicy } from "../audit/audit.policy";
+export { agenciesPolicy } from "../features/agencies/agencies.policy";
+export { usersPolicy } from "../features/users/users.policy";
+export { personnelPolicy } from "../features/personnel/personnel.policy";

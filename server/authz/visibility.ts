@@ -1,0 +1,33 @@
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Sensitivity } from "../../common/enums";
+import type { Actor } from "./actor";
+import { recordShares } from "./shares.table";
+
+export type Owned = { agencyId: string; sensitivity: Sensitivity };
+
+export const isLeadership = (actor: Actor) => actor.role === "leadership";
+export const isAdmin = (actor: Actor) => actor.role === "admin";
+export const isOwnAgency = (actor: Actor, record: { agencyId: string }) => record.agencyId === actor.agencyId;
+
+/**
+ * The one visibility rule: internal records are seen by every signed-in user; restricted ones by their agency
+ * and the agencies it shares them with (observers excepted), and by leadership. `alsoSeesAll` widens it for a
+ * feature (e.g. admin over the directory of agencies and users).
+ */
+export function visibleWhere(
+  actor: Actor,
+  table: { id: PgColumn; agencyId: PgColumn; sensitivity: PgColumn },
+  entity: string,
+  alsoSeesAll: (actor: Actor) => boolean = () => false,
+): SQL | undefined {
+  if (isLeadership(actor) || alsoSeesAll(actor)) return undefined;
+  const internal = eq(table.sensitivity, "internal");
+  if (actor.role === "observer") return internal;
+  const shared = sql`exists (select 1 from ${recordShares} where ${and(
+    eq(recordShares.entity, entity),
+    eq(recordShares.entityId, table.id),
+    eq(recordShares.agencyId, actor.agencyId),
+  )})`;
+  return or(internal, eq(table.agencyId, actor.agencyId), shared);
+}

@@ -1,0 +1,79 @@
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/client";
+import { DataDirLockedError } from "./db/lock";
+import { migrateDatabase } from "./db/migrate";
+import { verifyAuditChain } from "./audit/verify-chain";
+import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
+import { printBanner, startServer, stopOnSignals } from "./main";
+
+const USAGE = `Usage: tansiq <command>
+
+  start           start with the demo region on an empty database (what \`npm start\` runs)
+  serve           start for production: no demo data
+  migrate         apply database migrations and exit
+  seed-demo       seed the Tobruk demo region into an empty database
+  audit verify    check the audit log's hash chain; exit 1 naming the first bad event
+`;
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const [command, sub] = args;
+  switch (command) {
+    case "start":
+    case "serve": {
+      const demo = command === "start";
+      const server = await startServer({ demo });
+      printBanner(server, { demo, demoPassword: server.app.config.demoPassword });
+      stopOnSignals(server);
+      return -1; // keep running
+    }
+    case "migrate":
+      await withDatabase(async () => {});
+      console.log("Migrations applied.");
+      return 0;
+    case "seed-demo":
+      return withDatabase(async ({ db }) => {
+        if (!(await isDatabaseEmpty(db))) {
+          console.error("The database already has agencies: the demo region is only seeded into an empty database.");
+          return 1;
+        }
+        await seedDemo(db, new Date(), loadConfig().demoPassword);
+        console.log("Seeded the Tobruk demo region.");
+        return 0;
+      });
+    case "audit":
+      if (sub !== "verify") break;
+      return withDatabase(async ({ db }) => {
+        const report = await verifyAuditChain(db);
+        if (report.ok) {
+          console.log(`Audit chain intact: ${report.count} events.`);
+          return 0;
+        }
+        console.error(`Audit chain broken at event #${report.seq} (${report.reason}); ${report.count} events before it are intact.`);
+        return 1;
+      });
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof DataDirLockedError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+const Bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TANSIQ_DATA_DIR: z.string().default("./data"),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: Bool.default(false),
+  TANSIQ_SECURE_COOKIES: Bool.optional(),
+  TANSIQ_HSTS: Bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { engine: "postgres"; url: string; poolSize: number } | { engine: "pglite"; dataDir: string | null };
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  trustProxy: boolean;
+  secureCookies: boolean;
+  hsts: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockMinutes: number };
+  /** Demo mode (npm start): demo users may sign in without a second factor; said at start and in the UI. */
+  demoMode: boolean;
+  demoPassword: string;
+  webDist: string | null;
+};
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const e = Env.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { engine: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { engine: "pglite", dataDir: e.TANSIQ_DATA_DIR },
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: e.TANSIQ_SECURE_COOKIES ?? (e.PUBLIC_URL?.startsWith("https:") ?? false),
+    hsts: e.TANSIQ_HSTS,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    demoMode: false,
+    demoPassword: e.TANSIQ_DEMO_PASSWORD,
+    webDist: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,71 @@
+import { count } from "drizzle-orm";
+import type { Ctx } from "../authz/actor";
+import { hashPassword } from "../auth/passwords";
+import type { Db } from "../db/client";
+import { agencies, createAgency } from "../features/agencies";
+import { createPerson } from "../features/personnel";
+import { createUser } from "../features/users";
+import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(agencies);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the Tobruk demo region in one transaction (all or nothing). Every row is audited like any other. */
+export async function seedDemo(db: Db, now: Date, password: string): Promise<void> {
+  const ctx: Ctx = { actor: null, now, actorLabel: "seed-demo" };
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    const idOf = (code: string) => {
+      const id = ids.get(code);
+      if (!id) throw new Error(`demo agency ${code} missing`);
+      return id;
+    };
+    for (const a of DEMO_AGENCIES) {
+      const row = await createAgency(tx, ctx, {
+        code: a.code,
+        kind: a.kind,
+        parentId: a.parent ? idOf(a.parent) : null,
+        nameAr: a.nameAr,
+        nameEn: a.nameEn,
+        districtPcode: a.districtPcode,
+        sensitivity: "internal",
+      });
+      ids.set(a.code, row.id);
+    }
+    for (const p of DEMO_PERSONNEL) {
+      await createPerson(tx, ctx, {
+        nameAr: p.nameAr,
+        nameEn: p.nameEn,
+        rank: p.rank,
+        positionAr: p.positionAr,
+        positionEn: p.positionEn,
+        agencyId: idOf(p.agency),
+        serviceNumber: null,
+        sensitivity: "internal",
+      });
+    }
+    for (const u of DEMO_USERS) {
+      await createUser(
+        tx,
+        ctx,
+        {
+          username: u.username,
+          password,
+          displayNameAr: u.displayNameAr,
+          displayNameEn: u.displayNameEn,
+          email: null,
+          agencyId: idOf(u.agency),
+          role: u.role,
+          language: "ar",
+          calendar: "gregorian",
+          numerals: "latn",
+          sensitivity: "internal",
+        },
+        { isDemo: true, passwordHash },
+      );
+    }
+  });
+}

@@ -1,0 +1,19 @@
+import type { Actor } from "../authz/actor";
+import { allow, policyNames } from "../authz/engine";
+
+/** The modules the web navigation may show, each opened by a read policy. Add a module here when it lands. */
+const MODULES = [
+  { name: "agencies", policy: "agencies.read" },
+  { name: "users", policy: "users.read" },
+  { name: "personnel", policy: "personnel.read" },
+  { name: "audit", policy: "audit.read" },
+] as const;
+
+export function modulesFor(actor: Actor): string[] {
+  return MODULES.filter((m) => allow(m.policy, actor)).map((m) => m.name);
+}
+
+/** Every route-level permission the actor holds, e.g. "users.create". */
+export function permissionsFor(actor: Actor): string[] {
+  return policyNames().filter((name) => allow(name, actor));
+}

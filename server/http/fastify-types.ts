@@ -1,0 +1,26 @@
+import type { Actor } from "../authz/actor";
+import type { Config } from "../config";
+import type { Database, Db } from "../db/client";
+import type { Clock } from "../clock";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The policy guarding the route, `<entity>.<route rule>` (see server/authz). */
+    policy?: string;
+    /** The route needs no signed-in user. */
+    public?: boolean;
+    /** Open to a signed-in user who still has to enrol a second factor or change their password. */
+    duringSetup?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    config: Config;
+    clock: Clock;
+  }
+}
+
+export {};
