@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("clock", options.clock ?? systemClock);
 
   registerErrorHandler(app);
-  registerRouteGuard(app);
+  app.decorate("registeredRoutes", registerRouteGuard(app));
   await app.register(cookie);
   await registerSecurityHeaders(app);
   registerAuthentication(app);

@@ -19,6 +19,7 @@ const Env = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
 });
 
@@ -32,7 +33,8 @@ export type Config = {
   secureCookies: boolean;
   hsts: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  login: { maxFailures: number; lockMinutes: number };
+  /** Account lockout after `maxFailures`; at most `maxPerAddress` attempts per client address in 5 minutes. */
+  login: { maxFailures: number; lockMinutes: number; maxPerAddress: number };
   /** Demo mode (npm start): demo users may sign in without a second factor; said at start and in the UI. */
   demoMode: boolean;
   demoPassword: string;
@@ -56,7 +58,7 @@ export function loadConfig(
     secureCookies: e.TANSIQ_SECURE_COOKIES ?? (e.PUBLIC_URL?.startsWith("https:") ?? false),
     hsts: e.TANSIQ_HSTS,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, maxPerAddress: e.LOGIN_MAX_PER_ADDRESS },
     demoMode: false,
     demoPassword: e.TANSIQ_DEMO_PASSWORD,
     webDist: null,

@@ -32,7 +32,7 @@ function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
 const self = { policy: "account.self", duringSetup: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle(app.config.login.maxPerAddress);
 
   app.post(
     "/api/auth/login",

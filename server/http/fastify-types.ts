@@ -1,3 +1,4 @@
+import type { RouteOptions } from "fastify";
 import type { Actor } from "../authz/actor";
 import type { Config } from "../config";
 import type { Database, Db } from "../db/client";
@@ -20,6 +21,8 @@ declare module "fastify" {
     database: Database;
     config: Config;
     clock: Clock;
+    /** Every route as registered, for the route-guard test and the OpenAPI check. */
+    registeredRoutes: RouteOptions[];
   }
 }
 

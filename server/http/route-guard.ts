@@ -8,7 +8,7 @@ export type UnguardedRoute = { method: string; url: string; problem: string };
  * Every route must declare `config.policy` (a known policy) or `config.public: true`. Routes are collected as
  * they are registered and checked when the app is ready: one unguarded route and the app refuses to start.
  */
-export function registerRouteGuard(app: FastifyInstance) {
+export function registerRouteGuard(app: FastifyInstance): RouteOptions[] {
   const routes: RouteOptions[] = [];
   app.addHook("onRoute", (route) => {
     routes.push(route);
@@ -31,6 +31,7 @@ export function registerRouteGuard(app: FastifyInstance) {
     }
     if (config.policy && !allow(config.policy, actor)) throw new AppError("forbidden");
   });
+  return routes;
 }
 
 export function findUnguardedRoutes(routes: RouteOptions[]): UnguardedRoute[] {

@@ -1,0 +1,79 @@
+import { expect, it } from "vitest";
+import type { Role, Sensitivity } from "../../common/enums";
+import { ROLES } from "../../common/enums";
+import type { AgencyRow } from "../features/agencies";
+import { call, login, type Session, type TestApp } from "./app";
+import { TEST_PASSWORD, auditCount, buildAgency, buildUser } from "./factories";
+
+/** What a cell expects: "ok" (2xx), or the refusal status. */
+export type Outcome = "ok" | 403 | 404;
+/** Per role: [own agency internal, own agency restricted, other agency internal, other agency restricted]. */
+export type ActionSpec = Record<Role, [Outcome, Outcome, Outcome, Outcome]>;
+
+export type Cell = { role: Role; own: boolean; sensitivity: Sensitivity };
+
+export type Arrange = {
+  actorAgency: AgencyRow;
+  otherAgency: AgencyRow;
+  /** The agency a target of this cell belongs to, and its sensitivity. */
+  targetAgency: AgencyRow;
+  sensitivity: Sensitivity;
+};
+
+export type MatrixAction = {
+  /** Prepares the target and returns the request, plus a read of the target's stored state (to prove no change). */
+  request(t: TestApp, a: Arrange): Promise<{ method: "GET" | "POST" | "PATCH"; url: string; body?: unknown; snapshot?: () => Promise<unknown> }>;
+};
+
+const CELLS: [boolean, Sensitivity][] = [
+  [true, "internal"],
+  [true, "restricted"],
+  [false, "internal"],
+  [false, "restricted"],
+];
+
+/**
+ * Runs one permission matrix: for each action, role and cell, a fresh actor (in a fresh agency) makes the request.
+ * `ownAgencyCarriesSensitivity`: for agencies themselves, the "own" target is the actor's own agency, so the
+ * actor's agency gets the cell's sensitivity.
+ */
+export function permissionMatrix(
+  getApp: () => TestApp,
+  spec: Record<string, ActionSpec>,
+  actions: Record<string, MatrixAction>,
+  options: { ownAgencyCarriesSensitivity?: boolean } = {},
+) {
+  for (const [actionName, byRole] of Object.entries(spec)) {
+    const action = actions[actionName];
+    if (!action) throw new Error(`no request for action ${actionName}`);
+    for (const role of ROLES) {
+      const expected = byRole[role];
+      it(`${actionName} as ${role}: ${expected.join(" ")}`, async () => {
+        const t = getApp();
+        for (const [index, [own, sensitivity]] of CELLS.entries()) {
+          const actorAgency = await buildAgency(t.db, {
+            sensitivity: own && options.ownAgencyCarriesSensitivity ? sensitivity : "internal",
+          });
+          const otherAgency = await buildAgency(t.db, { sensitivity: options.ownAgencyCarriesSensitivity ? sensitivity : "internal" });
+          const actor = await buildUser(t.db, { role, agencyId: actorAgency.id, isDemo: true });
+          const session: Session = await login(t.app, actor.username, TEST_PASSWORD);
+          const arrange = { actorAgency, otherAgency, targetAgency: own ? actorAgency : otherAgency, sensitivity };
+          const req = await action.request(t, arrange);
+          const before = await req.snapshot?.();
+          const audits = await auditCount(t.db);
+          const response = await call(t.app, session, req.method, req.url, req.body);
+          const want = expected[index];
+          const where = `${actionName} as ${role}, ${own ? "own" : "other"} agency, ${sensitivity}`;
+          if (want === "ok") {
+            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+          } else {
+            expect(response.statusCode, `${where}: ${response.body}`).toBe(want);
+            expect(response.json().error.code).toBe(want === 403 ? "forbidden" : "not_found");
+            expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
+            if (req.snapshot) expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
+          }
+        }
+      });
+    }
+  }
+}
