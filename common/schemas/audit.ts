@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
-import { Id, Page, Timestamp } from "./base";
+import { Id, NO_CONTROL_CHARS, Page, Timestamp } from "./base";
 
 export const AuditListQuery = z.strictObject({
-  entity: z.string().max(LIMITS.code).optional(),
-  entityId: z.string().max(64).optional(),
+  entity: z.string().max(LIMITS.code).regex(NO_CONTROL_CHARS).optional(),
+  entityId: z.string().max(64).regex(NO_CONTROL_CHARS).optional(),
   actorId: Id.optional(),
-  action: z.string().max(64).optional(),
+  action: z.string().max(64).regex(NO_CONTROL_CHARS).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { CALENDARS, LANGUAGES, NUMERALS, ROLES } from "../enums";
 import { LIMITS } from "../limits";
-import { Id } from "./base";
+import { Id, Secret } from "./base";
 import { Password } from "./users";
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(LIMITS.username),
-  password: z.string().min(1).max(LIMITS.passwordMax),
+  password: Secret(1, LIMITS.passwordMax),
   totp: z
     .string()
     .regex(/^\d{6}$/)
     .optional(),
 });
 
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(LIMITS.passwordMax), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({ currentPassword: Secret(1, LIMITS.passwordMax), newPassword: Password });
 
 export const PreferencesBody = z
   .strictObject({
@@ -25,7 +25,7 @@ export const PreferencesBody = z
   .refine((b) => Object.keys(b).length > 0, { message: "empty" });
 
 export const TotpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
-export const TotpDisableBody = z.strictObject({ password: z.string().min(1).max(LIMITS.passwordMax) });
+export const TotpDisableBody = z.strictObject({ password: Secret(1, LIMITS.passwordMax) });
 export const TotpSetupResponse = z.object({ data: z.object({ secret: z.string(), uri: z.string() }) });
 
 export const Me = z.object({

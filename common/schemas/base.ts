@@ -5,16 +5,23 @@ import { SENSITIVITIES } from "../enums";
 export const Id = z.uuid();
 export const IdParams = z.strictObject({ id: Id });
 
+/** Control characters have no place in names or titles (and PostgreSQL refuses NUL in text). */
+export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F]*$/;
+
 /** A required one-line text, trimmed. */
-export const Line = (max: number = LIMITS.name) => z.string().trim().min(1).max(max);
+export const Line = (max: number = LIMITS.name) => z.string().trim().min(1).max(max).regex(NO_CONTROL_CHARS);
 /** An optional one-line text: empty becomes null. */
 export const OptionalLine = (max: number = LIMITS.name) =>
   z
     .string()
     .trim()
     .max(max)
+    .regex(NO_CONTROL_CHARS)
     .transform((s) => (s === "" ? null : s))
     .nullable();
+
+/** A secret typed by a person: any characters but NUL. */
+export const Secret = (min: number, max: number) => z.string().min(min).max(max).regex(/^[^\u0000]*$/);
 
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Timestamp = z.string();
@@ -22,7 +29,7 @@ export const Timestamp = z.string();
 export const PageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  q: z.string().trim().max(LIMITS.search).optional(),
+  q: z.string().trim().max(LIMITS.search).regex(NO_CONTROL_CHARS).optional(),
 };
 
 export const ActiveFilter = z.enum(["active", "inactive", "all"]).default("active");

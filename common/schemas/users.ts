@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { CALENDARS, LANGUAGES, NUMERALS, ROLES } from "../enums";
 import { LIMITS } from "../limits";
-import { ActiveFilter, Id, Line, PageQuery, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
+import { ActiveFilter, Id, Line, PageQuery, Secret, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
 
 export const USER_ACTIONS = ["update", "deactivate", "reactivate", "resetPassword"] as const;
 
-export const Password = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+export const Password = Secret(LIMITS.passwordMin, LIMITS.passwordMax);
 export const Username = z
   .string()
   .trim()
