@@ -32,7 +32,7 @@ export function registerAuthentication(app: FastifyInstance) {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await loadSession(app.db, token, app.clock.now(), app.config);
     // 401 before the body is even parsed, for any route that is not public (unknown URLs go to the 404 handler).
-    if (!request.actor && !request.is404 && !request.routeOptions.config.public) {
+    if (!request.actor && !request.routeOptions.config.public) {
       throw new AppError("unauthenticated");
     }
   });

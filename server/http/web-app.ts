@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
@@ -14,15 +15,19 @@ export function publicRoutes(scope: FastifyInstance) {
 /** Serves the built web app and falls back to index.html for client-side routes; /api/* misses are JSON 404s. */
 export async function registerWebApp(app: FastifyInstance, webDist: string | null) {
   const hasWeb = webDist !== null && existsSync(path.join(webDist, "index.html"));
+  let indexHtml: string | undefined;
   if (hasWeb) {
     await app.register(async (scope) => {
       publicRoutes(scope);
       await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: "1h" });
     });
   }
-  app.setNotFoundHandler(async (request, reply) => {
+  // The 404 handler is public: it serves the login page to anyone and tells nothing about the API.
+  const notFoundOptions = { config: { public: true } } as Parameters<FastifyInstance["setNotFoundHandler"]>[0];
+  app.setNotFoundHandler(notFoundOptions, async (request, reply) => {
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.header("cache-control", "no-cache").sendFile("index.html", webDist!);
+      indexHtml ??= await readFile(path.join(webDist!, "index.html"), "utf8");
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(indexHtml);
     }
     return sendError(request, reply, "not_found");
   });

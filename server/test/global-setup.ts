@@ -2,10 +2,13 @@ import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { buildWeb, isWebBuildStale } from "../web-build";
 
 // With DATABASE_URL, one migrated template database is made per run; each test file copies it
 // (CREATE DATABASE … TEMPLATE), which is much faster than migrating every time.
 export default async function setup(project: TestProject) {
+  // The start test and the browser flows serve web/dist: build it once, before the workers start.
+  if (isWebBuildStale()) await buildWeb();
   const url = process.env.DATABASE_URL;
   if (!url) {
     project.provide("pgTemplate", "");
