@@ -31,11 +31,14 @@ describe("Arabic folding for search", () => {
   it("ignores any diacritics and tatweel sprinkled into a word", () => {
     const marks = fc.constantFrom("\u064B", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652", "\u0640");
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(..."الدرسي"), fc.array(marks, { maxLength: 2 })), { minLength: 1 }), (parts) => {
-        const decorated = parts.map(([c, m]) => c + m.join("")).join("");
-        const plain = parts.map(([c]) => c).join("");
-        expect(foldArabic(decorated)).toBe(foldArabic(plain));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(..."الدرسي"), fc.array(marks, { maxLength: 2 })), { minLength: 1 }),
+        (parts) => {
+          const decorated = parts.map(([c, m]) => c + m.join("")).join("");
+          const plain = parts.map(([c]) => c).join("");
+          expect(foldArabic(decorated)).toBe(foldArabic(plain));
+        },
+      ),
     );
   });
 

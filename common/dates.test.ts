@@ -6,7 +6,11 @@ const LATE_EVENING_UTC = "2026-11-29T22:30:00Z";
 
 describe("formatDateTime", () => {
   it("shows the Tripoli wall clock, Gregorian, Western digits, in Arabic", () => {
-    const text = formatDateTime(LATE_EVENING_UTC, { language: "ar", calendar: "gregorian", numerals: "latn" });
+    const text = formatDateTime(LATE_EVENING_UTC, {
+      language: "ar",
+      calendar: "gregorian",
+      numerals: "latn",
+    });
     expect(text).toContain("30");
     expect(text).toContain("نوفمبر");
     expect(text).toContain("2026");
@@ -25,7 +29,11 @@ describe("formatDateTime", () => {
   });
 
   it("writes English with Western digits", () => {
-    const text = formatDateTime(LATE_EVENING_UTC, { language: "en", calendar: "gregorian", numerals: "latn" });
+    const text = formatDateTime(LATE_EVENING_UTC, {
+      language: "en",
+      calendar: "gregorian",
+      numerals: "latn",
+    });
     expect(text).toContain("30 November 2026");
     expect(text).toContain("00:30");
   });
@@ -37,7 +45,9 @@ describe("formatDateTime", () => {
   });
 
   it("gives back an unreadable value as it came", () => {
-    expect(formatDateTime("not a date", { language: "ar", calendar: "gregorian", numerals: "latn" })).toBe("not a date");
+    expect(formatDateTime("not a date", { language: "ar", calendar: "gregorian", numerals: "latn" })).toBe(
+      "not a date",
+    );
   });
 });
 

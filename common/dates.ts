@@ -36,7 +36,11 @@ function toDate(value: string | Date): Date | null {
 }
 
 /** Date and time, e.g. "30 نوفمبر 2026 في 00:30"; an unreadable value is returned as given. */
-export function formatDateTime(value: string | Date, prefs: DisplayPrefs, timeZone: string = TIME_ZONE): string {
+export function formatDateTime(
+  value: string | Date,
+  prefs: DisplayPrefs,
+  timeZone: string = TIME_ZONE,
+): string {
   const date = toDate(value);
   return date ? formatter(prefs, true, timeZone).format(date) : String(value);
 }
@@ -64,7 +68,14 @@ function zoneOffset(instant: number, timeZone: string): number {
     second: "numeric",
   }).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 

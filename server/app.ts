@@ -83,7 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/api/health",
     {
       schema: {
-        response: { 200: z.object({ status: z.literal("ok"), engine: z.enum(["pglite", "postgres"]), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            engine: z.enum(["pglite", "postgres"]),
+            version: z.string(),
+          }),
+        },
       },
       config: { public: true },
     },
@@ -92,7 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return { status: "ok" as const, engine: database.engine, version: VERSION };
     },
   );
-  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   for (const feature of FEATURES) await app.register(feature);
   for (const plugin of options.plugins ?? []) await plugin(app);

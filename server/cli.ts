@@ -15,7 +15,9 @@ const USAGE = `Usage: tansiq <command>
   audit verify    check the audit log's hash chain; exit 1 naming the first bad event
 `;
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
@@ -44,7 +46,9 @@ async function main(args: string[]): Promise<number> {
     case "seed-demo":
       return withDatabase(async ({ db }) => {
         if (!(await isDatabaseEmpty(db))) {
-          console.error("The database already has agencies: the demo region is only seeded into an empty database.");
+          console.error(
+            "The database already has agencies: the demo region is only seeded into an empty database.",
+          );
           return 1;
         }
         await seedDemo(db, new Date(), loadConfig().demoPassword);
@@ -59,7 +63,9 @@ async function main(args: string[]): Promise<number> {
           console.log(`Audit chain intact: ${report.count} events.`);
           return 0;
         }
-        console.error(`Audit chain broken at event #${report.seq} (${report.reason}); ${report.count} events before it are intact.`);
+        console.error(
+          `Audit chain broken at event #${report.seq} (${report.reason}); ${report.count} events before it are intact.`,
+        );
         return 1;
       });
   }

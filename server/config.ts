@@ -26,7 +26,8 @@ const Env = z.object({
 export type Config = {
   port: number;
   host: string;
-  database: { engine: "postgres"; url: string; poolSize: number } | { engine: "pglite"; dataDir: string | null };
+  database:
+    { engine: "postgres"; url: string; poolSize: number } | { engine: "pglite"; dataDir: string | null };
   publicUrl: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   trustProxy: boolean;
@@ -41,10 +42,7 @@ export type Config = {
   webDist: string | null;
 };
 
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  overrides: Partial<Config> = {},
-): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const e = Env.parse(env);
   return {
     port: e.PORT,
@@ -55,10 +53,14 @@ export function loadConfig(
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    secureCookies: e.TANSIQ_SECURE_COOKIES ?? (e.PUBLIC_URL?.startsWith("https:") ?? false),
+    secureCookies: e.TANSIQ_SECURE_COOKIES ?? e.PUBLIC_URL?.startsWith("https:") ?? false,
     hsts: e.TANSIQ_HSTS,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, maxPerAddress: e.LOGIN_MAX_PER_ADDRESS },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      maxPerAddress: e.LOGIN_MAX_PER_ADDRESS,
+    },
     demoMode: false,
     demoPassword: e.TANSIQ_DEMO_PASSWORD,
     webDist: null,

@@ -30,7 +30,9 @@ describe("the PGlite data folder lock", () => {
     const root = tempDir("nested");
     const dir = path.join(root, "a", "b", "data");
     const first = await openDatabase({ engine: "pglite", dataDir: dir });
-    await expect(openDatabase({ engine: "pglite", dataDir: dir })).rejects.toThrow(/in use by another Tansiq process/);
+    await expect(openDatabase({ engine: "pglite", dataDir: dir })).rejects.toThrow(
+      /in use by another Tansiq process/,
+    );
     await first.db.execute("select 1"); // the first holder is unharmed
     await first.close();
     expect(existsSync(path.join(dir, "tansiq.lock"))).toBe(false);
@@ -42,7 +44,10 @@ type Started = { child: ChildProcess; url: string; output: () => string; ms: num
 
 function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Started> {
   const began = Date.now();
-  const child = spawn(process.execPath, ["bin/tansiq.js", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["bin/tansiq.js", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not started in 60 s:\n${output}`)), 60_000);
@@ -77,30 +82,45 @@ describe("npm start on an empty data folder", () => {
     rmSync(path.dirname(dir), { recursive: true, force: true });
   });
 
-  it("serves the Arabic login page and /api/health within 60 s, prints the demo logins, stops cleanly on SIGTERM", { timeout: 120_000 }, async () => {
-    started = await startProcess(["start"], env);
-    expect(started.ms).toBeLessThan(60_000);
-    const out = started.output();
-    for (const login of ["admin", "minister", "director.tobruk", "officer.emsaed", "liaison.isa", "observer.mp", "trainer"]) {
-      expect(out).toContain(login);
-    }
-    expect(out).toContain("Tobruk-Demo-2026");
-    const health = await fetch(`${started.url}/api/health`);
-    expect(await health.json()).toMatchObject({ status: "ok", engine: "pglite" });
-    const page = await (await fetch(`${started.url}/login`)).text();
-    expect(page).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
+  it(
+    "serves the Arabic login page and /api/health within 60 s, prints the demo logins, stops cleanly on SIGTERM",
+    { timeout: 120_000 },
+    async () => {
+      started = await startProcess(["start"], env);
+      expect(started.ms).toBeLessThan(60_000);
+      const out = started.output();
+      for (const login of [
+        "admin",
+        "minister",
+        "director.tobruk",
+        "officer.emsaed",
+        "liaison.isa",
+        "observer.mp",
+        "trainer",
+      ]) {
+        expect(out).toContain(login);
+      }
+      expect(out).toContain("Tobruk-Demo-2026");
+      const health = await fetch(`${started.url}/api/health`);
+      expect(await health.json()).toMatchObject({ status: "ok", engine: "pglite" });
+      const page = await (await fetch(`${started.url}/login`)).text();
+      expect(page).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
 
-    // A second process on the same folder refuses to start, with a clear message.
-    const second = spawn(process.execPath, ["bin/tansiq.js", "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let secondOutput = "";
-    second.stderr?.on("data", (c: Buffer) => (secondOutput += c.toString()));
-    expect(await exitOf(second)).toBe(1);
-    expect(secondOutput).toContain("in use by another Tansiq process");
+      // A second process on the same folder refuses to start, with a clear message.
+      const second = spawn(process.execPath, ["bin/tansiq.js", "serve"], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let secondOutput = "";
+      second.stderr?.on("data", (c: Buffer) => (secondOutput += c.toString()));
+      expect(await exitOf(second)).toBe(1);
+      expect(secondOutput).toContain("in use by another Tansiq process");
 
-    // Graceful stop: the process exits 0 and releases the folder.
-    const exited = exitOf(started.child);
-    started.child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(existsSync(path.join(dir, "tansiq.lock"))).toBe(false);
-  });
+      // Graceful stop: the process exits 0 and releases the folder.
+      const exited = exitOf(started.child);
+      started.child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(existsSync(path.join(dir, "tansiq.lock"))).toBe(false);
+    },
+  );
 });

@@ -13,7 +13,10 @@ export const LoginBody = z.strictObject({
     .optional(),
 });
 
-export const ChangePasswordBody = z.strictObject({ currentPassword: Secret(1, LIMITS.passwordMax), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: Secret(1, LIMITS.passwordMax),
+  newPassword: Password,
+});
 
 export const PreferencesBody = z
   .strictObject({

@@ -6,6 +6,7 @@ export const Id = z.uuid();
 export const IdParams = z.strictObject({ id: Id });
 
 /** Control characters have no place in names or titles (and PostgreSQL refuses NUL in text). */
+// eslint-disable-next-line no-control-regex -- the point is to refuse control characters
 export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F]*$/;
 
 /** A required one-line text, trimmed. */
@@ -21,7 +22,13 @@ export const OptionalLine = (max: number = LIMITS.name) =>
     .nullable();
 
 /** A secret typed by a person: any characters but NUL. */
-export const Secret = (min: number, max: number) => z.string().min(min).max(max).regex(/^[^\u0000]*$/);
+// eslint-disable-next-line no-control-regex -- NUL is refused
+export const Secret = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[^\u0000]*$/);
 
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Timestamp = z.string();
@@ -46,7 +53,9 @@ export function oneOf<T extends z.ZodType>(item: T) {
 
 /** The actions the server allows the current user on one record, sent with the record. */
 export function abilities<const K extends readonly [string, ...string[]]>(actions: K) {
-  return z.object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as { [P in K[number]]: z.ZodBoolean });
+  return z.object(
+    Object.fromEntries(actions.map((a) => [a, z.boolean()])) as { [P in K[number]]: z.ZodBoolean },
+  );
 }
 
 export const ErrorResponse = z.object({

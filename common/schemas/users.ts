@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { CALENDARS, LANGUAGES, NUMERALS, ROLES } from "../enums";
 import { LIMITS } from "../limits";
-import { ActiveFilter, Id, Line, PageQuery, Secret, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
+import {
+  ActiveFilter,
+  Id,
+  Line,
+  PageQuery,
+  Secret,
+  Sensitivity,
+  Timestamp,
+  abilities,
+  listOf,
+  oneOf,
+} from "./base";
 
 export const USER_ACTIONS = ["update", "deactivate", "reactivate", "resetPassword"] as const;
 

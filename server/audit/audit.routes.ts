@@ -7,7 +7,10 @@ import { auditEvents } from "./audit.table";
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/audit",
-    { schema: { querystring: AuditListQuery, response: { 200: AuditListResponse } }, config: { policy: "audit.read" } },
+    {
+      schema: { querystring: AuditListQuery, response: { 200: AuditListResponse } },
+      config: { policy: "audit.read" },
+    },
     async (request) => {
       const q = request.query;
       const where = and(
@@ -20,7 +23,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const { limit, offset } = pageWindow(q);
       const [rows, [total]] = await Promise.all([
-        app.db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset),
+        app.db
+          .select()
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.seq))
+          .limit(limit)
+          .offset(offset),
         app.db.select({ n: count() }).from(auditEvents).where(where),
       ]);
       return {

@@ -42,11 +42,19 @@ describe("hash-chained audit log", () => {
 
   it("names the first event that was altered, removed or reordered", async () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events`);
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_events`,
+    );
     expect(n).toBeGreaterThan(10);
 
-    const [original] = await queryRows<{ after: string }>(t.db, sql`select after::text as after from audit_events where seq = 3`);
-    await t.db.execute(sql`update audit_events set after = jsonb_set(after, '{nameEn}', '"Tampered"') where seq = 3`);
+    const [original] = await queryRows<{ after: string }>(
+      t.db,
+      sql`select after::text as after from audit_events where seq = 3`,
+    );
+    await t.db.execute(
+      sql`update audit_events set after = jsonb_set(after, '{nameEn}', '"Tampered"') where seq = 3`,
+    );
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, seq: 3, reason: "altered" });
     await t.db.execute(sql`update audit_events set after = ${original?.after}::jsonb where seq = 3`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
@@ -78,38 +86,47 @@ describe("npx tansiq audit verify", () => {
     spawnSync(process.execPath, ["bin/tansiq.js", ...args], { env, encoding: "utf8", timeout: 60_000 });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("exits 0 on the seeded demo data and 1, naming the event, after a stored event is changed", { timeout: 180_000 }, async () => {
-    if (process.env.DATABASE_URL) {
-      // On PostgreSQL the command runs against its own fresh database, altered directly with SQL.
-      const { createTestDatabase } = await import("../test/database");
-      const database = await createTestDatabase();
-      try {
-        await seedDemo(database.db, new Date(), "demo-password-1");
-        const url = (database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
-        const run = (...args: string[]) =>
-          spawnSync(process.execPath, ["bin/tansiq.js", ...args], { env: { ...env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
-        const ok = run("audit", "verify");
-        expect(ok.status, ok.stderr).toBe(0);
-        expect(ok.stdout).toMatch(/Audit chain intact: \d+ events/);
-        await database.db.execute(sql`update audit_events set entity_id = null where seq = 4`);
-        const broken = run("audit", "verify");
-        expect(broken.status).toBe(1);
-        expect(broken.stderr).toContain("event #4");
-      } finally {
-        await database.close();
+  it(
+    "exits 0 on the seeded demo data and 1, naming the event, after a stored event is changed",
+    { timeout: 180_000 },
+    async () => {
+      if (process.env.DATABASE_URL) {
+        // On PostgreSQL the command runs against its own fresh database, altered directly with SQL.
+        const { createTestDatabase } = await import("../test/database");
+        const database = await createTestDatabase();
+        try {
+          await seedDemo(database.db, new Date(), "demo-password-1");
+          const url = (database.pool as unknown as { options: { connectionString: string } }).options
+            .connectionString;
+          const run = (...args: string[]) =>
+            spawnSync(process.execPath, ["bin/tansiq.js", ...args], {
+              env: { ...env, DATABASE_URL: url },
+              encoding: "utf8",
+              timeout: 60_000,
+            });
+          const ok = run("audit", "verify");
+          expect(ok.status, ok.stderr).toBe(0);
+          expect(ok.stdout).toMatch(/Audit chain intact: \d+ events/);
+          await database.db.execute(sql`update audit_events set entity_id = null where seq = 4`);
+          const broken = run("audit", "verify");
+          expect(broken.status).toBe(1);
+          expect(broken.stderr).toContain("event #4");
+        } finally {
+          await database.close();
+        }
+        return;
       }
-      return;
-    }
-    expect(tansiq("seed-demo").status).toBe(0);
-    const ok = tansiq("audit", "verify");
-    expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/Audit chain intact: \d+ events/);
-    const { openDatabase } = await import("../db/client");
-    const database = await openDatabase({ engine: "pglite", dataDir: dir });
-    await database.db.execute(sql`update audit_events set entity_id = null where seq = 4`);
-    await database.close();
-    const broken = tansiq("audit", "verify");
-    expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain("event #4");
-  });
+      expect(tansiq("seed-demo").status).toBe(0);
+      const ok = tansiq("audit", "verify");
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toMatch(/Audit chain intact: \d+ events/);
+      const { openDatabase } = await import("../db/client");
+      const database = await openDatabase({ engine: "pglite", dataDir: dir });
+      await database.db.execute(sql`update audit_events set entity_id = null where seq = 4`);
+      await database.close();
+      const broken = tansiq("audit", "verify");
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain("event #4");
+    },
+  );
 });

@@ -23,7 +23,12 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
       .limit(BATCH);
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, count, seq: expectedSeq, reason: row.seq > expectedSeq ? "missing" : "reordered" };
+        return {
+          ok: false,
+          count,
+          seq: expectedSeq,
+          reason: row.seq > expectedSeq ? "missing" : "reordered",
+        };
       }
       if (row.prevHash !== prevHash) return { ok: false, count, seq: row.seq, reason: "broken_link" };
       const hash = eventHash(prevHash, {

@@ -65,11 +65,22 @@ export async function changePassword(tx: Db, ctx: Ctx, actor: Actor, current: st
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError("invalid_credentials", { fields: [{ field: "currentPassword", issue: "invalid" }] });
   }
-  await saveUser(tx, ctx, user, { passwordHash: await hashPassword(next), mustChangePassword: false }, "user.change_password");
+  await saveUser(
+    tx,
+    ctx,
+    user,
+    { passwordHash: await hashPassword(next), mustChangePassword: false },
+    "user.change_password",
+  );
   await deleteUserSessions(tx, user.id, actor.sessionId);
 }
 
-export async function setPreferences(tx: Db, ctx: Ctx, actor: Actor, prefs: Partial<Pick<UserRow, "language" | "calendar" | "numerals">>) {
+export async function setPreferences(
+  tx: Db,
+  ctx: Ctx,
+  actor: Actor,
+  prefs: Partial<Pick<UserRow, "language" | "calendar" | "numerals">>,
+) {
   const user = await currentUser(tx, actor);
   await saveUser(tx, ctx, user, prefs, "user.preferences");
 }
@@ -97,5 +108,11 @@ export async function disableTotp(tx: Db, ctx: Ctx, actor: Actor, password: stri
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("invalid_credentials", { fields: [{ field: "password", issue: "invalid" }] });
   }
-  await saveUser(tx, ctx, user, { totpEnabledAt: null, totpSecret: null, totpLastStep: null }, "user.totp_disable");
+  await saveUser(
+    tx,
+    ctx,
+    user,
+    { totpEnabledAt: null, totpSecret: null, totpLastStep: null },
+    "user.totp_disable",
+  );
 }

@@ -50,15 +50,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/api/auth/logout", { schema: { response: { 200: OkResponse } }, config: self }, async (request, reply) => {
-    const actor = actorOf(request);
-    await app.db.transaction(async (tx) => {
-      await deleteSession(tx, actor.sessionId);
-      await recordEvent(tx, ctxOf(app, request), "auth.logout", "users", actor.userId, null, null);
-    });
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { ok: true as const };
-  });
+  app.post(
+    "/api/auth/logout",
+    { schema: { response: { 200: OkResponse } }, config: self },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await app.db.transaction(async (tx) => {
+        await deleteSession(tx, actor.sessionId);
+        await recordEvent(tx, ctxOf(app, request), "auth.logout", "users", actor.userId, null, null);
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
 
   app.get("/api/auth/me", { schema: { response: { 200: MeResponse } }, config: self }, async (request) => {
     const actor = actorOf(request);
@@ -71,7 +75,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       await app.db.transaction((tx) =>
-        changePassword(tx, ctxOf(app, request), actor, request.body.currentPassword, request.body.newPassword),
+        changePassword(
+          tx,
+          ctxOf(app, request),
+          actor,
+          request.body.currentPassword,
+          request.body.newPassword,
+        ),
       );
       return { data: await loadMe(app.db, actor.userId, actor.sessionId, app.config) };
     },
@@ -87,10 +97,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/api/auth/totp/setup", { schema: { response: { 200: TotpSetupResponse } }, config: self }, async (request) => {
-    const actor = actorOf(request);
-    return { data: await app.db.transaction((tx) => setUpTotp(tx, ctxOf(app, request), actor)) };
-  });
+  app.post(
+    "/api/auth/totp/setup",
+    { schema: { response: { 200: TotpSetupResponse } }, config: self },
+    async (request) => {
+      const actor = actorOf(request);
+      return { data: await app.db.transaction((tx) => setUpTotp(tx, ctxOf(app, request), actor)) };
+    },
+  );
 
   app.post(
     "/api/auth/totp/enable",

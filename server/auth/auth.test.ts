@@ -25,7 +25,12 @@ describe("authentication", () => {
       for (const method of [route.method].flat()) {
         if (method === "HEAD") continue;
         const url = route.url.replace(":id", "01a2259e-b9c0-71d9-b81c-6443174ae7c3");
-        const response = await t.app.inject({ method, url, payload: method === "GET" ? undefined : "{not json" , headers: { "content-type": "application/json" } });
+        const response = await t.app.inject({
+          method,
+          url,
+          payload: method === "GET" ? undefined : "{not json",
+          headers: { "content-type": "application/json" },
+        });
         expect(response.statusCode, `${method} ${url}`).toBe(401);
         expect(response.json().error.code).toBe("unauthenticated");
       }
@@ -47,10 +52,15 @@ describe("authentication", () => {
     expect(cookie?.sameSite).toBe("Lax");
     expect(cookie?.path).toBe("/");
     // Logging in again while signed in gives a new session id and ends the old one.
-    const second = await t.app.inject({ ...loginBody(user.username), headers: { cookie: sessionCookie(first) } });
+    const second = await t.app.inject({
+      ...loginBody(user.username),
+      headers: { cookie: sessionCookie(first) },
+    });
     expect(sessionCookie(second)).not.toBe(sessionCookie(first));
     expect((await call(t.app, { cookie: sessionCookie(first) }, "GET", "/api/auth/me")).statusCode).toBe(401);
-    expect((await call(t.app, { cookie: sessionCookie(second) }, "GET", "/api/auth/me")).statusCode).toBe(200);
+    expect((await call(t.app, { cookie: sessionCookie(second) }, "GET", "/api/auth/me")).statusCode).toBe(
+      200,
+    );
   });
 
   it("never reveals whether a username exists", async () => {
@@ -148,10 +158,16 @@ describe("authentication", () => {
     const user = await buildUser(t.db);
     const a = await login(t.app, user.username, TEST_PASSWORD);
     const b = await login(t.app, user.username, TEST_PASSWORD);
-    const bad = await call(t.app, a, "POST", "/api/auth/password", { currentPassword: "nope-nope-nope", newPassword: "a-new-password-1" });
+    const bad = await call(t.app, a, "POST", "/api/auth/password", {
+      currentPassword: "nope-nope-nope",
+      newPassword: "a-new-password-1",
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.fields[0].field).toBe("currentPassword");
-    const good = await call(t.app, a, "POST", "/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "a-new-password-1" });
+    const good = await call(t.app, a, "POST", "/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a-new-password-1",
+    });
     expect(good.statusCode).toBe(200);
     expect((await call(t.app, a, "GET", "/api/auth/me")).statusCode).toBe(200);
     expect((await call(t.app, b, "GET", "/api/auth/me")).statusCode).toBe(401);
@@ -161,7 +177,11 @@ describe("authentication", () => {
   it("answers in the user's language: Arabic by default, English on request", async () => {
     const ar = await t.app.inject({ method: "GET", url: "/api/v1/agencies" });
     expect(ar.json().error.message).toBe("يجب تسجيل الدخول أولاً");
-    const en = await t.app.inject({ method: "GET", url: "/api/v1/agencies", headers: { "accept-language": "en-GB,en;q=0.9" } });
+    const en = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/agencies",
+      headers: { "accept-language": "en-GB,en;q=0.9" },
+    });
     expect(en.json().error.message).toBe("Please sign in first");
   });
 });
@@ -175,7 +195,8 @@ describe("per-address login limit", () => {
 
   it("refuses further attempts from one address in the window, for any account", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.app.inject(loginBody(`someone${i}`, "wrong-password-1"))).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.app.inject(loginBody(`someone${i}`, "wrong-password-1"))).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });

@@ -18,17 +18,33 @@ async function recordFailure(db: Db, ctx: Ctx, user: UserRow, config: Config, re
   await db.transaction(async (tx) => {
     const failures = user.failedLogins + 1;
     const locks = failures >= config.login.maxFailures;
-    const lockedUntil = locks ? new Date(ctx.now.getTime() + config.login.lockMinutes * 60_000) : user.lockedUntil;
+    const lockedUntil = locks
+      ? new Date(ctx.now.getTime() + config.login.lockMinutes * 60_000)
+      : user.lockedUntil;
     const [after] = await tx
       .update(users)
       .set({ failedLogins: locks ? 0 : failures, lockedUntil })
       .where(eq(users.id, user.id))
       .returning();
-    await recordEvent(tx, { ...ctx, actorId: user.id, actorLabel: user.username }, locks ? "auth.lock" : "auth.login_failed", "users", user.id, { failedLogins: user.failedLogins }, { failedLogins: after?.failedLogins, lockedUntil, reason });
+    await recordEvent(
+      tx,
+      { ...ctx, actorId: user.id, actorLabel: user.username },
+      locks ? "auth.lock" : "auth.login_failed",
+      "users",
+      user.id,
+      { failedLogins: user.failedLogins },
+      { failedLogins: after?.failedLogins, lockedUntil, reason },
+    );
   });
 }
 
-export async function logIn(db: Db, ctx: Ctx, config: Config, input: LoginInput, client: Client): Promise<LoginResult> {
+export async function logIn(
+  db: Db,
+  ctx: Ctx,
+  config: Config,
+  input: LoginInput,
+  client: Client,
+): Promise<LoginResult> {
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   if (!user || !user.isActive) {
     await burnPasswordCheck(input.password);
@@ -54,12 +70,25 @@ export async function logIn(db: Db, ctx: Ctx, config: Config, input: LoginInput,
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: ctx.now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })
+      .set({
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: ctx.now,
+        ...(totpStep !== null ? { totpLastStep: totpStep } : {}),
+      })
       .where(eq(users.id, user.id))
       .returning();
     if (!after) throw new AppError("not_found");
     const session = await createSession(tx, user.id, ctx.now, config, client);
-    await recordEvent(tx, { ...ctx, actorId: user.id, actorLabel: user.username }, "auth.login", "users", user.id, null, { sessionCreatedAt: ctx.now });
+    await recordEvent(
+      tx,
+      { ...ctx, actorId: user.id, actorLabel: user.username },
+      "auth.login",
+      "users",
+      user.id,
+      null,
+      { sessionCreatedAt: ctx.now },
+    );
     return { user: after, token: session.token, sessionId: session.id };
   });
 }

@@ -14,7 +14,10 @@ export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function needsTotpEnrollment(user: Pick<UserRow, "role" | "totpEnabledAt" | "isDemo">, config: Config) {
+export function needsTotpEnrollment(
+  user: Pick<UserRow, "role" | "totpEnabledAt" | "isDemo">,
+  config: Config,
+) {
   return ROLES_REQUIRING_TOTP.includes(user.role) && !user.totpEnabledAt && !(config.demoMode && user.isDemo);
 }
 

@@ -41,12 +41,22 @@ export function allow(name: string, actor: Actor): boolean {
   return rule(actor);
 }
 
-export function can<R, A extends string>(actor: Actor, policy: Policy<R, string, A>, action: A, record: R): boolean {
+export function can<R, A extends string>(
+  actor: Actor,
+  policy: Policy<R, string, A>,
+  action: A,
+  record: R,
+): boolean {
   return policy.record[action](actor, record);
 }
 
 /** Throws `forbidden` unless the actor may do `action` on `record`. */
-export function authorize<R, A extends string>(actor: Actor, policy: Policy<R, string, A>, action: A, record: R): void {
+export function authorize<R, A extends string>(
+  actor: Actor,
+  policy: Policy<R, string, A>,
+  action: A,
+  record: R,
+): void {
   if (!can(actor, policy, action, record)) throw new AppError("forbidden");
 }
 

@@ -11,5 +11,8 @@ export const recordShares = pgTable(
       .notNull()
       .references(() => agencies.id),
   },
-  (t) => [primaryKey({ columns: [t.entity, t.entityId, t.agencyId] }), index("record_shares_agency_idx").on(t.agencyId)],
+  (t) => [
+    primaryKey({ columns: [t.entity, t.entityId, t.agencyId] }),
+    index("record_shares_agency_idx").on(t.agencyId),
+  ],
 );

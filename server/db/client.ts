@@ -25,8 +25,7 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { engine: "postgres"; url: string; poolSize?: number }
-  | { engine: "pglite"; dataDir: string | null };
+  { engine: "postgres"; url: string; poolSize?: number } | { engine: "pglite"; dataDir: string | null };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === "postgres") {

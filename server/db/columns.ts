@@ -19,5 +19,7 @@ export const recordColumns = () => ({
   reference: text("reference").notNull().unique(),
   sensitivity: text("sensitivity", { enum: SENSITIVITIES }).notNull().default("internal"),
   isActive: boolean("is_active").notNull().default(true),
-  searchKey: text("search_key").notNull().default(sql`''`),
+  searchKey: text("search_key")
+    .notNull()
+    .default(sql`''`),
 });

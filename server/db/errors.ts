@@ -16,7 +16,10 @@ function pgError(error: unknown): PgError | undefined {
  * Runs a write and turns a unique-constraint violation into `duplicate` naming the field.
  * `fields` maps constraint names to API field names.
  */
-export async function withUniqueFields<T>(fields: Record<string, string>, write: () => Promise<T>): Promise<T> {
+export async function withUniqueFields<T>(
+  fields: Record<string, string>,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -4,7 +4,9 @@ import { referenceCounters } from "./references.table";
 
 /** Hands out the next readable reference, e.g. `USR-2026-000007`, inside the caller's transaction. */
 export async function nextReference(tx: Db, prefix: string, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Africa/Tripoli" }).format(now));
+  const year = Number(
+    new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Africa/Tripoli" }).format(now),
+  );
   const [row] = await tx
     .insert(referenceCounters)
     .values({ prefix, year, last: 1 })

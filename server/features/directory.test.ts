@@ -13,7 +13,8 @@ describe("the directory: agencies, users, personnel", () => {
   });
   afterAll(() => t.close());
 
-  const names = (response: { json(): { data: { nameAr: string }[] } }) => response.json().data.map((p) => p.nameAr);
+  const names = (response: { json(): { data: { nameAr: string }[] } }) =>
+    response.json().data.map((p) => p.nameAr);
 
   it("finds people whatever the hamza, ta marbuta, alef maqsura, diacritics, tatweel or digits", async () => {
     for (const q of ["اسامه", "أُسَامَة", "الدرسى", "أسامة الدرسي", "مـوسى"]) {
@@ -44,11 +45,17 @@ describe("the directory: agencies, users, personnel", () => {
   });
 
   it("returns the agency tree with parents, and refuses a move that would make a cycle", async () => {
-    const tree = (await call(t.app, admin, "GET", "/api/v1/agencies/tree")).json().data as { id: string; code: string; parentId: string | null }[];
+    const tree = (await call(t.app, admin, "GET", "/api/v1/agencies/tree")).json().data as {
+      id: string;
+      code: string;
+      parentId: string | null;
+    }[];
     const moi = tree.find((a) => a.code === "MOI")!;
     const directorate = tree.find((a) => a.code === "TBK-SD")!;
     expect(directorate.parentId).toBe(moi.id);
-    const cycle = await call(t.app, admin, "PATCH", `/api/v1/agencies/${moi.id}`, { parentId: directorate.id });
+    const cycle = await call(t.app, admin, "PATCH", `/api/v1/agencies/${moi.id}`, {
+      parentId: directorate.id,
+    });
     expect(cycle.statusCode).toBe(409);
     expect(cycle.json().error).toMatchObject({ code: "invalid_parent", fields: [{ field: "parentId" }] });
     const self = await call(t.app, admin, "PATCH", `/api/v1/agencies/${moi.id}`, { parentId: moi.id });
@@ -56,7 +63,12 @@ describe("the directory: agencies, users, personnel", () => {
   });
 
   it("refuses a duplicate code or username, naming the field", async () => {
-    const dup = await call(t.app, admin, "POST", "/api/v1/agencies", { kind: "agency", code: "MOI", nameAr: "مكرر", nameEn: "Duplicate" });
+    const dup = await call(t.app, admin, "POST", "/api/v1/agencies", {
+      kind: "agency",
+      code: "MOI",
+      nameAr: "مكرر",
+      nameEn: "Duplicate",
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: "duplicate", fields: [{ field: "code" }] });
     const agencies = (await call(t.app, admin, "GET", "/api/v1/agencies?q=MOI")).json().data;
@@ -73,29 +85,50 @@ describe("the directory: agencies, users, personnel", () => {
   });
 
   it("deactivates without deleting: inactive records leave the default list and come back on reactivation", async () => {
-    const people = (await call(t.app, admin, "GET", `/api/v1/personnel?q=${encodeURIComponent("فرج الخطابية")}`)).json().data;
+    const people = (
+      await call(t.app, admin, "GET", `/api/v1/personnel?q=${encodeURIComponent("فرج الخطابية")}`)
+    ).json().data;
     const id = people[0].id;
-    expect((await call(t.app, admin, "POST", `/api/v1/personnel/${id}/deactivate`)).json().data.isActive).toBe(false);
+    expect(
+      (await call(t.app, admin, "POST", `/api/v1/personnel/${id}/deactivate`)).json().data.isActive,
+    ).toBe(false);
     expect((await call(t.app, admin, "POST", `/api/v1/personnel/${id}/deactivate`)).statusCode).toBe(409);
-    const active = (await call(t.app, admin, "GET", `/api/v1/personnel?q=${encodeURIComponent("الخطابية")}`)).json().data;
+    const active = (
+      await call(t.app, admin, "GET", `/api/v1/personnel?q=${encodeURIComponent("الخطابية")}`)
+    ).json().data;
     expect(active).toHaveLength(0);
-    const all = (await call(t.app, admin, "GET", `/api/v1/personnel?status=all&q=${encodeURIComponent("الخطابية")}`)).json().data;
+    const all = (
+      await call(t.app, admin, "GET", `/api/v1/personnel?status=all&q=${encodeURIComponent("الخطابية")}`)
+    ).json().data;
     expect(all).toHaveLength(1);
-    expect((await call(t.app, admin, "POST", `/api/v1/personnel/${id}/reactivate`)).json().data.isActive).toBe(true);
+    expect(
+      (await call(t.app, admin, "POST", `/api/v1/personnel/${id}/reactivate`)).json().data.isActive,
+    ).toBe(true);
     expect(t.app.registeredRoutes.some((r) => r.method === "DELETE")).toBe(false);
   });
 
   it("admin resets a password: the user must change it before doing anything else", async () => {
     const { user, session } = await signedIn(t.app, t.db, "officer");
-    const reset = await call(t.app, admin, "POST", `/api/v1/users/${user.id}/reset-password`, { password: "temporary-pw-1" });
+    const reset = await call(t.app, admin, "POST", `/api/v1/users/${user.id}/reset-password`, {
+      password: "temporary-pw-1",
+    });
     expect(reset.statusCode).toBe(200);
     expect((await call(t.app, session, "GET", "/api/auth/me")).statusCode).toBe(401);
-    const login = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: user.username, password: "temporary-pw-1" } });
-    const cookie = { cookie: `tansiq_session=${login.cookies.find((c) => c.name === "tansiq_session")!.value}` };
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: "temporary-pw-1" },
+    });
+    const cookie = {
+      cookie: `tansiq_session=${login.cookies.find((c) => c.name === "tansiq_session")!.value}`,
+    };
     expect(login.json().data.mustChangePassword).toBe(true);
     const blocked = await call(t.app, cookie, "GET", "/api/v1/agencies");
     expect(blocked.json().error.code).toBe("password_change_required");
-    await call(t.app, cookie, "POST", "/api/auth/password", { currentPassword: "temporary-pw-1", newPassword: "my-own-password-1" });
+    await call(t.app, cookie, "POST", "/api/auth/password", {
+      currentPassword: "temporary-pw-1",
+      newPassword: "my-own-password-1",
+    });
     expect((await call(t.app, cookie, "GET", "/api/v1/agencies")).statusCode).toBe(200);
   });
 });

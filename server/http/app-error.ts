@@ -5,7 +5,10 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly options: { fields?: Omit<FieldIssue, "message">[]; params?: Record<string, string | number> } = {},
+    readonly options: {
+      fields?: Omit<FieldIssue, "message">[];
+      params?: Record<string, string | number>;
+    } = {},
   ) {
     super(code);
     this.status = ERROR_STATUS[code];

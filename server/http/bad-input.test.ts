@@ -9,7 +9,12 @@ import { users } from "../features/users/users.table";
 import { call, createTestApp, type Session, type TestApp } from "../test/app";
 import { TEST_PASSWORD, buildAgency, buildPerson, buildUser, signedIn } from "../test/factories";
 
-type WriteRoute = { method: "POST" | "PATCH"; url: string; valid: Record<string, unknown>; anonymous?: boolean };
+type WriteRoute = {
+  method: "POST" | "PATCH";
+  url: string;
+  valid: Record<string, unknown>;
+  anonymous?: boolean;
+};
 
 describe("bad input on every write route: a clear error naming the field, nothing written", () => {
   let t: TestApp;
@@ -28,19 +33,43 @@ describe("bad input on every write route: a clear error naming the field, nothin
     const user = await buildUser(t.db, { agencyId: agency.id });
     const person = await buildPerson(t.db, { agencyId: agency.id });
     routes = [
-      { method: "POST", url: "/api/v1/agencies", valid: { kind: "agency", code: "NEWCODE", nameAr: "جهاز", nameEn: "Unit" } },
+      {
+        method: "POST",
+        url: "/api/v1/agencies",
+        valid: { kind: "agency", code: "NEWCODE", nameAr: "جهاز", nameEn: "Unit" },
+      },
       { method: "PATCH", url: `/api/v1/agencies/${agency.id}`, valid: { nameEn: "Renamed" } },
       {
         method: "POST",
         url: "/api/v1/users",
-        valid: { username: "new.one", password: "long-enough-pw", displayNameAr: "أ", displayNameEn: "A", agencyId: agency.id, role: "officer" },
+        valid: {
+          username: "new.one",
+          password: "long-enough-pw",
+          displayNameAr: "أ",
+          displayNameEn: "A",
+          agencyId: agency.id,
+          role: "officer",
+        },
       },
       { method: "PATCH", url: `/api/v1/users/${user.id}`, valid: { displayNameEn: "Renamed" } },
-      { method: "POST", url: `/api/v1/users/${user.id}/reset-password`, valid: { password: "long-enough-pw" } },
+      {
+        method: "POST",
+        url: `/api/v1/users/${user.id}/reset-password`,
+        valid: { password: "long-enough-pw" },
+      },
       { method: "POST", url: "/api/v1/personnel", valid: { nameAr: "أسامة الدرسي", agencyId: agency.id } },
       { method: "PATCH", url: `/api/v1/personnel/${person.id}`, valid: { rank: "عقيد" } },
-      { method: "POST", url: "/api/auth/login", valid: { username: user.username, password: TEST_PASSWORD }, anonymous: true },
-      { method: "POST", url: "/api/auth/password", valid: { currentPassword: TEST_PASSWORD, newPassword: "another-long-pw" } },
+      {
+        method: "POST",
+        url: "/api/auth/login",
+        valid: { username: user.username, password: TEST_PASSWORD },
+        anonymous: true,
+      },
+      {
+        method: "POST",
+        url: "/api/auth/password",
+        valid: { currentPassword: TEST_PASSWORD, newPassword: "another-long-pw" },
+      },
       { method: "PATCH", url: "/api/auth/preferences", valid: { language: "en" } },
       { method: "POST", url: "/api/auth/totp/enable", valid: { code: "123456" } },
       { method: "POST", url: "/api/auth/totp/disable", valid: { password: TEST_PASSWORD } },
@@ -49,22 +78,35 @@ describe("bad input on every write route: a clear error naming the field, nothin
   afterAll(() => t.close());
 
   /** Sends a bad request and checks: 4xx with a code (and fields for validation), nothing written. */
-  async function expectRefused(route: WriteRoute, payload: string, want: { status: number; code: string; field?: string; issue?: string }) {
+  async function expectRefused(
+    route: WriteRoute,
+    payload: string,
+    want: { status: number; code: string; field?: string; issue?: string },
+  ) {
     const before = await footprint();
     const response = await t.app.inject({
       method: route.method,
       url: route.url,
-      headers: { "content-type": "application/json", "accept-language": "en", ...(route.anonymous ? {} : { cookie: admin.cookie }) },
+      headers: {
+        "content-type": "application/json",
+        "accept-language": "en",
+        ...(route.anonymous ? {} : { cookie: admin.cookie }),
+      },
       payload,
     });
     const where = `${route.method} ${route.url} ${payload.slice(0, 120)}`;
     expect(response.statusCode, `${where} → ${response.body.slice(0, 300)}`).toBe(want.status);
-    const body = response.json() as { error: { code: string; message: string; fields?: { field: string; issue: string; message: string }[] } };
+    const body = response.json() as {
+      error: { code: string; message: string; fields?: { field: string; issue: string; message: string }[] };
+    };
     expect(body.error.code, where).toBe(want.code);
     expect(body.error.message.length).toBeGreaterThan(0);
     if (want.field !== undefined) {
       const named = body.error.fields?.find((f) => f.field === want.field);
-      expect(named, `${where}: field ${want.field} not named in ${JSON.stringify(body.error.fields)}`).toBeDefined();
+      expect(
+        named,
+        `${where}: field ${want.field} not named in ${JSON.stringify(body.error.fields)}`,
+      ).toBeDefined();
       if (want.issue) expect(named?.issue).toBe(want.issue);
       expect(named?.message).not.toBe("");
     }
@@ -83,16 +125,28 @@ describe("bad input on every write route: a clear error naming the field, nothin
 
   it("a body over the limit → 413 payload_too_large", async () => {
     for (const route of routes) {
-      await expectRefused(route, JSON.stringify({ ...route.valid, nameAr: "ط".repeat(300_000) }), { status: 413, code: "payload_too_large" });
+      await expectRefused(route, JSON.stringify({ ...route.valid, nameAr: "ط".repeat(300_000) }), {
+        status: 413,
+        code: "payload_too_large",
+      });
     }
   });
 
   it("a field of the wrong type → 400 naming it", async () => {
-    const wrong = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
+    const wrong = fc.oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+    );
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...stringKeys(route)), wrong, async (key, value) => {
-          await expectRefused(route, JSON.stringify({ ...route.valid, [key]: value }), { status: 400, code: "validation_failed", field: key });
+          await expectRefused(route, JSON.stringify({ ...route.valid, [key]: value }), {
+            status: 400,
+            code: "validation_failed",
+            field: key,
+          });
         }),
         { numRuns: 8 },
       );
@@ -102,9 +156,17 @@ describe("bad input on every write route: a clear error naming the field, nothin
   it("an over-long string → 400 naming the field", async () => {
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...stringKeys(route)), fc.integer({ min: 300, max: 5000 }), async (key, length) => {
-          await expectRefused(route, JSON.stringify({ ...route.valid, [key]: "ب".repeat(length) }), { status: 400, code: "validation_failed", field: key });
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...stringKeys(route)),
+          fc.integer({ min: 300, max: 5000 }),
+          async (key, length) => {
+            await expectRefused(route, JSON.stringify({ ...route.valid, [key]: "ب".repeat(length) }), {
+              status: 400,
+              code: "validation_failed",
+              field: key,
+            });
+          },
+        ),
         { numRuns: 6 },
       );
     }
@@ -114,9 +176,17 @@ describe("bad input on every write route: a clear error naming the field, nothin
     const known = new Set(["nameAr", "nameEn", "password", "username", "code", "rank", "language"]);
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(fc.stringMatching(/^[a-zA-Z_]{1,20}$/).filter((k) => !(k in route.valid) && !known.has(k)), async (key) => {
-          await expectRefused(route, JSON.stringify({ ...route.valid, [key]: "x" }), { status: 400, code: "validation_failed", field: key, issue: "unknown_field" });
-        }),
+        fc.asyncProperty(
+          fc.stringMatching(/^[a-zA-Z_]{1,20}$/).filter((k) => !(k in route.valid) && !known.has(k)),
+          async (key) => {
+            await expectRefused(route, JSON.stringify({ ...route.valid, [key]: "x" }), {
+              status: 400,
+              code: "validation_failed",
+              field: key,
+              issue: "unknown_field",
+            });
+          },
+        ),
         { numRuns: 6 },
       );
     }
@@ -127,8 +197,17 @@ describe("bad input on every write route: a clear error naming the field, nothin
       await fc.assert(
         fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
           const before = await footprint();
-          const response = await call(t.app, route.anonymous ? null : admin, route.method, route.url, JSON.stringify(value));
-          expect(response.statusCode, `${route.url} ${JSON.stringify(value).slice(0, 200)} → ${response.body}`).toBeLessThan(500);
+          const response = await call(
+            t.app,
+            route.anonymous ? null : admin,
+            route.method,
+            route.url,
+            JSON.stringify(value),
+          );
+          expect(
+            response.statusCode,
+            `${route.url} ${JSON.stringify(value).slice(0, 200)} → ${response.body}`,
+          ).toBeLessThan(500);
           if (response.statusCode >= 400) expect(await footprint()).toEqual(before);
         }),
         { numRuns: 30 },
@@ -140,7 +219,11 @@ describe("bad input on every write route: a clear error naming the field, nothin
     const route = routes.find((r) => r.url.endsWith("/personnel") && r.method === "POST")!;
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 80 }), async (text) => {
-        const response = await call(t.app, admin, "POST", route.url, { ...route.valid, nameAr: text, rank: text });
+        const response = await call(t.app, admin, "POST", route.url, {
+          ...route.valid,
+          nameAr: text,
+          rank: text,
+        });
         expect(response.statusCode, `${JSON.stringify(text)} → ${response.body}`).toBeLessThan(500);
         if (response.statusCode === 201) expect(response.json().data.nameAr).toBe(text.trim());
       }),
@@ -159,7 +242,10 @@ describe("bad input on every write route: a clear error naming the field, nothin
     ] as const) {
       const response = await call(t.app, admin, "GET", url);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json().error.fields.map((f: { field: string }) => f.field), url).toContain(field);
+      expect(
+        response.json().error.fields.map((f: { field: string }) => f.field),
+        url,
+      ).toContain(field);
     }
   });
 

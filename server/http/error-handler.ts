@@ -19,7 +19,10 @@ function toFieldIssues(issue: RawIssue): Omit<FieldIssue, "message">[] {
   const p = issue.params;
   switch (issue.keyword) {
     case "unrecognized_keys":
-      return ((p.keys as string[]) ?? []).map((key) => ({ field: path ? `${path}.${key}` : key, issue: "unknown_field" }));
+      return ((p.keys as string[]) ?? []).map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        issue: "unknown_field",
+      }));
     case "invalid_type":
       return [{ field: path || "body", issue: p.input === undefined ? "required" : "invalid_type" }];
     case "too_big":
@@ -37,10 +40,16 @@ function toFieldIssues(issue: RawIssue): Omit<FieldIssue, "message">[] {
   }
 }
 
-function localise(language: Language, issue: Omit<FieldIssue, "message">, params: Record<string, unknown>): FieldIssue {
+function localise(
+  language: Language,
+  issue: Omit<FieldIssue, "message">,
+  params: Record<string, unknown>,
+): FieldIssue {
   const values: Record<string, string | number> = { field: fieldLabel(language, issue.field) };
-  if (typeof params.maximum === "number" || typeof params.maximum === "bigint") values.max = Number(params.maximum);
-  if (typeof params.minimum === "number" || typeof params.minimum === "bigint") values.min = Number(params.minimum);
+  if (typeof params.maximum === "number" || typeof params.maximum === "bigint")
+    values.max = Number(params.maximum);
+  if (typeof params.minimum === "number" || typeof params.minimum === "bigint")
+    values.min = Number(params.minimum);
   return { ...issue, message: translate(language, `validation.${issue.issue}`, values) };
 }
 
@@ -50,7 +59,13 @@ export function errorBody(
   fields?: FieldIssue[],
   params: Record<string, string | number> = {},
 ): ErrorBody {
-  return { error: { code, message: translate(language, `errors.${code}`, params), ...(fields?.length ? { fields } : {}) } };
+  return {
+    error: {
+      code,
+      message: translate(language, `errors.${code}`, params),
+      ...(fields?.length ? { fields } : {}),
+    },
+  };
 }
 
 function requestLanguage(request: FastifyRequest): Language {
@@ -86,7 +101,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       const where = error.validationContext ?? "body";
       const fields = (error.validation as unknown as RawIssue[]).flatMap((issue) =>
         toFieldIssues(issue).map((f) =>
-          localise(language, where === "body" || f.field === "body" ? f : { ...f, field: f.field || where }, issue.params),
+          localise(
+            language,
+            where === "body" || f.field === "body" ? f : { ...f, field: f.field || where },
+            issue.params,
+          ),
         ),
       );
       return sendError(request, reply, "validation_failed", fields);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 import type { RouteOptions } from "fastify";
 import type { Actor } from "../authz/actor";
 import type { Config } from "../config";

@@ -14,7 +14,11 @@ function lookup(catalog: unknown, key: string): string | undefined {
 }
 
 /** Server-side translation from the same catalogues as the web; `{{name}}` placeholders. */
-export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
+export function translate(
+  language: Language,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   const template = lookup(catalogs[language], key) ?? lookup(catalogs.ar, key) ?? key;
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ""));
 }
@@ -24,7 +28,10 @@ export function hasTranslation(language: Language, key: string): boolean {
 }
 
 /** The language of a request: the signed-in user's, else Accept-Language, else Arabic. */
-export function languageFrom(userLanguage: Language | undefined, acceptLanguage: string | undefined): Language {
+export function languageFrom(
+  userLanguage: Language | undefined,
+  acceptLanguage: string | undefined,
+): Language {
   if (userLanguage) return userLanguage;
   if (!acceptLanguage) return "ar";
   for (const part of acceptLanguage.split(",")) {

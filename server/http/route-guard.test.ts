@@ -45,13 +45,22 @@ describe("route guard", () => {
   it("serves health and an OpenAPI 3.1 document listing the resources", async () => {
     const health = await t.app.inject({ method: "GET", url: "/api/health" });
     expect(health.statusCode).toBe(200);
-    expect(health.json()).toMatchObject({ status: "ok", engine: process.env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(health.json()).toMatchObject({
+      status: "ok",
+      engine: process.env.DATABASE_URL ? "postgres" : "pglite",
+    });
     const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
       openapi: string;
       paths: Record<string, unknown>;
     };
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/v1/agencies", "/api/v1/users", "/api/v1/personnel", "/api/v1/audit", "/api/auth/login"]) {
+    for (const path of [
+      "/api/v1/agencies",
+      "/api/v1/users",
+      "/api/v1/personnel",
+      "/api/v1/audit",
+      "/api/auth/login",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const docs = await t.app.inject({ method: "GET", url: "/api/docs" });

@@ -16,7 +16,9 @@ export function registerRouteGuard(app: FastifyInstance): RouteOptions[] {
   app.addHook("onReady", async () => {
     const problems = findUnguardedRoutes(routes);
     if (problems.length > 0) {
-      throw new Error(`Unguarded routes: ${problems.map((p) => `${p.method} ${p.url} (${p.problem})`).join("; ")}`);
+      throw new Error(
+        `Unguarded routes: ${problems.map((p) => `${p.method} ${p.url} (${p.problem})`).join("; ")}`,
+      );
     }
   });
 
@@ -41,7 +43,8 @@ export function findUnguardedRoutes(routes: RouteOptions[]): UnguardedRoute[] {
     const config = (route.config ?? {}) as { policy?: string; public?: boolean };
     if (config.public === true) continue;
     if (!config.policy) problems.push({ method, url: route.url, problem: "no policy and not public" });
-    else if (!isPolicyName(config.policy)) problems.push({ method, url: route.url, problem: `unknown policy ${config.policy}` });
+    else if (!isPolicyName(config.policy))
+      problems.push({ method, url: route.url, problem: `unknown policy ${config.policy}` });
   }
   return problems;
 }

@@ -23,7 +23,9 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
     });
   }
   // The 404 handler is public: it serves the login page to anyone and tells nothing about the API.
-  const notFoundOptions = { config: { public: true } } as Parameters<FastifyInstance["setNotFoundHandler"]>[0];
+  const notFoundOptions = { config: { public: true } } as Parameters<
+    FastifyInstance["setNotFoundHandler"]
+  >[0];
   app.setNotFoundHandler(notFoundOptions, async (request, reply) => {
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
       indexHtml ??= await readFile(path.join(webDist!, "index.html"), "utf8");

@@ -64,7 +64,12 @@ export function sessionCookie(response: LightMyRequestResponse): string {
   return `tansiq_session=${cookie.value}`;
 }
 
-export async function login(app: FastifyInstance, username: string, password: string, totp?: string): Promise<Session> {
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  totp?: string,
+): Promise<Session> {
   const response = await app.inject({
     method: "POST",
     url: "/api/auth/login",

@@ -19,7 +19,14 @@ const factoryCtx = (): Ctx => ({ actor: null, now: new Date(TEST_NOW), actorLabe
 
 export async function buildAgency(
   db: Db,
-  overrides: Partial<{ kind: AgencyKind; parentId: string | null; code: string; nameAr: string; nameEn: string; sensitivity: Sensitivity }> = {},
+  overrides: Partial<{
+    kind: AgencyKind;
+    parentId: string | null;
+    code: string;
+    nameAr: string;
+    nameEn: string;
+    sensitivity: Sensitivity;
+  }> = {},
 ): Promise<AgencyRow> {
   const n = next();
   return db.transaction((tx) =>
@@ -38,7 +45,14 @@ export async function buildAgency(
 
 export async function buildUser(
   db: Db,
-  overrides: Partial<{ role: Role; agencyId: string; username: string; sensitivity: Sensitivity; isDemo: boolean; mustChangePassword: boolean }> = {},
+  overrides: Partial<{
+    role: Role;
+    agencyId: string;
+    username: string;
+    sensitivity: Sensitivity;
+    isDemo: boolean;
+    mustChangePassword: boolean;
+  }> = {},
 ): Promise<UserRow> {
   const n = next();
   const agencyId = overrides.agencyId ?? (await buildAgency(db)).id;
@@ -61,14 +75,23 @@ export async function buildUser(
         numerals: "latn",
         sensitivity: overrides.sensitivity ?? "internal",
       },
-      { passwordHash: hash, isDemo: overrides.isDemo ?? false, mustChangePassword: overrides.mustChangePassword ?? false },
+      {
+        passwordHash: hash,
+        isDemo: overrides.isDemo ?? false,
+        mustChangePassword: overrides.mustChangePassword ?? false,
+      },
     ),
   );
 }
 
 export async function buildPerson(
   db: Db,
-  overrides: Partial<{ agencyId: string; nameAr: string; sensitivity: Sensitivity; serviceNumber: string | null }> = {},
+  overrides: Partial<{
+    agencyId: string;
+    nameAr: string;
+    sensitivity: Sensitivity;
+    serviceNumber: string | null;
+  }> = {},
 ): Promise<PersonRow> {
   const n = next();
   const agencyId = overrides.agencyId ?? (await buildAgency(db)).id;
@@ -87,7 +110,12 @@ export async function buildPerson(
 }
 
 /** A user of a role, signed in. Admin and leadership are demo accounts in demo mode unless enrolled. */
-export async function signedIn(app: FastifyInstance, db: Db, role: Role, agencyId?: string): Promise<{ user: UserRow; session: Session }> {
+export async function signedIn(
+  app: FastifyInstance,
+  db: Db,
+  role: Role,
+  agencyId?: string,
+): Promise<{ user: UserRow; session: Session }> {
   const user = await buildUser(db, { role, ...(agencyId ? { agencyId } : {}), isDemo: true });
   return { user, session: await login(app, user.username, TEST_PASSWORD) };
 }

@@ -36,6 +36,7 @@ export function withDatabase(url: string, name: string): string {
 }
 
 declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation
   export interface ProvidedContext {
     pgTemplate: string;
   }

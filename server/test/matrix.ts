@@ -22,7 +22,15 @@ export type Arrange = {
 
 export type MatrixAction = {
   /** Prepares the target and returns the request, plus a read of the target's stored state (to prove no change). */
-  request(t: TestApp, a: Arrange): Promise<{ method: "GET" | "POST" | "PATCH"; url: string; body?: unknown; snapshot?: () => Promise<unknown> }>;
+  request(
+    t: TestApp,
+    a: Arrange,
+  ): Promise<{
+    method: "GET" | "POST" | "PATCH";
+    url: string;
+    body?: unknown;
+    snapshot?: () => Promise<unknown>;
+  }>;
 };
 
 const CELLS: [boolean, Sensitivity][] = [
@@ -54,10 +62,17 @@ export function permissionMatrix(
           const actorAgency = await buildAgency(t.db, {
             sensitivity: own && options.ownAgencyCarriesSensitivity ? sensitivity : "internal",
           });
-          const otherAgency = await buildAgency(t.db, { sensitivity: options.ownAgencyCarriesSensitivity ? sensitivity : "internal" });
+          const otherAgency = await buildAgency(t.db, {
+            sensitivity: options.ownAgencyCarriesSensitivity ? sensitivity : "internal",
+          });
           const actor = await buildUser(t.db, { role, agencyId: actorAgency.id, isDemo: true });
           const session: Session = await login(t.app, actor.username, TEST_PASSWORD);
-          const arrange = { actorAgency, otherAgency, targetAgency: own ? actorAgency : otherAgency, sensitivity };
+          const arrange = {
+            actorAgency,
+            otherAgency,
+            targetAgency: own ? actorAgency : otherAgency,
+            sensitivity,
+          };
           const req = await action.request(t, arrange);
           const before = await req.snapshot?.();
           const audits = await auditCount(t.db);
@@ -70,7 +85,8 @@ export function permissionMatrix(
             expect(response.statusCode, `${where}: ${response.body}`).toBe(want);
             expect(response.json().error.code).toBe(want === 403 ? "forbidden" : "not_found");
             expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
-            if (req.snapshot) expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
+            if (req.snapshot)
+              expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
           }
         }
       });

@@ -52,8 +52,21 @@ const actions: Record<string, MatrixAction> = {
     request: async (t, a) => ({
       method: "POST",
       url: "/api/v1/agencies",
-      body: { kind: "agency", code: `NEW${++n}`, nameAr: "وحدة جديدة", nameEn: "New unit", parentId: a.targetAgency.id, sensitivity: a.sensitivity },
-      snapshot: async () => (await t.db.select().from(agencies).where(eq(agencies.code, `NEW${n}`))).length,
+      body: {
+        kind: "agency",
+        code: `NEW${++n}`,
+        nameAr: "وحدة جديدة",
+        nameEn: "New unit",
+        parentId: a.targetAgency.id,
+        sensitivity: a.sensitivity,
+      },
+      snapshot: async () =>
+        (
+          await t.db
+            .select()
+            .from(agencies)
+            .where(eq(agencies.code, `NEW${n}`))
+        ).length,
     }),
   },
   update: {
@@ -67,7 +80,11 @@ const actions: Record<string, MatrixAction> = {
   deactivate: {
     request: async (t, a) => {
       const target = a.targetAgency;
-      return { method: "POST", url: `/api/v1/agencies/${target.id}/deactivate`, snapshot: snapshotOf(t, target.id) };
+      return {
+        method: "POST",
+        url: `/api/v1/agencies/${target.id}/deactivate`,
+        snapshot: snapshotOf(t, target.id),
+      };
     },
   },
 };

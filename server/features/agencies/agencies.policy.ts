@@ -28,4 +28,9 @@ export const agenciesPolicy = definePolicy({
 
 /** Which agencies the actor may see: admin manages the whole directory. */
 export const agenciesVisibleTo = (actor: Actor) =>
-  visibleWhere(actor, { id: agencies.id, agencyId: agencies.id, sensitivity: agencies.sensitivity }, "agencies", isAdmin);
+  visibleWhere(
+    actor,
+    { id: agencies.id, agencyId: agencies.id, sensitivity: agencies.sensitivity },
+    "agencies",
+    isAdmin,
+  );

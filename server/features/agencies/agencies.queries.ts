@@ -44,13 +44,20 @@ export async function listAgencyTree(db: Db, actor: Actor, status: "active" | "i
 }
 
 /** True when `candidateParentId` is `agencyId` or one of its descendants (the move would make a cycle). */
-export async function isSelfOrDescendant(db: Db, agencyId: string, candidateParentId: string): Promise<boolean> {
-  const rows = await queryRows<{ found: boolean }>(db, sql`
+export async function isSelfOrDescendant(
+  db: Db,
+  agencyId: string,
+  candidateParentId: string,
+): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`
     with recursive below(id) as (
       select ${agencyId}::uuid
       union
       select a.id from ${agencies} a join below b on a.parent_id = b.id
     )
-    select exists(select 1 from below where id = ${candidateParentId}::uuid) as found`);
+    select exists(select 1 from below where id = ${candidateParentId}::uuid) as found`,
+  );
   return Boolean(rows[0]?.found);
 }

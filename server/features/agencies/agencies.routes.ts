@@ -22,7 +22,10 @@ import { setAgencyActive, updateAgency } from "./update-agency";
 export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/agencies",
-    { schema: { querystring: AgencyListQuery, response: { 200: AgencyListResponse } }, config: { policy: "agencies.read" } },
+    {
+      schema: { querystring: AgencyListQuery, response: { 200: AgencyListResponse } },
+      config: { policy: "agencies.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, total } = await listAgencies(app.db, actor, request.query);
@@ -33,7 +36,10 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/agencies/tree",
     {
-      schema: { querystring: z.strictObject({ status: ActiveFilter }), response: { 200: z.object({ data: z.array(Agency) }) } },
+      schema: {
+        querystring: z.strictObject({ status: ActiveFilter }),
+        response: { 200: z.object({ data: z.array(Agency) }) },
+      },
       config: { policy: "agencies.read" },
     },
     async (request) => {
@@ -54,7 +60,10 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/agencies",
-    { schema: { body: AgencyCreateBody, response: { 201: AgencyResponse } }, config: { policy: "agencies.create" } },
+    {
+      schema: { body: AgencyCreateBody, response: { 201: AgencyResponse } },
+      config: { policy: "agencies.create" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const row = await app.db.transaction((tx) => createAgency(tx, ctxOf(app, request), request.body));
@@ -79,10 +88,16 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  for (const [verb, isActive] of [["deactivate", false], ["reactivate", true]] as const) {
+  for (const [verb, isActive] of [
+    ["deactivate", false],
+    ["reactivate", true],
+  ] as const) {
     app.post(
       `/api/v1/agencies/:id/${verb}`,
-      { schema: { params: IdParams, response: { 200: AgencyResponse } }, config: { policy: "agencies.deactivate" } },
+      {
+        schema: { params: IdParams, response: { 200: AgencyResponse } },
+        config: { policy: "agencies.deactivate" },
+      },
       async (request) => {
         const actor = actorOf(request);
         const row = await app.db.transaction(async (tx) => {

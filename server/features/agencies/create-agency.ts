@@ -17,8 +17,12 @@ export function agencySearchKey(a: Pick<AgencyRow, "nameAr" | "nameEn" | "code" 
 
 export async function createAgency(tx: Db, ctx: Ctx, input: AgencyCreateBody): Promise<AgencyRow> {
   if (input.parentId) {
-    const [parent] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.parentId));
-    if (!parent) throw new AppError("validation_failed", { fields: [{ field: "parentId", issue: "invalid_value" }] });
+    const [parent] = await tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.id, input.parentId));
+    if (!parent)
+      throw new AppError("validation_failed", { fields: [{ field: "parentId", issue: "invalid_value" }] });
   }
   const reference = await nextReference(tx, "AGY", ctx.now);
   const [row] = await withUniqueFields(AGENCY_UNIQUE_FIELDS, () =>

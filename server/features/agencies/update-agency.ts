@@ -12,13 +12,22 @@ import { AGENCY_UNIQUE_FIELDS, agencySearchKey } from "./create-agency";
 /** Fields only an admin may change: a manager edits the names of their own agency, not its place in the tree. */
 const STRUCTURAL: (keyof AgencyUpdateBody)[] = ["kind", "parentId", "code", "sensitivity"];
 
-export async function updateAgency(tx: Db, ctx: Ctx, agency: AgencyRow, input: AgencyUpdateBody): Promise<AgencyRow> {
+export async function updateAgency(
+  tx: Db,
+  ctx: Ctx,
+  agency: AgencyRow,
+  input: AgencyUpdateBody,
+): Promise<AgencyRow> {
   if (ctx.actor?.role !== "admin" && STRUCTURAL.some((f) => input[f] !== undefined)) {
     throw new AppError("forbidden");
   }
   if (input.parentId) {
-    const [parent] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.parentId));
-    if (!parent) throw new AppError("validation_failed", { fields: [{ field: "parentId", issue: "invalid_value" }] });
+    const [parent] = await tx
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.id, input.parentId));
+    if (!parent)
+      throw new AppError("validation_failed", { fields: [{ field: "parentId", issue: "invalid_value" }] });
     if (await isSelfOrDescendant(tx, agency.id, input.parentId)) {
       throw new AppError("invalid_parent", { fields: [{ field: "parentId", issue: "invalid" }] });
     }
@@ -36,13 +45,26 @@ export async function updateAgency(tx: Db, ctx: Ctx, agency: AgencyRow, input: A
   return row;
 }
 
-export async function setAgencyActive(tx: Db, ctx: Ctx, agency: AgencyRow, isActive: boolean): Promise<AgencyRow> {
+export async function setAgencyActive(
+  tx: Db,
+  ctx: Ctx,
+  agency: AgencyRow,
+  isActive: boolean,
+): Promise<AgencyRow> {
   const [row] = await tx
     .update(agencies)
     .set({ isActive, updatedAt: ctx.now })
     .where(eq(agencies.id, agency.id))
     .returning();
   if (!row) throw new AppError("not_found");
-  await recordEvent(tx, ctx, isActive ? "agency.reactivate" : "agency.deactivate", "agencies", row.id, agency, row);
+  await recordEvent(
+    tx,
+    ctx,
+    isActive ? "agency.reactivate" : "agency.deactivate",
+    "agencies",
+    row.id,
+    agency,
+    row,
+  );
   return row;
 }

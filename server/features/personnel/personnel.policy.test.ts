@@ -58,21 +58,37 @@ const actions: Record<string, MatrixAction> = {
       return {
         method: "POST",
         url: "/api/v1/personnel",
-        body: { nameAr: "موسى البدين", rank: "لواء", agencyId: a.targetAgency.id, serviceNumber, sensitivity: a.sensitivity },
-        snapshot: async () => (await t.db.select().from(personnel).where(eq(personnel.serviceNumber, serviceNumber))).length,
+        body: {
+          nameAr: "موسى البدين",
+          rank: "لواء",
+          agencyId: a.targetAgency.id,
+          serviceNumber,
+          sensitivity: a.sensitivity,
+        },
+        snapshot: async () =>
+          (await t.db.select().from(personnel).where(eq(personnel.serviceNumber, serviceNumber))).length,
       };
     },
   },
   update: {
     request: async (t, a) => {
       const person = await buildPerson(t.db, { agencyId: a.targetAgency.id, sensitivity: a.sensitivity });
-      return { method: "PATCH", url: `/api/v1/personnel/${person.id}`, body: { rank: "عميد" }, snapshot: snapshotOf(t, person.id) };
+      return {
+        method: "PATCH",
+        url: `/api/v1/personnel/${person.id}`,
+        body: { rank: "عميد" },
+        snapshot: snapshotOf(t, person.id),
+      };
     },
   },
   deactivate: {
     request: async (t, a) => {
       const person = await buildPerson(t.db, { agencyId: a.targetAgency.id, sensitivity: a.sensitivity });
-      return { method: "POST", url: `/api/v1/personnel/${person.id}/deactivate`, snapshot: snapshotOf(t, person.id) };
+      return {
+        method: "POST",
+        url: `/api/v1/personnel/${person.id}/deactivate`,
+        snapshot: snapshotOf(t, person.id),
+      };
     },
   },
 };

@@ -25,7 +25,13 @@ export async function listPersonnel(db: Db, actor: Actor, query: PersonListQuery
   );
   const { limit, offset } = pageWindow(query);
   const [rows, [total]] = await Promise.all([
-    db.select().from(personnel).where(where).orderBy(asc(personnel.nameAr), asc(personnel.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(personnel)
+      .where(where)
+      .orderBy(asc(personnel.nameAr), asc(personnel.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(personnel).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

@@ -19,7 +19,10 @@ import { createPerson, setPersonActive, updatePerson } from "./save-person";
 export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/personnel",
-    { schema: { querystring: PersonListQuery, response: { 200: PersonListResponse } }, config: { policy: "personnel.read" } },
+    {
+      schema: { querystring: PersonListQuery, response: { 200: PersonListResponse } },
+      config: { policy: "personnel.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, total } = await listPersonnel(app.db, actor, request.query);
@@ -38,7 +41,10 @@ export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/personnel",
-    { schema: { body: PersonCreateBody, response: { 201: PersonResponse } }, config: { policy: "personnel.create" } },
+    {
+      schema: { body: PersonCreateBody, response: { 201: PersonResponse } },
+      config: { policy: "personnel.create" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!canKeepPerson(actor, request.body)) throw new AppError("forbidden");
@@ -64,10 +70,16 @@ export const personnelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  for (const [verb, isActive] of [["deactivate", false], ["reactivate", true]] as const) {
+  for (const [verb, isActive] of [
+    ["deactivate", false],
+    ["reactivate", true],
+  ] as const) {
     app.post(
       `/api/v1/personnel/:id/${verb}`,
-      { schema: { params: IdParams, response: { 200: PersonResponse } }, config: { policy: "personnel.deactivate" } },
+      {
+        schema: { params: IdParams, response: { 200: PersonResponse } },
+        config: { policy: "personnel.deactivate" },
+      },
       async (request) => {
         const actor = actorOf(request);
         const row = await app.db.transaction(async (tx) => {

@@ -11,9 +11,17 @@ import { assertActiveAgency } from "../agencies";
 import { canKeepPerson } from "./personnel.policy";
 import { personnel, type PersonRow } from "./personnel.table";
 
-const UNIQUE_FIELDS = { personnel_service_number_uq: "serviceNumber", personnel_reference_unique: "reference" };
+const UNIQUE_FIELDS = {
+  personnel_service_number_uq: "serviceNumber",
+  personnel_reference_unique: "reference",
+};
 
-function personSearchKey(p: Pick<PersonRow, "nameAr" | "nameEn" | "rank" | "positionAr" | "positionEn" | "serviceNumber" | "reference">) {
+function personSearchKey(
+  p: Pick<
+    PersonRow,
+    "nameAr" | "nameEn" | "rank" | "positionAr" | "positionEn" | "serviceNumber" | "reference"
+  >,
+) {
   return searchKey([p.nameAr, p.nameEn, p.rank, p.positionAr, p.positionEn, p.serviceNumber, p.reference]);
 }
 
@@ -23,7 +31,13 @@ export async function createPerson(tx: Db, ctx: Ctx, input: PersonCreateBody): P
   const [row] = await withUniqueFields(UNIQUE_FIELDS, () =>
     tx
       .insert(personnel)
-      .values({ ...input, reference, searchKey: personSearchKey({ ...input, reference }), createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...input,
+        reference,
+        searchKey: personSearchKey({ ...input, reference }),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning(),
   );
   if (!row) throw new Error("insert returned nothing");
@@ -44,7 +58,13 @@ async function save(tx: Db, ctx: Ctx, before: PersonRow, changes: Partial<Person
   return after;
 }
 
-export async function updatePerson(tx: Db, ctx: Ctx, actor: Actor, person: PersonRow, input: PersonUpdateBody) {
+export async function updatePerson(
+  tx: Db,
+  ctx: Ctx,
+  actor: Actor,
+  person: PersonRow,
+  input: PersonUpdateBody,
+) {
   const next = { ...person, ...input };
   if (!canKeepPerson(actor, next)) throw new AppError("forbidden"); // a person is not moved out of reach
   if (input.agencyId && input.agencyId !== person.agencyId) await assertActiveAgency(tx, input.agencyId);

@@ -11,13 +11,20 @@ import { users, type UserRow } from "./users.table";
 
 export const USER_UNIQUE_FIELDS = { users_username_unique: "username" };
 
-export function userSearchKey(u: Pick<UserRow, "username" | "displayNameAr" | "displayNameEn" | "email" | "reference">) {
+export function userSearchKey(
+  u: Pick<UserRow, "username" | "displayNameAr" | "displayNameEn" | "email" | "reference">,
+) {
   return searchKey([u.username, u.displayNameAr, u.displayNameEn, u.email, u.reference]);
 }
 
 export type NewUserOptions = { mustChangePassword?: boolean; isDemo?: boolean; passwordHash?: string };
 
-export async function createUser(tx: Db, ctx: Ctx, input: UserCreateBody, options: NewUserOptions = {}): Promise<UserRow> {
+export async function createUser(
+  tx: Db,
+  ctx: Ctx,
+  input: UserCreateBody,
+  options: NewUserOptions = {},
+): Promise<UserRow> {
   await assertActiveAgency(tx, input.agencyId);
   const reference = await nextReference(tx, "USR", ctx.now);
   const { password, ...fields } = input;

@@ -12,7 +12,13 @@ import { canManageAccount } from "./users.policy";
 import { USER_UNIQUE_FIELDS, userSearchKey } from "./create-user";
 import { users, type UserRow } from "./users.table";
 
-async function save(tx: Db, ctx: Ctx, before: UserRow, changes: Partial<UserRow>, action: string): Promise<UserRow> {
+async function save(
+  tx: Db,
+  ctx: Ctx,
+  before: UserRow,
+  changes: Partial<UserRow>,
+  action: string,
+): Promise<UserRow> {
   const [after] = await withUniqueFields(USER_UNIQUE_FIELDS, () =>
     tx
       .update(users)
@@ -50,7 +56,12 @@ export async function resetPassword(tx: Db, ctx: Ctx, user: UserRow, password: s
     tx,
     ctx,
     user,
-    { passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+    {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    },
     "user.reset_password",
   );
   await deleteUserSessions(tx, user.id);

@@ -42,14 +42,18 @@ const spec: Record<string, ActionSpec> = {
   },
 };
 
-const snapshotOf = (t: TestApp, id: string) => async () => (await t.db.select().from(users).where(eq(users.id, id)))[0];
+const snapshotOf = (t: TestApp, id: string) => async () =>
+  (await t.db.select().from(users).where(eq(users.id, id)))[0];
 const target = (t: TestApp, agencyId: string, sensitivity: "internal" | "restricted") =>
   buildUser(t.db, { role: "officer", agencyId, sensitivity });
 
 let n = 0;
 const actions: Record<string, MatrixAction> = {
   read: {
-    request: async (t, a) => ({ method: "GET", url: `/api/v1/users/${(await target(t, a.targetAgency.id, a.sensitivity)).id}` }),
+    request: async (t, a) => ({
+      method: "GET",
+      url: `/api/v1/users/${(await target(t, a.targetAgency.id, a.sensitivity)).id}`,
+    }),
   },
   create: {
     request: async (t, a) => {
@@ -73,7 +77,12 @@ const actions: Record<string, MatrixAction> = {
   update: {
     request: async (t, a) => {
       const user = await target(t, a.targetAgency.id, a.sensitivity);
-      return { method: "PATCH", url: `/api/v1/users/${user.id}`, body: { displayNameEn: "Renamed" }, snapshot: snapshotOf(t, user.id) };
+      return {
+        method: "PATCH",
+        url: `/api/v1/users/${user.id}`,
+        body: { displayNameEn: "Renamed" },
+        snapshot: snapshotOf(t, user.id),
+      };
     },
   },
   deactivate: {
@@ -95,7 +104,9 @@ describe("users permission matrix (role × own/other × internal/restricted × a
   it("a manager cannot promote an account beyond what managers manage, nor create one", async () => {
     const { user: manager, session } = await signedIn(t.app, t.db, "manager");
     const officer = await buildUser(t.db, { role: "officer", agencyId: manager.agencyId });
-    const promote = await call(t.app, session, "PATCH", `/api/v1/users/${officer.id}`, { role: "leadership" });
+    const promote = await call(t.app, session, "PATCH", `/api/v1/users/${officer.id}`, {
+      role: "leadership",
+    });
     expect(promote.statusCode).toBe(403);
     const [stored] = await t.db.select().from(users).where(eq(users.id, officer.id));
     expect(stored?.role).toBe("officer");
@@ -113,10 +124,19 @@ describe("users permission matrix (role × own/other × internal/restricted × a
   it("deactivating a user ends their sessions; nobody deactivates themselves", async () => {
     const { user: admin, session: adminSession } = await signedIn(t.app, t.db, "admin");
     const { user: officer, session: officerSession } = await signedIn(t.app, t.db, "officer");
-    expect((await call(t.app, adminSession, "POST", `/api/v1/users/${officer.id}/deactivate`)).statusCode).toBe(200);
+    expect(
+      (await call(t.app, adminSession, "POST", `/api/v1/users/${officer.id}/deactivate`)).statusCode,
+    ).toBe(200);
     expect((await call(t.app, officerSession, "GET", "/api/auth/me")).statusCode).toBe(401);
-    expect((await call(t.app, adminSession, "POST", `/api/v1/users/${admin.id}/deactivate`)).statusCode).toBe(403);
-    const list = await call(t.app, adminSession, "GET", `/api/v1/users?status=inactive&q=${officer.username}`);
+    expect((await call(t.app, adminSession, "POST", `/api/v1/users/${admin.id}/deactivate`)).statusCode).toBe(
+      403,
+    );
+    const list = await call(
+      t.app,
+      adminSession,
+      "GET",
+      `/api/v1/users?status=inactive&q=${officer.username}`,
+    );
     expect(list.json().data.map((u: { id: string }) => u.id)).toEqual([officer.id]);
   });
 

@@ -12,7 +12,9 @@ const isManager = (actor: Actor) => actor.role === "manager";
 /** May the actor manage an account with this agency and role (as it is, or as it would become)? */
 export function canManageAccount(actor: Actor, account: Pick<UserRow, "agencyId" | "role">): boolean {
   if (isAdmin(actor)) return true;
-  return isManager(actor) && account.agencyId === actor.agencyId && ROLES_A_MANAGER_MANAGES.includes(account.role);
+  return (
+    isManager(actor) && account.agencyId === actor.agencyId && ROLES_A_MANAGER_MANAGES.includes(account.role)
+  );
 }
 
 export const usersPolicy = definePolicy({

@@ -21,7 +21,10 @@ import { findUser, listUsers } from "./users.queries";
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/users",
-    { schema: { querystring: UserListQuery, response: { 200: UserListResponse } }, config: { policy: "users.read" } },
+    {
+      schema: { querystring: UserListQuery, response: { 200: UserListResponse } },
+      config: { policy: "users.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, total } = await listUsers(app.db, actor, request.query);
@@ -53,7 +56,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/api/v1/users/:id",
-    { schema: { params: IdParams, body: UserUpdateBody, response: { 200: UserResponse } }, config: { policy: "users.update" } },
+    {
+      schema: { params: IdParams, body: UserUpdateBody, response: { 200: UserResponse } },
+      config: { policy: "users.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -65,10 +71,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  for (const [verb, isActive] of [["deactivate", false], ["reactivate", true]] as const) {
+  for (const [verb, isActive] of [
+    ["deactivate", false],
+    ["reactivate", true],
+  ] as const) {
     app.post(
       `/api/v1/users/:id/${verb}`,
-      { schema: { params: IdParams, response: { 200: UserResponse } }, config: { policy: "users.deactivate" } },
+      {
+        schema: { params: IdParams, response: { 200: UserResponse } },
+        config: { policy: "users.deactivate" },
+      },
       async (request) => {
         const actor = actorOf(request);
         const row = await app.db.transaction(async (tx) => {
