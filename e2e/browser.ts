@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildApp } from "../server/app";
+import { loadConfig } from "../server/config";
+import type { Database } from "../server/db/client";
+import { seedDemo } from "../server/demo/seed-demo";
+import { createTestDatabase } from "../server/test/database";
+import { WEB_DIST, ROOT } from "../server/web-build";
+
+export const DEMO_PASSWORD = "demo-password-e2e";
+export const SCREENSHOTS = path.join(ROOT, "test-results");
+
+/** The real server with the demo region and the built web app, on a random loopback port. */
+export async function startDemoServer() {
+  const database: Database = await createTestDatabase();
+  await seedDemo(database.db, new Date(), DEMO_PASSWORD);
+  const base = loadConfig({}, { logLevel: "silent", demoMode: true, webDist: WEB_DIST, database: { engine: "pglite", dataDir: null } });
+  const app = await buildApp({ config: base, database });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function logIn(page: Page, url: string, username: string) {
+  await page.goto(`${url}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("current-user").waitFor();
+}
