@@ -1,0 +1,78 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { useCurrentUser } from "../features/auth";
+import { DemoBanner } from "./demo-banner";
+import { LanguageSwitch } from "./language-switch";
+import { navItemsFor } from "./nav-items";
+import { UserBox } from "./user-box";
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isActive = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+
+  return (
+    <AppShell
+      header={{ height: me.demoMode ? 92 : 60 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        {me.demoMode ? <DemoBanner /> : null}
+        <Group h={60} px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" flex="none">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("app.openNavigation")}
+            />
+            <Text component={Link} to="/" fw={700} size="lg" c="tansiq.8">
+              {t("app.name")}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("app.tagline")}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <LanguageSwitch />
+            <UserBox />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
+        <AppShell.Section grow component={ScrollArea}>
+          {navItemsFor(me.modules).map((item) => (
+            <NavLink
+              key={item.module}
+              component={Link}
+              to={item.path}
+              label={t(item.label)}
+              active={isActive(item.path)}
+              onClick={close}
+              data-testid={`nav-${item.module}`}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <NavLink
+            component={Link}
+            to="/account"
+            label={t("nav.account")}
+            active={isActive("/account")}
+            onClick={close}
+          />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

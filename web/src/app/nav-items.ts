@@ -1,0 +1,23 @@
+import type { ParseKeys } from "i18next";
+
+export type NavItem = { module: string; path: string; label: ParseKeys };
+
+/**
+ * Every module the web knows, in menu order. The menu shows those the server lists in `Me.modules`;
+ * a module the server lists but the web does not know yet is skipped.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { module: "agencies", path: "/agencies", label: "nav.agencies" },
+  { module: "users", path: "/users", label: "nav.users" },
+  { module: "personnel", path: "/personnel", label: "nav.personnel" },
+  { module: "audit", path: "/audit", label: "nav.audit" },
+];
+
+export function navItemsFor(modules: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => modules.includes(item.module));
+}
+
+/** Where a signed-in user lands: the first module they may open, else their account. */
+export function homePathFor(modules: readonly string[]): string {
+  return navItemsFor(modules)[0]?.path ?? "/account";
+}

@@ -1,0 +1,42 @@
+// Mantine's CSS per component, not the full styles.css: the first page loads less than half the bytes.
+// Order matters (global rules, then a component's dependencies before it). A component new to the app
+// must be added here, with the components it builds on (see each component's "Styles" note in Mantine's docs).
+import "@mantine/core/styles/baseline.css";
+import "@mantine/core/styles/default-css-variables.css";
+import "@mantine/core/styles/global.css";
+import "@mantine/core/styles/VisuallyHidden.css";
+import "@mantine/core/styles/UnstyledButton.css";
+import "@mantine/core/styles/CloseButton.css";
+import "@mantine/core/styles/Button.css";
+import "@mantine/core/styles/ActionIcon.css";
+import "@mantine/core/styles/Loader.css";
+import "@mantine/core/styles/Text.css";
+import "@mantine/core/styles/Title.css";
+import "@mantine/core/styles/Anchor.css";
+import "@mantine/core/styles/Code.css";
+import "@mantine/core/styles/List.css";
+import "@mantine/core/styles/Badge.css";
+import "@mantine/core/styles/Alert.css";
+import "@mantine/core/styles/Paper.css";
+import "@mantine/core/styles/Divider.css";
+import "@mantine/core/styles/Center.css";
+import "@mantine/core/styles/Container.css";
+import "@mantine/core/styles/Group.css";
+import "@mantine/core/styles/Stack.css";
+import "@mantine/core/styles/SimpleGrid.css";
+import "@mantine/core/styles/ScrollArea.css";
+import "@mantine/core/styles/Overlay.css";
+import "@mantine/core/styles/ModalBase.css";
+import "@mantine/core/styles/Modal.css";
+import "@mantine/core/styles/Popover.css";
+import "@mantine/core/styles/Input.css";
+import "@mantine/core/styles/InlineInput.css";
+import "@mantine/core/styles/PasswordInput.css";
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/FloatingIndicator.css";
+import "@mantine/core/styles/SegmentedControl.css";
+import "@mantine/core/styles/Pagination.css";
+import "@mantine/core/styles/Table.css";
+import "@mantine/core/styles/Burger.css";
+import "@mantine/core/styles/NavLink.css";
+import "@mantine/core/styles/AppShell.css";

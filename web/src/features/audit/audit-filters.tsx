@@ -1,0 +1,57 @@
+import { Button, Group, Select, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ActorSelect } from "./actor-select";
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionLabel, entityLabel } from "./audit-labels";
+
+export type AuditFilterValues = { entity: string; action: string; actorId: string; from: string; to: string };
+export const NO_AUDIT_FILTERS: AuditFilterValues = { entity: "", action: "", actorId: "", from: "", to: "" };
+
+type Props = {
+  values: AuditFilterValues;
+  onChange: (name: keyof AuditFilterValues, value: string) => void;
+  onClear: () => void;
+  canListUsers: boolean;
+};
+
+export function AuditFilters({ values, onChange, onClear, canListUsers }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm" wrap="wrap" align="flex-end">
+      <Select
+        label={t("audit.entity")}
+        value={values.entity || null}
+        onChange={(v) => onChange("entity", v ?? "")}
+        data={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
+        placeholder={t("audit.allEntities")}
+        clearable
+      />
+      <Select
+        label={t("audit.action")}
+        value={values.action || null}
+        onChange={(v) => onChange("action", v ?? "")}
+        data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+        placeholder={t("audit.allActions")}
+        searchable
+        clearable
+      />
+      <ActorSelect value={values.actorId} onChange={(v) => onChange("actorId", v)} enabled={canListUsers} />
+      <TextInput
+        type="date"
+        label={t("fields.from")}
+        value={values.from}
+        onChange={(e) => onChange("from", e.currentTarget.value)}
+        max={values.to || undefined}
+      />
+      <TextInput
+        type="date"
+        label={t("fields.to")}
+        value={values.to}
+        onChange={(e) => onChange("to", e.currentTarget.value)}
+        min={values.from || undefined}
+      />
+      <Button variant="subtle" onClick={onClear}>
+        {t("common.clearFilters")}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,1 @@
+export { PersonnelPage } from "./personnel-page";
