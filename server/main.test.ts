@@ -105,6 +105,8 @@ describe("npm start on an empty data folder", () => {
       expect(await health.json()).toMatchObject({ status: "ok", engine: "pglite" });
       const page = await (await fetch(`${started.url}/login`)).text();
       expect(page).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
+    // A missing asset is a 404, not the app's page (a browser would refuse HTML as a script).
+    expect((await fetch(`${started.url}/assets/gone-1234.js`)).status).toBe(404);
 
       // A second process on the same folder refuses to start, with a clear message.
       const second = spawn(process.execPath, ["bin/tansiq.js", "serve"], {

@@ -27,7 +27,9 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
     FastifyInstance["setNotFoundHandler"]
   >[0];
   app.setNotFoundHandler(notFoundOptions, async (request, reply) => {
-    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
+    // Client-side routes get the app; a missing file (an old asset after a rebuild) gets a real 404.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split("?")[0] ?? "");
+    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/") && !isFile) {
       indexHtml ??= await readFile(path.join(webDist!, "index.html"), "utf8");
       return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(indexHtml);
     }
