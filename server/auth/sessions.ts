@@ -21,7 +21,12 @@ export function needsTotpEnrollment(
   return ROLES_REQUIRING_TOTP.includes(user.role) && !user.totpEnabledAt && !(config.demoMode && user.isDemo);
 }
 
-export function actorFrom(user: UserRow, sessionId: string, config: Config): Actor {
+type ActorSource = Pick<
+  UserRow,
+  "id" | "username" | "agencyId" | "role" | "language" | "calendar" | "numerals" | "totpEnabledAt" | "isDemo" | "mustChangePassword"
+>;
+
+export function actorFrom(user: ActorSource, sessionId: string, config: Config): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -59,24 +64,55 @@ export async function createSession(
   return { token, id, expiresAt };
 }
 
+/** The columns a request needs to act for its user: never the password hash or the second-factor secret. */
+const sessionActorColumns = {
+  sessionId: sessions.id,
+  expiresAt: sessions.expiresAt,
+  lastSeenAt: sessions.lastSeenAt,
+  id: users.id,
+  username: users.username,
+  agencyId: users.agencyId,
+  role: users.role,
+  language: users.language,
+  calendar: users.calendar,
+  numerals: users.numerals,
+  isActive: users.isActive,
+  isDemo: users.isDemo,
+  totpEnabledAt: users.totpEnabledAt,
+  mustChangePassword: users.mustChangePassword,
+};
+
+function prepareSessionLookup(db: Db) {
+  return db
+    .select(sessionActorColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("tansiq_load_session");
+}
+
+// Every authenticated request runs this lookup: prepared once per database (bench/README.md has the figures).
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
 /** The actor behind a cookie token, or null when the session is unknown, expired, idle too long or its user inactive. */
 export async function loadSession(db: Db, token: string, now: Date, config: Config): Promise<Actor | null> {
   const id = tokenHash(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    preparedLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ id });
   if (!row) return null;
-  const idleLimit = row.session.lastSeenAt.getTime() + config.session.idleMinutes * 60_000;
-  if (now >= row.session.expiresAt || now.getTime() >= idleLimit || !row.user.isActive) {
+  const idleLimit = row.lastSeenAt.getTime() + config.session.idleMinutes * 60_000;
+  if (now >= row.expiresAt || now.getTime() >= idleLimit || !row.isActive) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return actorFrom(row.user, id, config);
+  return actorFrom(row, id, config);
 }
 
 export async function deleteSession(db: Db, id: string) {

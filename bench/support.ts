@@ -1,0 +1,215 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import pg from "pg";
+
+// Helpers shared by the benches: a throw-away database, a server in a child process, one autocannon load.
+
+/** The admin connection (creates and drops the bench database): DATABASE_URL, else local PostgreSQL. */
+export const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export type BenchDatabase = {
+  url: string;
+  /** CPU time (ms) used so far by the PostgreSQL backends connected to this database; null unless local. */
+  backendCpuMs(): Promise<number | null>;
+  drop(): Promise<void>;
+};
+
+const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of utime/stime in /proc/<pid>/stat
+
+/** Creates an empty database `name` (dropping a leftover one); `drop()` removes it, even with clients still on it. */
+export async function freshDatabase(name: string): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  const host = new URL(ADMIN_URL).hostname;
+  const isLocal = ["", "localhost", "127.0.0.1", "[::1]"].includes(host);
+  return {
+    url: withDatabase(ADMIN_URL, name),
+    backendCpuMs: async () => {
+      if (!isLocal) return null; // the pids of pg_stat_activity are another machine's
+      const { rows } = await admin.query<{ pid: number }>(
+        "select pid from pg_stat_activity where datname = $1",
+        [name],
+      );
+      let ticks = 0;
+      for (const { pid } of rows) {
+        try {
+          // Fields after "(comm)": state is the 3rd field of the stat line, utime the 14th, stime the 15th.
+          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          return null; // not on this machine (or not readable)
+        }
+      }
+      return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+    },
+    drop: async () => {
+      try {
+        await admin.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
+
+export type Target = {
+  name: string;
+  url: string;
+  /** CPU time used by the server process so far (process.cpuUsage(), microseconds). */
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts a server in its own process, so that autocannon (in this process) does not share its event loop. The
+ * child listens on 127.0.0.1, port 0, and sends `{ port }` once it is ready; it closes and exits on "stop".
+ */
+export async function startTarget(
+  entry: URL,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+): Promise<Target> {
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+    : [];
+  const child = fork(fileURLToPath(entry), args, {
+    execArgv: ["--import", import.meta.resolve("tsx"), ...profile],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${args.join(" ")}: not ready after ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once("message", (message: { port?: number }) => {
+      clearTimeout(timer);
+      if (typeof message.port === "number") resolve(message.port);
+      else reject(new Error(`${args.join(" ")}: unexpected message ${JSON.stringify(message)}`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(" ")}: exited with ${code} before it was ready`));
+    });
+  });
+  return {
+    name: args.join(" "),
+    url: `http://127.0.0.1:${port}`,
+    cpuUsage: () =>
+      new Promise((resolve) => {
+        child.once("message", (message: { cpu: NodeJS.CpuUsage }) => resolve(message.cpu));
+        child.send("cpu");
+      }),
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess, timeoutMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send("stop");
+  });
+}
+
+/** For a child process: serve until the parent says "stop" (or goes away), then close and exit. */
+export function serveUntilStopped(port: number, close: () => Promise<void>) {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("message", (message) => {
+    if (message === "stop") stop();
+    else if (message === "cpu") process.send?.({ cpu: process.cpuUsage() });
+  });
+  process.once("disconnect", stop);
+  process.send?.({ port });
+}
+
+export type LoadOptions = { connections: number; durationSeconds: number; warmupSeconds: number };
+
+export type LoadFigures = {
+  requestsPerSecond: number;
+  latencyMs: { mean: number; p50: number; p97_5: number; p99: number; max: number };
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+  /** CPU time (user + system) per request, ms: the server process; its PostgreSQL backends (null if not local). */
+  cpuMsPerRequest: { server: number; postgres: number | null };
+};
+
+/**
+ * A warm-up (discarded), then the measured load: GET `path` on the target with `headers`, over keep-alive
+ * connections. Also the CPU time per request of the server process and of its PostgreSQL backends.
+ */
+export async function measure(
+  target: Target,
+  database: BenchDatabase,
+  path: string,
+  headers: Record<string, string>,
+  options: LoadOptions,
+): Promise<LoadFigures> {
+  const base = { url: `${target.url}${path}`, headers, connections: options.connections, pipelining: 1 };
+  if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
+  const [serverBefore, backendsBefore] = [await target.cpuUsage(), await database.backendCpuMs()];
+  const r = await autocannon({ ...base, duration: options.durationSeconds });
+  const [serverAfter, backendsAfter] = [await target.cpuUsage(), await database.backendCpuMs()];
+  const requests = r.requests.total;
+  const perRequest = (ms: number) => (requests > 0 ? round(ms / requests, 3) : 0);
+  const serverMs = (serverAfter.user - serverBefore.user + serverAfter.system - serverBefore.system) / 1000;
+  return {
+    requestsPerSecond: round(r.requests.average),
+    latencyMs: {
+      mean: round(r.latency.average),
+      p50: r.latency.p50,
+      p97_5: r.latency.p97_5,
+      p99: r.latency.p99,
+      max: r.latency.max,
+    },
+    requests,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerResponse: requests > 0 ? Math.round(r.throughput.total / requests) : 0,
+    cpuMsPerRequest: {
+      server: perRequest(serverMs),
+      postgres:
+        backendsBefore === null || backendsAfter === null ? null : perRequest(backendsAfter - backendsBefore),
+    },
+  };
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
