@@ -33,6 +33,8 @@ export type AppOptions = {
   clock?: Clock;
   /** Extra plugins registered with the features (tests use it to add routes). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /** Where logs go (standard output unless given; tests read them). */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** The features, in order. A new module adds its routes here: no auto-loading. */
@@ -47,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             level: config.logLevel,
             redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,

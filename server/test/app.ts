@@ -18,14 +18,24 @@ export const TEST_NOW = "2026-11-29T08:00:00.000Z";
 
 /** The real app on a fresh database, with a movable clock and logs off. */
 export async function createTestApp(
-  options: { config?: Partial<Config>; plugins?: ((app: FastifyInstance) => Promise<void>)[] } = {},
+  options: {
+    config?: Partial<Config>;
+    plugins?: ((app: FastifyInstance) => Promise<void>)[];
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(TEST_NOW);
   const base = loadConfig({}, { logLevel: "silent", database: { engine: "pglite", dataDir: null } });
   // Every injected request comes from one address: the per-address login limit is raised (auth.test checks it).
   const config = { ...base, login: { ...base.login, maxPerAddress: 10_000 }, ...options.config };
-  const app = await buildApp({ config, database, clock, plugins: options.plugins ?? [] });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    plugins: options.plugins ?? [],
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   return {
     app,

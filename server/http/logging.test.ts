@@ -1,0 +1,74 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, sessionCookie, type TestApp } from "../test/app";
+import { TEST_PASSWORD, buildUser } from "../test/factories";
+
+describe("logs and failures", () => {
+  let t: TestApp;
+  let logs = "";
+  beforeAll(async () => {
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    t = await createTestApp({
+      config: { logLevel: "info" },
+      logStream: stream,
+      plugins: [
+        async (app) => {
+          app.get("/api/v1/explode", { config: { policy: "agencies.read" } }, async () => {
+            throw new Error(
+              "connection to 10.1.2.3 failed: password authentication failed for user tansiq_admin",
+            );
+          });
+        },
+      ],
+    });
+  });
+  afterAll(() => t.close());
+
+  it("logs requests as JSON without passwords, cookies or session tokens", async () => {
+    const user = await buildUser(t.db);
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    const cookie = sessionCookie(login);
+    await t.app.inject({
+      method: "GET",
+      url: "/api/auth/me",
+      headers: { cookie, authorization: "Bearer abc.def" },
+    });
+    const lines = logs
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.some((l) => (l.req as { url?: string } | undefined)?.url === "/api/auth/login")).toBe(true);
+    expect(logs).not.toContain(TEST_PASSWORD);
+    expect(logs).not.toContain(cookie.split("=")[1]);
+    expect(logs).not.toContain("abc.def");
+  });
+
+  it("a 5xx hides the internals from the client and keeps them in the log", async () => {
+    const user = await buildUser(t.db);
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/explode",
+      headers: { cookie: sessionCookie(login), "accept-language": "en" }, // the user's own language (ar) wins
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: "internal", message: "حدث خطأ داخلي، أعد المحاولة لاحقاً" },
+    });
+    expect(response.body).not.toContain("10.1.2.3");
+    expect(logs).toContain("10.1.2.3");
+  });
+});
