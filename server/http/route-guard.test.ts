@@ -74,7 +74,7 @@ describe("route guard", () => {
     expect(response.headers["strict-transport-security"]).toBeUndefined();
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     const docs = await t.app.inject({ method: "GET", url: "/api/docs/static/index.html" });
-    expect(docs.statusCode).toBe(200);
+    expect(docs.statusCode).toBeLessThan(400);
     expect(docs.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
   });
 });
