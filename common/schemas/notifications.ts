@@ -18,7 +18,10 @@ export const NotificationListQuery = z.strictObject({
 });
 export const NotificationListResponse = listOf(Notification).extend({ unread: z.number() });
 export const UnreadResponse = z.object({ data: z.object({ unread: z.number() }) });
-export const MarkReadBody = z.strictObject({ ids: z.array(Id).max(100).optional(), all: z.boolean().optional() });
+export const MarkReadBody = z.strictObject({
+  ids: z.array(Id).max(100).optional(),
+  all: z.boolean().optional(),
+});
 export const NotificationSettings = z.object({
   emailEnabled: z.boolean(),
   /** The server has SMTP configured: without it no e-mail is sent. */

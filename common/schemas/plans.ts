@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  INDICATOR_DIRECTIONS,
-  INDICATOR_FREQUENCIES,
-  INDICATOR_SOURCES,
-  PLAN_STATUSES,
-} from "../enums";
+import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES, PLAN_STATUSES } from "../enums";
 import { LIMITS } from "../limits";
 import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
 
@@ -20,13 +15,17 @@ const planFields = {
   titleAr: Line(),
   titleEn: OptionalLine(),
   description: z.string().trim().max(LIMITS.text).nullable(),
-  districtPcode: z.string().regex(/^LY\d{4}$/).nullable(),
+  districtPcode: z
+    .string()
+    .regex(/^LY\d{4}$/)
+    .nullable(),
   startsOn: DateOnly,
   endsOn: DateOnly,
   agencyId: Id,
   sensitivity: Sensitivity,
 };
-const periodOk = (b: { startsOn?: string; endsOn?: string }) => !b.startsOn || !b.endsOn || b.startsOn <= b.endsOn;
+const periodOk = (b: { startsOn?: string; endsOn?: string }) =>
+  !b.startsOn || !b.endsOn || b.startsOn <= b.endsOn;
 const periodIssue = { message: "endsOn", path: ["endsOn"] };
 
 export const PlanCreateBody = z
@@ -160,6 +159,8 @@ export const PlanIdParams = z.strictObject({ id: Id });
 export const RegionOverviewResponse = z.object({
   data: z.object({
     plans: z.array(Plan),
-    overdueByAgency: z.array(z.object({ agencyId: Id, overdue: z.number(), dueSoon: z.number(), open: z.number() })),
+    overdueByAgency: z.array(
+      z.object({ agencyId: Id, overdue: z.number(), dueSoon: z.number(), open: z.number() }),
+    ),
   }),
 });

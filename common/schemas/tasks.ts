@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  CONTRIBUTION_STATUSES,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-  TASK_UPDATE_KINDS,
-} from "../enums";
+import { CONTRIBUTION_STATUSES, TASK_PRIORITIES, TASK_STATUSES, TASK_UPDATE_KINDS } from "../enums";
 import { LIMITS } from "../limits";
 import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
 import { DateOnly } from "./plans";
@@ -97,9 +92,7 @@ export const TaskListQuery = z.strictObject({
   role: z.enum(["lead", "support", "any"]).default("any"),
   planId: Id.optional(),
   objectiveId: Id.optional(),
-  status: z
-    .union([TaskStatus, z.enum(["open"])])
-    .optional(),
+  status: z.union([TaskStatus, z.enum(["open"])]).optional(),
   priority: TaskPriority.optional(),
   assigneeId: Id.optional(),
   /** overdue: open and past due; dueSoon: open and due within 7 days (today included). */
@@ -156,9 +149,11 @@ export const TaskUpdateEntry = z.object({
 });
 export const TaskTimelineResponse = z.object({ data: z.array(TaskUpdateEntry) });
 
-const StatusCounts = z.object(Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number()])) as {
-  [K in (typeof TASK_STATUSES)[number]]: z.ZodNumber;
-});
+const StatusCounts = z.object(
+  Object.fromEntries(TASK_STATUSES.map((s) => [s, z.number()])) as {
+    [K in (typeof TASK_STATUSES)[number]]: z.ZodNumber;
+  },
+);
 export const BoardQuery = z.strictObject({ agencyId: Id.optional() });
 export const BoardResponse = z.object({
   data: z.object({

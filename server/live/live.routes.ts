@@ -10,27 +10,31 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook("preClose", async () => {
     for (const end of streams) end();
   });
-  app.get("/api/v1/live", { schema: { hide: true }, config: { policy: "live.read" } }, async (request, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    });
-    res.write("retry: 3000\n: connected\n\n");
-    const unsubscribe = app.live.subscribe((change) => {
-      res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(": ping\n\n"), 25_000).unref();
-    const end = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(end);
-      res.end();
-    };
-    streams.add(end);
-    request.raw.on("close", end);
-  });
+  app.get(
+    "/api/v1/live",
+    { schema: { hide: true }, config: { policy: "live.read" } },
+    async (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      res.write("retry: 3000\n: connected\n\n");
+      const unsubscribe = app.live.subscribe((change) => {
+        res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
+      });
+      const heartbeat = setInterval(() => res.write(": ping\n\n"), 25_000).unref();
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(end);
+        res.end();
+      };
+      streams.add(end);
+      request.raw.on("close", end);
+    },
+  );
 };

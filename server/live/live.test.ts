@@ -13,30 +13,37 @@ type Stream = { next(match: (data: string) => boolean): Promise<string>; close()
 function openStream(app: FastifyInstance, cookie: string): Promise<Stream> {
   const { port } = app.server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: "127.0.0.1", port, path: "/api/v1/live", headers: { cookie, accept: "text/event-stream" } }, (res) => {
-      res.setEncoding("utf8");
-      let buffer = "";
-      const waiters: { match: (d: string) => boolean; resolve: (d: string) => void }[] = [];
-      res.on("data", (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = event.split("\n").find((l) => l.startsWith("data: "))?.slice(6);
-          if (event.includes(": connected")) resolve(stream);
-          if (!data) continue;
-          for (const w of [...waiters]) if (w.match(data)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(data);
+    const req = http.get(
+      { host: "127.0.0.1", port, path: "/api/v1/live", headers: { cookie, accept: "text/event-stream" } },
+      (res) => {
+        res.setEncoding("utf8");
+        let buffer = "";
+        const waiters: { match: (d: string) => boolean; resolve: (d: string) => void }[] = [];
+        res.on("data", (chunk: string) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = event
+              .split("\n")
+              .find((l) => l.startsWith("data: "))
+              ?.slice(6);
+            if (event.includes(": connected")) resolve(stream);
+            if (!data) continue;
+            for (const w of [...waiters])
+              if (w.match(data)) {
+                waiters.splice(waiters.indexOf(w), 1);
+                w.resolve(data);
+              }
           }
-        }
-      });
-      const stream: Stream = {
-        next: (match) => new Promise((done) => waiters.push({ match, resolve: done })),
-        close: () => req.destroy(),
-      };
-    });
+        });
+        const stream: Stream = {
+          next: (match) => new Promise((done) => waiters.push({ match, resolve: done })),
+          close: () => req.destroy(),
+        };
+      },
+    );
     req.on("error", reject);
   });
 }
@@ -95,8 +102,14 @@ describe("live updates by server-sent events", () => {
         return d.includes(task.id);
       });
       // Refused (no reason): the transaction rolls back before any NOTIFY commits.
-      expect((await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, { status: "blocked" })).statusCode).toBe(400);
-      expect((await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, { status: "in_progress" })).statusCode).toBe(200);
+      expect(
+        (await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, { status: "blocked" }))
+          .statusCode,
+      ).toBe(400);
+      expect(
+        (await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, { status: "in_progress" }))
+          .statusCode,
+      ).toBe(200);
       await first;
       expect(events.filter((d) => d.includes(task.id))).toHaveLength(1);
     } finally {

@@ -18,7 +18,9 @@ function decodeHeader(value: string): string {
       enc.toLowerCase() === "b"
         ? Buffer.from(text, "base64").toString("utf8")
         : Buffer.from(
-            text.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
             "latin1",
           ).toString("utf8"),
     );
@@ -31,11 +33,17 @@ function header(raw: string, name: string): string {
 }
 
 function bodyText(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
-  if (/content-transfer-encoding:\s*base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
+  if (/content-transfer-encoding:\s*base64/i.test(raw))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/content-transfer-encoding:\s*quoted-printable/i.test(raw))
     return Buffer.from(
-      body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      body
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
       "latin1",
     ).toString("utf8");
   return body;
@@ -55,7 +63,10 @@ describe("e-mail notifications through a real SMTP server", () => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+          inbox.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString("utf8"),
+          });
           callback();
         });
       },
@@ -64,7 +75,11 @@ describe("e-mail notifications through a real SMTP server", () => {
     await once(smtp.server, "listening");
     const { port } = smtp.server.address() as AddressInfo;
     t = await createTestApp({
-      config: { demoMode: true, smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, publicUrl: "https://tansiq.example.ly" },
+      config: {
+        demoMode: true,
+        smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+        publicUrl: "https://tansiq.example.ly",
+      },
     });
   });
   afterAll(async () => {
@@ -91,7 +106,10 @@ describe("e-mail notifications through a real SMTP server", () => {
     expect(header(mail!.raw, "Subject")).toBe(`تنسيق: كُلّفت بمهمة ${task.reference}`);
     expect(bodyText(mail!.raw)).toContain(`https://tansiq.example.ly/tasks/${task.id}`);
     expect(bodyText(mail!.raw)).toContain("تفتيش الشاحنات في منفذ أمساعد");
-    const [row] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "officer@tobruk.example.ly"));
+    const [row] = await t.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, "officer@tobruk.example.ly"));
     expect(row?.status).toBe("sent");
     expect(await t.app.mailer!.drain()).toBe(0); // nothing left: not sent twice
   });
@@ -102,7 +120,10 @@ describe("e-mail notifications through a real SMTP server", () => {
     const { user: quiet, session: quietSession } = await signedIn(t.app, t.db, "officer", lead.id);
     await t.db.update(users).set({ email: "en@example.ly", language: "en" }).where(eq(users.id, english.id));
     await t.db.update(users).set({ email: "quiet@example.ly" }).where(eq(users.id, quiet.id));
-    expect((await call(t.app, quietSession, "PUT", "/api/v1/notifications/settings", { emailEnabled: false })).statusCode).toBe(200);
+    expect(
+      (await call(t.app, quietSession, "PUT", "/api/v1/notifications/settings", { emailEnabled: false }))
+        .statusCode,
+    ).toBe(200);
     await buildTask(t.db, { agencyId: lead.id, assigneeId: english.id });
     await buildTask(t.db, { agencyId: lead.id, assigneeId: quiet.id });
     await t.app.mailer!.drain();

@@ -54,7 +54,10 @@ export function createMailer(options: {
             text: `${row.body}\n\n${translate(row.language, "notifications.email.open")}: ${link}\n`,
             headers: { "Content-Language": row.language },
           });
-          await tx.update(mailOutbox).set({ status: "sent", sentAt: now, attempts: row.attempts + 1 }).where(eq(mailOutbox.id, row.id));
+          await tx
+            .update(mailOutbox)
+            .set({ status: "sent", sentAt: now, attempts: row.attempts + 1 })
+            .where(eq(mailOutbox.id, row.id));
           sent++;
         } catch (error) {
           const attempts = row.attempts + 1;

@@ -2,14 +2,29 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../authz/actor";
 import type { Db } from "../db/client";
 import { pageWindow, type PageInput } from "../http/pagination";
-import { mailOutbox, notificationPreferences, notifications, type NotificationRow } from "./notifications.table";
+import {
+  mailOutbox,
+  notificationPreferences,
+  notifications,
+  type NotificationRow,
+} from "./notifications.table";
 
-export async function listNotifications(db: Db, actor: Actor, query: PageInput & { unread?: "true" | "false" }) {
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  query: PageInput & { unread?: "true" | "false" },
+) {
   const mine = eq(notifications.userId, actor.userId);
   const where = and(mine, query.unread === "true" ? isNull(notifications.readAt) : undefined);
   const { limit, offset } = pageWindow(query);
   const [rows, [total], unread] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(notifications).where(where),
     unreadCount(db, actor),
   ]);
@@ -33,13 +48,18 @@ export async function markRead(db: Db, actor: Actor, now: Date, ids: string[] | 
       and(
         eq(notifications.userId, actor.userId),
         isNull(notifications.readAt),
-        ids === "all" ? undefined : inArray(notifications.id, ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]),
+        ids === "all"
+          ? undefined
+          : inArray(notifications.id, ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]),
       ),
     );
 }
 
 export async function emailEnabled(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
   return row?.emailEnabled ?? true;
 }
 

@@ -12,14 +12,24 @@ import { recordEvent } from "../audit/record-event";
 import { actorOf, ctxOf } from "../http/context";
 import { pageOf } from "../http/pagination";
 import { notificationPreferences } from "./notifications.table";
-import { emailEnabled, listNotifications, mailCounts, markRead, presentNotification, unreadCount } from "./notifications.queries";
+import {
+  emailEnabled,
+  listNotifications,
+  mailCounts,
+  markRead,
+  presentNotification,
+  unreadCount,
+} from "./notifications.queries";
 import { users } from "../features/users/users.table";
 import { eq } from "drizzle-orm";
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/notifications",
-    { schema: { querystring: NotificationListQuery, response: { 200: NotificationListResponse } }, config: { policy: "notifications.read" } },
+    {
+      schema: { querystring: NotificationListQuery, response: { 200: NotificationListResponse } },
+      config: { policy: "notifications.read" },
+    },
     async (request) => {
       const { rows, total, unread } = await listNotifications(app.db, actorOf(request), request.query);
       return { data: rows.map(presentNotification), page: pageOf(request.query, total), unread };
@@ -35,7 +45,10 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   // Reading one's own notifications is not an audited change of a record.
   app.post(
     "/api/v1/notifications/read",
-    { schema: { body: MarkReadBody, response: { 200: UnreadResponse } }, config: { policy: "notifications.manageOwn" } },
+    {
+      schema: { body: MarkReadBody, response: { 200: UnreadResponse } },
+      config: { policy: "notifications.manageOwn" },
+    },
     async (request) => {
       const actor = actorOf(request);
       await markRead(app.db, actor, app.clock.now(), request.body.all ? "all" : (request.body.ids ?? []));
@@ -45,7 +58,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const settings = async (userId: string) => {
     const [user] = await app.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    return { emailEnabled: await emailEnabled(app.db, userId), smtpConfigured: Boolean(app.config.smtpUrl), hasEmail: Boolean(user?.email) };
+    return {
+      emailEnabled: await emailEnabled(app.db, userId),
+      smtpConfigured: Boolean(app.config.smtpUrl),
+      hasEmail: Boolean(user?.email),
+    };
   };
 
   app.get(
@@ -56,7 +73,10 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/api/v1/notifications/settings",
-    { schema: { body: NotificationSettingsBody, response: { 200: NotificationSettingsResponse } }, config: { policy: "notifications.manageOwn" } },
+    {
+      schema: { body: NotificationSettingsBody, response: { 200: NotificationSettingsResponse } },
+      config: { policy: "notifications.manageOwn" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const now = app.clock.now();
@@ -64,8 +84,19 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         await tx
           .insert(notificationPreferences)
           .values({ userId: actor.userId, emailEnabled: request.body.emailEnabled, updatedAt: now })
-          .onConflictDoUpdate({ target: notificationPreferences.userId, set: { emailEnabled: request.body.emailEnabled, updatedAt: now } });
-        await recordEvent(tx, ctxOf(app, request), "notifications.settings", "user", actor.userId, null, request.body);
+          .onConflictDoUpdate({
+            target: notificationPreferences.userId,
+            set: { emailEnabled: request.body.emailEnabled, updatedAt: now },
+          });
+        await recordEvent(
+          tx,
+          ctxOf(app, request),
+          "notifications.settings",
+          "user",
+          actor.userId,
+          null,
+          request.body,
+        );
       });
       return { data: await settings(actor.userId) };
     },

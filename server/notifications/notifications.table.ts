@@ -19,7 +19,12 @@ export const notifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_unread_idx").on(t.userId).where(sqlRaw`read_at is null`)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sqlRaw`read_at is null`),
+  ],
 );
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -35,14 +40,20 @@ export const mailOutbox = pgTable(
     body: text("body").notNull(),
     /** Path of the record in the web app; the sender prefixes PUBLIC_URL. */
     linkPath: text("link_path").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("mail_outbox_pending_idx").on(t.nextAttemptAt).where(sqlRaw`status = 'pending'`)],
+  (t) => [
+    index("mail_outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sqlRaw`status = 'pending'`),
+  ],
 );
 export type MailRow = typeof mailOutbox.$inferSelect;
 

@@ -29,7 +29,8 @@ export async function agencyRecipients(tx: Db, agencyIds: string[], roles: Role[
 
 export function localParams(params: NotifyInput["params"], language: Language) {
   const title = language === "en" ? (params.titleEn ?? params.titleAr) : params.titleAr;
-  const status = typeof params.status === "string" ? translate(language, `enums.taskStatus.${params.status}`) : "";
+  const status =
+    typeof params.status === "string" ? translate(language, `enums.taskStatus.${params.status}`) : "";
   return { ...params, title: title ?? "", status } as Record<string, string | number>;
 }
 
@@ -43,10 +44,17 @@ export async function notify(tx: Db, ctx: Ctx, input: NotifyInput): Promise<stri
   const ids = [...new Set(input.userIds)].filter((id) => id !== actorId);
   if (ids.length === 0) return [];
   const recipients = await tx
-    .select({ id: users.id, email: users.email, language: users.language, emailEnabled: notificationPreferences.emailEnabled })
+    .select({
+      id: users.id,
+      email: users.email,
+      language: users.language,
+      emailEnabled: notificationPreferences.emailEnabled,
+    })
     .from(users)
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
-    .where(and(inArray(users.id, ids), eq(users.isActive, true), actorId ? ne(users.id, actorId) : undefined));
+    .where(
+      and(inArray(users.id, ids), eq(users.isActive, true), actorId ? ne(users.id, actorId) : undefined),
+    );
   if (recipients.length === 0) return [];
   const rows = await tx
     .insert(notifications)

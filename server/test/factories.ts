@@ -179,7 +179,10 @@ export async function buildTask(
       supports: (overrides.supportIds ?? []).map((id) => ({ agencyId: id, contribution: "دعم بالأفراد" })),
     });
     if (!overrides.status || overrides.status === "todo") return task;
-    await tx.update(tasks).set({ status: overrides.status, statusReason: overrides.reason ?? null }).where(eq(tasks.id, task.id));
+    await tx
+      .update(tasks)
+      .set({ status: overrides.status, statusReason: overrides.reason ?? null })
+      .where(eq(tasks.id, task.id));
     return { ...task, status: overrides.status, statusReason: overrides.reason ?? null };
   });
 }

@@ -132,13 +132,16 @@ export function relationMatrix(
   spec: Record<string, Record<Role, RelationOutcome[]>>,
   actions: Record<string, RelationAction>,
 ) {
-  const cells = relations.flatMap((relation) => SENSITIVITY_ORDER.map((sensitivity) => ({ relation, sensitivity })));
+  const cells = relations.flatMap((relation) =>
+    SENSITIVITY_ORDER.map((sensitivity) => ({ relation, sensitivity })),
+  );
   for (const [actionName, byRole] of Object.entries(spec)) {
     const action = actions[actionName];
     if (!action) throw new Error(`no request for action ${actionName}`);
     for (const role of ROLES) {
       const expected = byRole[role];
-      if (expected.length !== cells.length) throw new Error(`${actionName}/${role}: ${cells.length} cells expected`);
+      if (expected.length !== cells.length)
+        throw new Error(`${actionName}/${role}: ${cells.length} cells expected`);
       it(`${actionName} as ${role}: ${expected.join(" ")}`, async () => {
         const t = getApp();
         for (const [index, { relation, sensitivity }] of cells.entries()) {
@@ -147,7 +150,14 @@ export function relationMatrix(
           const thirdAgency = await buildAgency(t.db);
           const actor = await buildUser(t.db, { role, agencyId: actorAgency.id, isDemo: true });
           const session: Session = await login(t.app, actor.username, TEST_PASSWORD);
-          const req = await action.request(t, { actor, actorAgency, otherAgency, thirdAgency, relation, sensitivity });
+          const req = await action.request(t, {
+            actor,
+            actorAgency,
+            otherAgency,
+            thirdAgency,
+            relation,
+            sensitivity,
+          });
           const before = await req.snapshot?.();
           const audits = await auditCount(t.db);
           const response = await call(t.app, session, req.method, req.url, req.body);

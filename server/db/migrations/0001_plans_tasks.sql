@@ -168,9 +168,10 @@ CREATE INDEX "plans_status_idx" ON "plans" USING btree ("status");--> statement-
 CREATE INDEX "plans_search_idx" ON "plans" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "task_supports_agency_idx" ON "task_supports" USING btree ("agency_id","task_id");--> statement-breakpoint
 CREATE INDEX "task_updates_task_idx" ON "task_updates" USING btree ("task_id","at");--> statement-breakpoint
-CREATE INDEX "tasks_agency_status_idx" ON "tasks" USING btree ("agency_id","status");--> statement-breakpoint
+CREATE INDEX "tasks_agency_status_idx" ON "tasks" USING btree ("agency_id","status","sensitivity");--> statement-breakpoint
+CREATE INDEX "tasks_id_status_idx" ON "tasks" USING btree ("id","status","sensitivity","agency_id");--> statement-breakpoint
 CREATE INDEX "tasks_plan_idx" ON "tasks" USING btree ("plan_id");--> statement-breakpoint
 CREATE INDEX "tasks_assignee_idx" ON "tasks" USING btree ("assignee_id");--> statement-breakpoint
 CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("due_on","id") WHERE status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
-CREATE INDEX "tasks_agency_open_due_idx" ON "tasks" USING btree ("agency_id","due_on") WHERE status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
+CREATE INDEX "tasks_agency_open_due_idx" ON "tasks" USING btree ("agency_id","due_on","sensitivity") WHERE status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
 CREATE INDEX "tasks_search_idx" ON "tasks" USING gin ("search_key" gin_trgm_ops);

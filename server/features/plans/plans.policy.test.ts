@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe } from "vitest";
 import type { Role } from "../../../common/enums";
 import { createTestApp, type TestApp } from "../../test/app";
 import { buildPlan, buildTask } from "../../test/factories";
-import { relationMatrix, type RelationAction, type RelationArrange, type RelationOutcome } from "../../test/matrix";
+import {
+  relationMatrix,
+  type RelationAction,
+  type RelationArrange,
+  type RelationOutcome,
+} from "../../test/matrix";
 import { createIndicator, createObjective } from "./save-plan";
 import { indicatorMeasurements, planIndicators, planObjectives, plans } from "./plans.table";
 
@@ -60,10 +65,19 @@ async function arrangePlan(t: TestApp, a: RelationArrange) {
   const owner = a.relation === "owner" ? a.actorAgency : a.otherAgency;
   const plan = await buildPlan(t.db, { agencyId: owner.id, sensitivity: a.sensitivity });
   if (a.relation === "supporting")
-    await buildTask(t.db, { agencyId: a.otherAgency.id, planId: plan.id, supportIds: [a.actorAgency.id], sensitivity: a.sensitivity });
+    await buildTask(t.db, {
+      agencyId: a.otherAgency.id,
+      planId: plan.id,
+      supportIds: [a.actorAgency.id],
+      sensitivity: a.sensitivity,
+    });
   const ctx = { actor: null, now: new Date(), actorLabel: "test" };
   const { objective, indicator } = await t.db.transaction(async (tx) => {
-    const objective = await createObjective(tx, ctx, plan, { titleAr: "هدف", titleEn: null, description: null });
+    const objective = await createObjective(tx, ctx, plan, {
+      titleAr: "هدف",
+      titleEn: null,
+      description: null,
+    });
     const indicator = await createIndicator(tx, ctx, objective, {
       nameAr: "عدد الضبطيات",
       nameEn: null,
@@ -79,11 +93,14 @@ async function arrangePlan(t: TestApp, a: RelationArrange) {
   return { plan, objective, indicator };
 }
 
-const planSnapshot = (t: TestApp, id: string) => async () => (await t.db.select().from(plans).where(eq(plans.id, id)))[0];
+const planSnapshot = (t: TestApp, id: string) => async () =>
+  (await t.db.select().from(plans).where(eq(plans.id, id)))[0];
 
 let n = 0;
 const actions: Record<string, RelationAction> = {
-  read: { request: async (t, a) => ({ method: "GET", url: `/api/v1/plans/${(await arrangePlan(t, a)).plan.id}` }) },
+  read: {
+    request: async (t, a) => ({ method: "GET", url: `/api/v1/plans/${(await arrangePlan(t, a)).plan.id}` }),
+  },
   create: {
     request: async (t, a) => {
       const titleAr = `خطة المعبر ${++n}`;
@@ -97,14 +114,20 @@ const actions: Record<string, RelationAction> = {
           agencyId: a.relation === "owner" ? a.actorAgency.id : a.otherAgency.id,
           sensitivity: a.sensitivity,
         },
-        snapshot: async () => (await t.db.select({ n: count() }).from(plans).where(eq(plans.titleAr, titleAr)))[0],
+        snapshot: async () =>
+          (await t.db.select({ n: count() }).from(plans).where(eq(plans.titleAr, titleAr)))[0],
       };
     },
   },
   update: {
     request: async (t, a) => {
       const { plan } = await arrangePlan(t, a);
-      return { method: "PATCH", url: `/api/v1/plans/${plan.id}`, body: { titleAr: "عنوان جديد" }, snapshot: planSnapshot(t, plan.id) };
+      return {
+        method: "PATCH",
+        url: `/api/v1/plans/${plan.id}`,
+        body: { titleAr: "عنوان جديد" },
+        snapshot: planSnapshot(t, plan.id),
+      };
     },
   },
   activate: {
@@ -120,7 +143,10 @@ const actions: Record<string, RelationAction> = {
         method: "POST",
         url: `/api/v1/plans/${plan.id}/objectives`,
         body: { titleAr: "تكثيف الدورات التدريبية" },
-        snapshot: async () => (await t.db.select({ n: count() }).from(planObjectives).where(eq(planObjectives.planId, plan.id)))[0],
+        snapshot: async () =>
+          (
+            await t.db.select({ n: count() }).from(planObjectives).where(eq(planObjectives.planId, plan.id))
+          )[0],
       };
     },
   },
@@ -131,7 +157,8 @@ const actions: Record<string, RelationAction> = {
         method: "PATCH",
         url: `/api/v1/objectives/${objective.id}`,
         body: { titleAr: "هدف معدل" },
-        snapshot: async () => (await t.db.select().from(planObjectives).where(eq(planObjectives.id, objective.id)))[0],
+        snapshot: async () =>
+          (await t.db.select().from(planObjectives).where(eq(planObjectives.id, objective.id)))[0],
       };
     },
   },
@@ -141,9 +168,21 @@ const actions: Record<string, RelationAction> = {
       return {
         method: "POST",
         url: `/api/v1/objectives/${objective.id}/indicators`,
-        body: { nameAr: "عدد الدورات", unit: "دورة", baseline: 0, target: 12, direction: "increase", frequency: "monthly" },
+        body: {
+          nameAr: "عدد الدورات",
+          unit: "دورة",
+          baseline: 0,
+          target: 12,
+          direction: "increase",
+          frequency: "monthly",
+        },
         snapshot: async () =>
-          (await t.db.select({ n: count() }).from(planIndicators).where(eq(planIndicators.objectiveId, objective.id)))[0],
+          (
+            await t.db
+              .select({ n: count() })
+              .from(planIndicators)
+              .where(eq(planIndicators.objectiveId, objective.id))
+          )[0],
       };
     },
   },
@@ -154,7 +193,8 @@ const actions: Record<string, RelationAction> = {
         method: "PATCH",
         url: `/api/v1/indicators/${indicator.id}`,
         body: { target: 20 },
-        snapshot: async () => (await t.db.select().from(planIndicators).where(eq(planIndicators.id, indicator.id)))[0],
+        snapshot: async () =>
+          (await t.db.select().from(planIndicators).where(eq(planIndicators.id, indicator.id)))[0],
       };
     },
   },
@@ -166,7 +206,12 @@ const actions: Record<string, RelationAction> = {
         url: `/api/v1/indicators/${indicator.id}/measurements`,
         body: { measuredOn: "2026-11-01", value: 4 },
         snapshot: async () =>
-          (await t.db.select({ n: count() }).from(indicatorMeasurements).where(eq(indicatorMeasurements.indicatorId, indicator.id)))[0],
+          (
+            await t.db
+              .select({ n: count() })
+              .from(indicatorMeasurements)
+              .where(eq(indicatorMeasurements.indicatorId, indicator.id))
+          )[0],
       };
     },
   },

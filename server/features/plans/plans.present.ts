@@ -26,7 +26,10 @@ export function presentPlan(row: PlanRow, actor: Actor, rollup: Rollup): Plan {
 }
 
 /** How far the latest value stands from baseline to target, 0–100 (direction-aware). Source seam: `manual` only. */
-export function achievement(i: Pick<IndicatorWithMeasurements, "baseline" | "target">, current: number | null) {
+export function achievement(
+  i: Pick<IndicatorWithMeasurements, "baseline" | "target">,
+  current: number | null,
+) {
   if (current === null) return null;
   const span = i.target - i.baseline;
   if (span === 0) return current === i.target ? 100 : 0;

@@ -64,7 +64,12 @@ export async function rollups(
     .from(tasks)
     .where(and(inArray(column, ids), tasksVisibleTo(actor)))
     .groupBy(column);
-  return new Map(rows.map((r) => [r.id ?? "", { progress: r.progress, taskCount: r.taskCount, overdueCount: r.overdueCount }]));
+  return new Map(
+    rows.map((r) => [
+      r.id ?? "",
+      { progress: r.progress, taskCount: r.taskCount, overdueCount: r.overdueCount },
+    ]),
+  );
 }
 export const rollupOf = (map: Map<string, Rollup>, id: string) => map.get(id) ?? EMPTY;
 
@@ -76,16 +81,29 @@ export async function listPlans(db: Db, actor: Actor, query: PlanListQuery) {
     matchesSearch(plans.searchKey, query.q),
   );
   const order = query.dir === "asc" ? asc : desc;
-  const sortColumn = { startsOn: plans.startsOn, endsOn: plans.endsOn, title: plans.titleAr, progress: plans.startsOn }[query.sort];
+  const sortColumn = {
+    startsOn: plans.startsOn,
+    endsOn: plans.endsOn,
+    title: plans.titleAr,
+    progress: plans.startsOn,
+  }[query.sort];
   const { limit, offset } = pageWindow(query);
   const [rows, [total]] = await Promise.all([
-    db.select().from(plans).where(where).orderBy(order(sortColumn), asc(plans.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(plans)
+      .where(where)
+      .orderBy(order(sortColumn), asc(plans.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(plans).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
 
-export type IndicatorWithMeasurements = IndicatorRow & { measurements: (typeof indicatorMeasurements.$inferSelect)[] };
+export type IndicatorWithMeasurements = IndicatorRow & {
+  measurements: (typeof indicatorMeasurements.$inferSelect)[];
+};
 
 export async function planTree(db: Db, planId: string) {
   const objectives: ObjectiveRow[] = await db
@@ -95,13 +113,22 @@ export async function planTree(db: Db, planId: string) {
     .orderBy(asc(planObjectives.position));
   const objectiveIds = objectives.map((o) => o.id);
   const indicators = objectiveIds.length
-    ? await db.select().from(planIndicators).where(inArray(planIndicators.objectiveId, objectiveIds)).orderBy(asc(planIndicators.createdAt))
+    ? await db
+        .select()
+        .from(planIndicators)
+        .where(inArray(planIndicators.objectiveId, objectiveIds))
+        .orderBy(asc(planIndicators.createdAt))
     : [];
   const measurements = indicators.length
     ? await db
         .select()
         .from(indicatorMeasurements)
-        .where(inArray(indicatorMeasurements.indicatorId, indicators.map((i) => i.id)))
+        .where(
+          inArray(
+            indicatorMeasurements.indicatorId,
+            indicators.map((i) => i.id),
+          ),
+        )
         .orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.createdAt))
     : [];
   return objectives.map((o) => ({

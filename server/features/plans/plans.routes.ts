@@ -25,7 +25,15 @@ import { pageOf } from "../../http/pagination";
 import { dueCountsByAgency } from "../tasks/tasks.queries";
 import { canManagePlan, indicatorsPolicy, objectivesPolicy, plansPolicy } from "./plans.policy";
 import { presentIndicator, presentObjective, presentPlan } from "./plans.present";
-import { findIndicator, findObjective, findPlan, listPlans, planTree, rollupOf, rollups } from "./plans.queries";
+import {
+  findIndicator,
+  findObjective,
+  findPlan,
+  listPlans,
+  planTree,
+  rollupOf,
+  rollups,
+} from "./plans.queries";
 import type { PlanRow } from "./plans.table";
 import {
   createIndicator,
@@ -40,7 +48,13 @@ import {
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const presentMany = async (db: Db, actor: Actor, rows: PlanRow[]) => {
-    const sums = await rollups(db, actor, "planId", rows.map((r) => r.id), app.clock.now());
+    const sums = await rollups(
+      db,
+      actor,
+      "planId",
+      rows.map((r) => r.id),
+      app.clock.now(),
+    );
     return rows.map((r) => presentPlan(r, actor, rollupOf(sums, r.id)));
   };
   const presentDetail = async (db: Db, actor: Actor, plan: PlanRow) => {
@@ -48,7 +62,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = app.clock.now();
     const [planSums, objectiveSums] = await Promise.all([
       rollups(db, actor, "planId", [plan.id], now),
-      rollups(db, actor, "objectiveId", tree.map((o) => o.id), now),
+      rollups(
+        db,
+        actor,
+        "objectiveId",
+        tree.map((o) => o.id),
+        now,
+      ),
     ]);
     return {
       ...presentPlan(plan, actor, rollupOf(planSums, plan.id)),
@@ -58,7 +78,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/v1/plans",
-    { schema: { querystring: PlanListQuery, response: { 200: PlanListResponse } }, config: { policy: "plans.read" } },
+    {
+      schema: { querystring: PlanListQuery, response: { 200: PlanListResponse } },
+      config: { policy: "plans.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, total } = await listPlans(app.db, actor, request.query);
@@ -71,7 +94,13 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { response: { 200: RegionOverviewResponse } }, config: { policy: "plans.read" } },
     async (request) => {
       const actor = actorOf(request);
-      const { rows } = await listPlans(app.db, actor, { page: 1, pageSize: 100, status: "active", sort: "endsOn", dir: "asc" });
+      const { rows } = await listPlans(app.db, actor, {
+        page: 1,
+        pageSize: 100,
+        status: "active",
+        sort: "endsOn",
+        dir: "asc",
+      });
       return {
         data: {
           plans: await presentMany(app.db, actor, rows),
@@ -103,7 +132,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/api/v1/plans/:id",
-    { schema: { params: IdParams, body: PlanUpdateBody, response: { 200: PlanResponse } }, config: { policy: "plans.update" } },
+    {
+      schema: { params: IdParams, body: PlanUpdateBody, response: { 200: PlanResponse } },
+      config: { policy: "plans.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -138,7 +170,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/plans/:id/objectives",
-    { schema: { params: IdParams, body: ObjectiveBody, response: { 201: ObjectiveResponse } }, config: { policy: "plans.update" } },
+    {
+      schema: { params: IdParams, body: ObjectiveBody, response: { 201: ObjectiveResponse } },
+      config: { policy: "plans.update" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { row, plan } = await app.db.transaction(async (tx) => {
@@ -146,13 +181,20 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(actor, plansPolicy, "addObjective", plan);
         return { row: await createObjective(tx, ctxOf(app, request), plan, request.body), plan };
       });
-      return reply.status(201).send({ data: presentObjective({ ...row, indicators: [] }, plan, actor, rollupOf(new Map(), row.id)) });
+      return reply
+        .status(201)
+        .send({
+          data: presentObjective({ ...row, indicators: [] }, plan, actor, rollupOf(new Map(), row.id)),
+        });
     },
   );
 
   app.patch(
     "/api/v1/objectives/:id",
-    { schema: { params: IdParams, body: ObjectiveUpdateBody, response: { 200: ObjectiveResponse } }, config: { policy: "plans.update" } },
+    {
+      schema: { params: IdParams, body: ObjectiveUpdateBody, response: { 200: ObjectiveResponse } },
+      config: { policy: "plans.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { row, plan } = await app.db.transaction(async (tx) => {
@@ -168,7 +210,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/objectives/:id/indicators",
-    { schema: { params: IdParams, body: IndicatorBody, response: { 201: IndicatorResponse } }, config: { policy: "plans.update" } },
+    {
+      schema: { params: IdParams, body: IndicatorBody, response: { 201: IndicatorResponse } },
+      config: { policy: "plans.update" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { row, plan } = await app.db.transaction(async (tx) => {
@@ -189,7 +234,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/api/v1/indicators/:id",
-    { schema: { params: IdParams, body: IndicatorUpdateBody, response: { 200: IndicatorResponse } }, config: { policy: "plans.update" } },
+    {
+      schema: { params: IdParams, body: IndicatorUpdateBody, response: { 200: IndicatorResponse } },
+      config: { policy: "plans.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {
@@ -203,7 +251,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/indicators/:id/measurements",
-    { schema: { params: IdParams, body: MeasurementBody, response: { 201: IndicatorResponse } }, config: { policy: "plans.measure" } },
+    {
+      schema: { params: IdParams, body: MeasurementBody, response: { 201: IndicatorResponse } },
+      config: { policy: "plans.measure" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {

@@ -1,5 +1,10 @@
 import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES, PLAN_STATUSES } from "../../../common/enums";
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_FREQUENCIES,
+  INDICATOR_SOURCES,
+  PLAN_STATUSES,
+} from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 import { users } from "../users/users.table";

@@ -33,7 +33,13 @@ export async function createPlan(tx: Db, ctx: Ctx, input: PlanCreateBody): Promi
   const reference = await nextReference(tx, "PLN", ctx.now);
   const [row] = await tx
     .insert(plans)
-    .values({ ...input, reference, searchKey: planSearchKey({ ...input, reference }), createdAt: ctx.now, updatedAt: ctx.now })
+    .values({
+      ...input,
+      reference,
+      searchKey: planSearchKey({ ...input, reference }),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   await recordEvent(tx, ctx, "plan.create", "plan", row.id, null, row);
@@ -69,7 +75,12 @@ async function touchPlan(tx: Db, ctx: Ctx, planId: string) {
   await publishChange(tx, { entity: "plan", id: planId, planId });
 }
 
-export async function createObjective(tx: Db, ctx: Ctx, plan: PlanRow, input: ObjectiveBody): Promise<ObjectiveRow> {
+export async function createObjective(
+  tx: Db,
+  ctx: Ctx,
+  plan: PlanRow,
+  input: ObjectiveBody,
+): Promise<ObjectiveRow> {
   const [n] = await tx.select({ n: count() }).from(planObjectives).where(eq(planObjectives.planId, plan.id));
   const [row] = await tx
     .insert(planObjectives)
@@ -81,7 +92,12 @@ export async function createObjective(tx: Db, ctx: Ctx, plan: PlanRow, input: Ob
   return row;
 }
 
-export async function updateObjective(tx: Db, ctx: Ctx, objective: ObjectiveRow, input: Partial<ObjectiveBody>) {
+export async function updateObjective(
+  tx: Db,
+  ctx: Ctx,
+  objective: ObjectiveRow,
+  input: Partial<ObjectiveBody>,
+) {
   const [row] = await tx
     .update(planObjectives)
     .set({ ...input, updatedAt: ctx.now })
@@ -93,7 +109,12 @@ export async function updateObjective(tx: Db, ctx: Ctx, objective: ObjectiveRow,
   return row;
 }
 
-export async function createIndicator(tx: Db, ctx: Ctx, objective: ObjectiveRow, input: IndicatorBody): Promise<IndicatorRow> {
+export async function createIndicator(
+  tx: Db,
+  ctx: Ctx,
+  objective: ObjectiveRow,
+  input: IndicatorBody,
+): Promise<IndicatorRow> {
   const [row] = await tx
     .insert(planIndicators)
     .values({ ...input, objectiveId: objective.id, createdAt: ctx.now, updatedAt: ctx.now })
@@ -104,7 +125,13 @@ export async function createIndicator(tx: Db, ctx: Ctx, objective: ObjectiveRow,
   return row;
 }
 
-export async function updateIndicator(tx: Db, ctx: Ctx, indicator: IndicatorRow, planId: string, input: Partial<IndicatorBody>) {
+export async function updateIndicator(
+  tx: Db,
+  ctx: Ctx,
+  indicator: IndicatorRow,
+  planId: string,
+  input: Partial<IndicatorBody>,
+) {
   const [row] = await tx
     .update(planIndicators)
     .set({ ...input, updatedAt: ctx.now })
@@ -116,11 +143,22 @@ export async function updateIndicator(tx: Db, ctx: Ctx, indicator: IndicatorRow,
   return row;
 }
 
-export async function recordMeasurement(tx: Db, ctx: Ctx, indicator: IndicatorRow, planId: string, input: MeasurementBody) {
+export async function recordMeasurement(
+  tx: Db,
+  ctx: Ctx,
+  indicator: IndicatorRow,
+  planId: string,
+  input: MeasurementBody,
+) {
   if (indicator.source !== "manual") throw new AppError("conflict"); // computed indicators are not typed in
   const [row] = await tx
     .insert(indicatorMeasurements)
-    .values({ ...input, indicatorId: indicator.id, recordedBy: ctx.actor?.userId ?? null, createdAt: ctx.now })
+    .values({
+      ...input,
+      indicatorId: indicator.id,
+      recordedBy: ctx.actor?.userId ?? null,
+      createdAt: ctx.now,
+    })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   await recordEvent(tx, ctx, "indicator.measure", "indicator", indicator.id, null, row);

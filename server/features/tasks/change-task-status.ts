@@ -10,7 +10,13 @@ import { saveTask } from "./update-task";
  * Moves a task through its workflow: todo → in_progress → done, blocked and cancelled with a reason, reopening
  * (with a reason) by the lead agency's manager or leadership. Every refusal leaves the task unchanged.
  */
-export async function changeTaskStatus(tx: Db, ctx: Ctx, actor: Actor, task: TaskRecord, input: TaskStatusBody) {
+export async function changeTaskStatus(
+  tx: Db,
+  ctx: Ctx,
+  actor: Actor,
+  task: TaskRecord,
+  input: TaskStatusBody,
+) {
   const mayTouch = actor.role === "leadership" || isLeadStaff(actor, task);
   if (!mayTouch) throw new AppError("forbidden");
   const action = transitionAction(task.status, input.status);
@@ -32,7 +38,13 @@ export async function changeTaskStatus(tx: Db, ctx: Ctx, actor: Actor, task: Tas
     },
     `task.${action}`,
   );
-  await logTaskUpdate(tx, ctx, after, "status", { from: task.status, to: input.status, reason: input.reason });
-  await notifyAboutTask(tx, ctx, after, "task_status", await statusAudience(tx, after), { status: input.status });
+  await logTaskUpdate(tx, ctx, after, "status", {
+    from: task.status,
+    to: input.status,
+    reason: input.reason,
+  });
+  await notifyAboutTask(tx, ctx, after, "task_status", await statusAudience(tx, after), {
+    status: input.status,
+  });
   return after;
 }

@@ -40,7 +40,12 @@ export async function createTask(tx: Db, ctx: Ctx, input: TaskCreateBody): Promi
     const [objective] = await tx
       .select({ id: planObjectives.id })
       .from(planObjectives)
-      .where(and(eq(planObjectives.id, input.objectiveId), input.planId ? eq(planObjectives.planId, input.planId) : undefined));
+      .where(
+        and(
+          eq(planObjectives.id, input.objectiveId),
+          input.planId ? eq(planObjectives.planId, input.planId) : undefined,
+        ),
+      );
     if (!objective || !input.planId)
       throw new AppError("validation_failed", { fields: [{ field: "objectiveId", issue: "invalid_value" }] });
   }
@@ -61,7 +66,14 @@ export async function createTask(tx: Db, ctx: Ctx, input: TaskCreateBody): Promi
   const supportRows = supports.length
     ? await tx
         .insert(taskSupports)
-        .values(supports.map((s) => ({ taskId: row.id, agencyId: s.agencyId, contribution: s.contribution, updatedAt: ctx.now })))
+        .values(
+          supports.map((s) => ({
+            taskId: row.id,
+            agencyId: s.agencyId,
+            contribution: s.contribution,
+            updatedAt: ctx.now,
+          })),
+        )
         .returning()
     : [];
   const record = { ...row, supports: supportRows };
@@ -69,6 +81,12 @@ export async function createTask(tx: Db, ctx: Ctx, input: TaskCreateBody): Promi
   await logTaskUpdate(tx, ctx, row, "created", { supports: supports.map((s) => s.agencyId) });
   if (row.assigneeId) await notifyAboutTask(tx, ctx, row, "task_assigned", [row.assigneeId]);
   for (const s of supports)
-    await notifyAboutTask(tx, ctx, row, "contribution_asked", await agencyRecipients(tx, [s.agencyId], ["manager", "officer"]));
+    await notifyAboutTask(
+      tx,
+      ctx,
+      row,
+      "contribution_asked",
+      await agencyRecipients(tx, [s.agencyId], ["manager", "officer"]),
+    );
   return record;
 }

@@ -28,15 +28,33 @@ export async function sweepDueTasks(db: Db, now: Date): Promise<{ dueSoon: numbe
           returning task_id, condition`,
     );
     if (raised.length === 0) return { dueSoon: 0, overdue: 0 };
-    const rows = await tx.select().from(tasks).where(inArray(tasks.id, raised.map((r) => r.task_id)));
+    const rows = await tx
+      .select()
+      .from(tasks)
+      .where(
+        inArray(
+          tasks.id,
+          raised.map((r) => r.task_id),
+        ),
+      );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const managers = new Map<string, string[]>();
     for (const alert of raised) {
       const task = byId.get(alert.task_id);
       if (!task) continue;
-      if (!managers.has(task.agencyId)) managers.set(task.agencyId, await agencyRecipients(tx, [task.agencyId], ["manager"]));
-      const audience = [...(task.assigneeId ? [task.assigneeId] : []), ...(managers.get(task.agencyId) ?? [])];
-      await notifyAboutTask(tx, ctx, task, alert.condition === "overdue" ? "task_overdue" : "task_due_soon", audience);
+      if (!managers.has(task.agencyId))
+        managers.set(task.agencyId, await agencyRecipients(tx, [task.agencyId], ["manager"]));
+      const audience = [
+        ...(task.assigneeId ? [task.assigneeId] : []),
+        ...(managers.get(task.agencyId) ?? []),
+      ];
+      await notifyAboutTask(
+        tx,
+        ctx,
+        task,
+        alert.condition === "overdue" ? "task_overdue" : "task_due_soon",
+        audience,
+      );
     }
     const counts = {
       dueSoon: raised.filter((r) => r.condition === "due_soon").length,

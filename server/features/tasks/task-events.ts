@@ -53,6 +53,10 @@ export async function notifyAboutTask(
 
 /** Those told of a status change: the assignee, and the managers of the lead and supporting agencies. */
 export async function statusAudience(tx: Db, task: TaskRow & { supports: { agencyId: string }[] }) {
-  const managers = await agencyRecipients(tx, [task.agencyId, ...task.supports.map((s) => s.agencyId)], ["manager"]);
+  const managers = await agencyRecipients(
+    tx,
+    [task.agencyId, ...task.supports.map((s) => s.agencyId)],
+    ["manager"],
+  );
   return task.assigneeId ? [task.assigneeId, ...managers] : managers;
 }

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe } from "vitest";
 import type { Role } from "../../../common/enums";
 import { createTestApp, type TestApp } from "../../test/app";
 import { buildTask } from "../../test/factories";
-import { relationMatrix, type RelationAction, type RelationArrange, type RelationOutcome } from "../../test/matrix";
+import {
+  relationMatrix,
+  type RelationAction,
+  type RelationArrange,
+  type RelationOutcome,
+} from "../../test/matrix";
 import { taskSupports, taskUpdates, tasks } from "./tasks.table";
 
 // Relations of the actor's agency to the task: lead; supporting; other.
@@ -57,24 +62,33 @@ const snapshot = (t: TestApp, id: string) => async () => ({
 
 let n = 0;
 const actions: Record<string, RelationAction> = {
-  read: { request: async (t, a) => ({ method: "GET", url: `/api/v1/tasks/${(await arrangeTask(t, a)).id}` }) },
+  read: {
+    request: async (t, a) => ({ method: "GET", url: `/api/v1/tasks/${(await arrangeTask(t, a)).id}` }),
+  },
   create: {
     request: async (t, a) => {
       const titleAr = `مهمة تفتيش ${++n}`;
       const lead = a.relation === "lead" ? a.actorAgency : a.otherAgency;
-      const supports = a.relation === "supporting" ? [{ agencyId: a.actorAgency.id, contribution: "دوريات" }] : [];
+      const supports =
+        a.relation === "supporting" ? [{ agencyId: a.actorAgency.id, contribution: "دوريات" }] : [];
       return {
         method: "POST",
         url: "/api/v1/tasks",
         body: { titleAr, agencyId: lead.id, supports, sensitivity: a.sensitivity, dueOn: "2026-12-15" },
-        snapshot: async () => (await t.db.select({ n: count() }).from(tasks).where(eq(tasks.titleAr, titleAr)))[0],
+        snapshot: async () =>
+          (await t.db.select({ n: count() }).from(tasks).where(eq(tasks.titleAr, titleAr)))[0],
       };
     },
   },
   update: {
     request: async (t, a) => {
       const task = await arrangeTask(t, a);
-      return { method: "PATCH", url: `/api/v1/tasks/${task.id}`, body: { progress: 40 }, snapshot: snapshot(t, task.id) };
+      return {
+        method: "PATCH",
+        url: `/api/v1/tasks/${task.id}`,
+        body: { progress: 40 },
+        snapshot: snapshot(t, task.id),
+      };
     },
   },
   assign: {
@@ -113,7 +127,12 @@ const actions: Record<string, RelationAction> = {
   comment: {
     request: async (t, a) => {
       const task = await arrangeTask(t, a);
-      return { method: "POST", url: `/api/v1/tasks/${task.id}/comments`, body: { body: "تم التنسيق" }, snapshot: snapshot(t, task.id) };
+      return {
+        method: "POST",
+        url: `/api/v1/tasks/${task.id}/comments`,
+        body: { body: "تم التنسيق" },
+        snapshot: snapshot(t, task.id),
+      };
     },
   },
   contribute: {

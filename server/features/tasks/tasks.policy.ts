@@ -8,9 +8,11 @@ import { tasks, taskSupports, type SupportRow, type TaskRow } from "./tasks.tabl
 export type TaskRecord = TaskRow & { supports: SupportRow[] };
 
 const isStaff = (actor: Actor) => actor.role === "manager" || actor.role === "officer";
-const isOpen = (t: Pick<TaskRow, "status">) => t.status === "todo" || t.status === "in_progress" || t.status === "blocked";
+const isOpen = (t: Pick<TaskRow, "status">) =>
+  t.status === "todo" || t.status === "in_progress" || t.status === "blocked";
 /** The lead agency's officers and managers update their tasks. */
-export const isLeadStaff = (actor: Actor, t: Pick<TaskRow, "agencyId">) => isStaff(actor) && t.agencyId === actor.agencyId;
+export const isLeadStaff = (actor: Actor, t: Pick<TaskRow, "agencyId">) =>
+  isStaff(actor) && t.agencyId === actor.agencyId;
 export const isSupportStaff = (actor: Actor, t: TaskRecord) =>
   isStaff(actor) && t.supports.some((s) => s.agencyId === actor.agencyId);
 const mayWork = (actor: Actor, t: TaskRecord) => isLeadership(actor) || isLeadStaff(actor, t);
@@ -33,12 +35,16 @@ export const tasksPolicy = definePolicy({
   record: {
     update: mayWorkOpen,
     assign: mayWorkOpen,
-    start: (actor: Actor, t: TaskRecord) => mayWork(actor, t) && (t.status === "todo" || t.status === "blocked"),
-    block: (actor: Actor, t: TaskRecord) => mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
-    complete: (actor: Actor, t: TaskRecord) => mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
+    start: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "blocked"),
+    block: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
+    complete: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
     cancel: mayWorkOpen,
     reopen: mayReopen,
-    comment: (actor: Actor, t: TaskRecord) => isLeadership(actor) || isLeadStaff(actor, t) || isSupportStaff(actor, t),
+    comment: (actor: Actor, t: TaskRecord) =>
+      isLeadership(actor) || isLeadStaff(actor, t) || isSupportStaff(actor, t),
     manageSupports: mayWorkOpen,
   },
 });

@@ -18,13 +18,26 @@ export async function withSupports(db: Db, rows: TaskRow[]): Promise<TaskRecord[
   const supports = await db
     .select()
     .from(taskSupports)
-    .where(inArray(taskSupports.taskId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        taskSupports.taskId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(taskSupports.agencyId));
   return rows.map((r) => ({ ...r, supports: supports.filter((s) => s.taskId === r.id) }));
 }
 
-export async function findTask(db: Db, actor: Actor, id: string, options: { forUpdate?: boolean } = {}): Promise<TaskRecord> {
-  const query = db.select().from(tasks).where(and(eq(tasks.id, id), tasksVisibleTo(actor)));
+export async function findTask(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TaskRecord> {
+  const query = db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), tasksVisibleTo(actor)));
   const [row] = options.forUpdate ? await query.for("update", { of: tasks }) : await query;
   if (!row) throw new AppError("not_found");
   const [record] = await withSupports(db, [row]);
@@ -38,13 +51,19 @@ function dueFilter(due: TaskListQuery["due"], now: Date): SQL | undefined {
   if (!due) return undefined;
   const today = zonedDay(now);
   if (due === "overdue") return and(OPEN, sql`${tasks.dueOn} < ${today}`);
-  return and(OPEN, sql`${tasks.dueOn} >= ${today}`, sql`${tasks.dueOn} < ${addDays(today, LIMITS.dueSoonDays)}`);
+  return and(
+    OPEN,
+    sql`${tasks.dueOn} >= ${today}`,
+    sql`${tasks.dueOn} < ${addDays(today, LIMITS.dueSoonDays)}`,
+  );
 }
 
 export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now: Date) {
   const agency = query.agencyId;
+  // What one's own agency leads or supports is visible to it (observers excepted): the rule is implied.
+  const implied = agency === actor.agencyId && actor.role !== "observer";
   const where = and(
-    tasksVisibleTo(actor),
+    implied ? undefined : tasksVisibleTo(actor),
     agency
       ? query.role === "lead"
         ? eq(tasks.agencyId, agency)
@@ -74,7 +93,10 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       .select()
       .from(tasks)
       .where(where)
-      .orderBy(query.sort === "dueOn" ? sql`${tasks.dueOn} ${sql.raw(query.dir)} nulls last` : order(column), asc(tasks.id))
+      .orderBy(
+        query.sort === "dueOn" ? sql`${tasks.dueOn} ${sql.raw(query.dir)} nulls last` : order(column),
+        asc(tasks.id),
+      )
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(tasks).where(where),
@@ -87,7 +109,9 @@ const zero = (): Counts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) 
 
 /** The agency board: what it leads and what it supports, by status, and its overdue and due-soon work. */
 export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: Date) {
-  const visible = tasksVisibleTo(actor);
+  // On one's own board every task is visible (led or supported by one's agency): the rule is implied.
+  const visible =
+    agencyId === actor.agencyId && actor.role !== "observer" ? undefined : tasksVisibleTo(actor);
   const today = zonedDay(now);
   const soon = addDays(today, LIMITS.dueSoonDays);
   const [lead, support, due] = await Promise.all([
@@ -114,7 +138,13 @@ export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: D
   for (const r of lead) leadCounts[r.status] = r.n;
   const supportCounts = zero();
   for (const r of support) supportCounts[r.status] = r.n;
-  return { agencyId, lead: leadCounts, support: supportCounts, overdue: due[0]?.overdue ?? 0, dueSoon: due[0]?.dueSoon ?? 0 };
+  return {
+    agencyId,
+    lead: leadCounts,
+    support: supportCounts,
+    overdue: due[0]?.overdue ?? 0,
+    dueSoon: due[0]?.dueSoon ?? 0,
+  };
 }
 
 /** Region-wide: open, overdue and due-soon tasks per lead agency (what the actor may see). */
@@ -135,7 +165,11 @@ export async function dueCountsByAgency(db: Db, actor: Actor, now: Date) {
 }
 
 export async function timeline(db: Db, taskId: string) {
-  return db.select().from(taskUpdates).where(eq(taskUpdates.taskId, taskId)).orderBy(asc(taskUpdates.at), asc(taskUpdates.id));
+  return db
+    .select()
+    .from(taskUpdates)
+    .where(eq(taskUpdates.taskId, taskId))
+    .orderBy(asc(taskUpdates.at), asc(taskUpdates.id));
 }
 
 /** The assignee must be an active user of the lead agency. */
@@ -145,7 +179,8 @@ export async function assertAssignee(db: Db, assigneeId: string | null, agencyId
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.agencyId, agencyId), eq(users.isActive, true)));
-  if (!row) throw new AppError("invalid_assignee", { fields: [{ field: "assigneeId", issue: "invalid_value" }] });
+  if (!row)
+    throw new AppError("invalid_assignee", { fields: [{ field: "assigneeId", issue: "invalid_value" }] });
 }
 
 export { queryRows };

@@ -36,7 +36,8 @@ import { assignTask, setSupports, updateTask } from "./update-task";
 /** Who may create a task: leadership; staff of the lead agency; the managers of the plan's owner agency. */
 async function authorizeCreate(db: Db, actor: Actor, body: TaskCreateBody) {
   const plan = body.planId ? await findPlan(db, actor, body.planId) : null;
-  if (plan && !plansPolicy.record.addTask(actor, plan) && !isLeadStaff(actor, body)) throw new AppError("forbidden");
+  if (plan && !plansPolicy.record.addTask(actor, plan) && !isLeadStaff(actor, body))
+    throw new AppError("forbidden");
   if (!plan && !isLeadership(actor) && !isLeadStaff(actor, body)) throw new AppError("forbidden");
   if (plan && plan.status === "archived") throw new AppError("conflict");
 }
@@ -46,7 +47,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/v1/tasks",
-    { schema: { querystring: TaskListQuery, response: { 200: TaskListResponse } }, config: { policy: "tasks.read" } },
+    {
+      schema: { querystring: TaskListQuery, response: { 200: TaskListResponse } },
+      config: { policy: "tasks.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, total } = await listTasks(app.db, actor, request.query, now());
@@ -56,7 +60,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/v1/tasks/board",
-    { schema: { querystring: BoardQuery, response: { 200: BoardResponse } }, config: { policy: "tasks.read" } },
+    {
+      schema: { querystring: BoardQuery, response: { 200: BoardResponse } },
+      config: { policy: "tasks.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       return { data: await agencyBoard(app.db, actor, request.query.agencyId ?? actor.agencyId, now()) };
@@ -74,7 +81,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/v1/tasks/:id/timeline",
-    { schema: { params: IdParams, response: { 200: TaskTimelineResponse } }, config: { policy: "tasks.read" } },
+    {
+      schema: { params: IdParams, response: { 200: TaskTimelineResponse } },
+      config: { policy: "tasks.read" },
+    },
     async (request) => {
       const task = await findTask(app.db, actorOf(request), request.params.id);
       return { data: (await timeline(app.db, task.id)).map(presentUpdate) };
@@ -96,7 +106,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/api/v1/tasks/:id",
-    { schema: { params: IdParams, body: TaskUpdateBody, response: { 200: TaskResponse } }, config: { policy: "tasks.update" } },
+    {
+      schema: { params: IdParams, body: TaskUpdateBody, response: { 200: TaskResponse } },
+      config: { policy: "tasks.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -110,7 +123,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/tasks/:id/status",
-    { schema: { params: IdParams, body: TaskStatusBody, response: { 200: TaskResponse } }, config: { policy: "tasks.update" } },
+    {
+      schema: { params: IdParams, body: TaskStatusBody, response: { 200: TaskResponse } },
+      config: { policy: "tasks.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -123,7 +139,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/tasks/:id/assign",
-    { schema: { params: IdParams, body: TaskAssignBody, response: { 200: TaskResponse } }, config: { policy: "tasks.update" } },
+    {
+      schema: { params: IdParams, body: TaskAssignBody, response: { 200: TaskResponse } },
+      config: { policy: "tasks.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -137,7 +156,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/api/v1/tasks/:id/supports",
-    { schema: { params: IdParams, body: TaskSupportsBody, response: { 200: TaskResponse } }, config: { policy: "tasks.update" } },
+    {
+      schema: { params: IdParams, body: TaskSupportsBody, response: { 200: TaskResponse } },
+      config: { policy: "tasks.update" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {
@@ -151,7 +173,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/tasks/:id/comments",
-    { schema: { params: IdParams, body: TaskCommentBody, response: { 200: TaskTimelineResponse } }, config: { policy: "tasks.comment" } },
+    {
+      schema: { params: IdParams, body: TaskCommentBody, response: { 200: TaskTimelineResponse } },
+      config: { policy: "tasks.comment" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const id = await app.db.transaction(async (tx) => {

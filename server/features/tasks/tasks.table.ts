@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { CONTRIBUTION_STATUSES, TASK_PRIORITIES, TASK_STATUSES, TASK_UPDATE_KINDS } from "../../../common/enums";
+  CONTRIBUTION_STATUSES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_UPDATE_KINDS,
+} from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 import { planObjectives, plans } from "../plans/plans.table";
@@ -41,14 +36,16 @@ export const tasks = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index("tasks_agency_status_idx").on(t.agencyId, t.status),
+    // Covering indexes: the agency board and the due lists are answered from the index alone.
+    index("tasks_agency_status_idx").on(t.agencyId, t.status, t.sensitivity),
+    index("tasks_id_status_idx").on(t.id, t.status, t.sensitivity, t.agencyId),
     index("tasks_plan_idx").on(t.planId),
     index("tasks_assignee_idx").on(t.assigneeId),
     index("tasks_open_due_idx")
       .on(t.dueOn, t.id)
       .where(sql`status in ('todo', 'in_progress', 'blocked')`),
     index("tasks_agency_open_due_idx")
-      .on(t.agencyId, t.dueOn)
+      .on(t.agencyId, t.dueOn, t.sensitivity)
       .where(sql`status in ('todo', 'in_progress', 'blocked')`),
     index("tasks_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
   ],
@@ -70,7 +67,10 @@ export const taskSupports = pgTable(
     note: text("note"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.agencyId] }), index("task_supports_agency_idx").on(t.agencyId, t.taskId)],
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.agencyId] }),
+    index("task_supports_agency_idx").on(t.agencyId, t.taskId),
+  ],
 );
 export type SupportRow = typeof taskSupports.$inferSelect;
 

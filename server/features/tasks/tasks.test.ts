@@ -24,7 +24,10 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
       const audits = await auditCount(t.db);
       const ar = await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, { status });
       expect(ar.statusCode).toBe(400);
-      expect(ar.json().error).toMatchObject({ code: "reason_required", message: expect.stringContaining("السبب") });
+      expect(ar.json().error).toMatchObject({
+        code: "reason_required",
+        message: expect.stringContaining("السبب"),
+      });
       const en = await t.app.inject({
         method: "POST",
         url: `/api/v1/tasks/${task.id}/status`,
@@ -42,25 +45,42 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     const { session } = await signedIn(t.app, t.db, "officer", lead.id);
     const done = await buildTask(t.db, { agencyId: lead.id, status: "done" });
     const audits = await auditCount(t.db);
-    const blocked = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, { status: "blocked", reason: "x" });
+    const blocked = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, {
+      status: "blocked",
+      reason: "x",
+    });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe("invalid_transition");
-    const reopen = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, { status: "todo", reason: "عودة" });
+    const reopen = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, {
+      status: "todo",
+      reason: "عودة",
+    });
     expect(reopen.statusCode).toBe(403);
-    expect(reopen.json().error).toMatchObject({ code: "not_reopenable", message: expect.stringContaining("إعادة فتح") });
+    expect(reopen.json().error).toMatchObject({
+      code: "not_reopenable",
+      message: expect.stringContaining("إعادة فتح"),
+    });
     expect((await stored(done.id))?.status).toBe("done");
     expect(await auditCount(t.db)).toBe(audits);
 
     // The same refusal in English for an English-speaking user.
     await call(t.app, session, "PATCH", "/api/auth/preferences", { language: "en" });
-    const english = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, { status: "todo", reason: "again" });
+    const english = await call(t.app, session, "POST", `/api/v1/tasks/${done.id}/status`, {
+      status: "todo",
+      reason: "again",
+    });
     expect(english.json().error.message).toContain("Only the lead agency's manager");
 
     // The lead agency's manager reopens, with a reason.
     const { session: manager } = await signedIn(t.app, t.db, "manager", lead.id);
-    const noReason = await call(t.app, manager, "POST", `/api/v1/tasks/${done.id}/status`, { status: "todo" });
+    const noReason = await call(t.app, manager, "POST", `/api/v1/tasks/${done.id}/status`, {
+      status: "todo",
+    });
     expect(noReason.json().error.code).toBe("reason_required");
-    const ok = await call(t.app, manager, "POST", `/api/v1/tasks/${done.id}/status`, { status: "todo", reason: "ظهرت حالات" });
+    const ok = await call(t.app, manager, "POST", `/api/v1/tasks/${done.id}/status`, {
+      status: "todo",
+      reason: "ظهرت حالات",
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().data).toMatchObject({ status: "todo", statusReason: "ظهرت حالات" });
   });
@@ -82,30 +102,54 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().data.id as string;
     await buildTask(t.db, { agencyId: lead.id, planId: plan.id });
-    expect((await call(t.app, session, "POST", `/api/v1/tasks/${id}/status`, { status: "in_progress" })).statusCode).toBe(200);
-    expect((await call(t.app, session, "PATCH", `/api/v1/tasks/${id}`, { progress: 60 })).statusCode).toBe(200);
-    const contribution = await call(t.app, helperSession, "PATCH", `/api/v1/tasks/${id}/contributions/${helper.id}`, {
-      status: "done",
-      note: "نُفذت الدوريات",
-    });
+    expect(
+      (await call(t.app, session, "POST", `/api/v1/tasks/${id}/status`, { status: "in_progress" }))
+        .statusCode,
+    ).toBe(200);
+    expect((await call(t.app, session, "PATCH", `/api/v1/tasks/${id}`, { progress: 60 })).statusCode).toBe(
+      200,
+    );
+    const contribution = await call(
+      t.app,
+      helperSession,
+      "PATCH",
+      `/api/v1/tasks/${id}/contributions/${helper.id}`,
+      {
+        status: "done",
+        note: "نُفذت الدوريات",
+      },
+    );
     expect(contribution.json().data.supports[0]).toMatchObject({ status: "done", note: "نُفذت الدوريات" });
     // The helper may not touch the task itself.
-    expect((await call(t.app, helperSession, "PATCH", `/api/v1/tasks/${id}`, { progress: 99 })).statusCode).toBe(403);
+    expect(
+      (await call(t.app, helperSession, "PATCH", `/api/v1/tasks/${id}`, { progress: 99 })).statusCode,
+    ).toBe(403);
     const planPage = await call(t.app, session, "GET", `/api/v1/plans/${plan.id}`);
     expect(planPage.json().data).toMatchObject({ progress: 30, taskCount: 2 });
     const history = await call(t.app, session, "GET", `/api/v1/tasks/${id}/timeline`);
-    expect(history.json().data.map((u: { kind: string }) => u.kind)).toEqual(["created", "status", "progress", "contribution"]);
+    expect(history.json().data.map((u: { kind: string }) => u.kind)).toEqual([
+      "created",
+      "status",
+      "progress",
+      "contribution",
+    ]);
   });
 
   it("hides restricted tasks from other agencies in lists, counts and boards, and shows them to supporters", async () => {
     const lead = await buildAgency(t.db);
     const helper = await buildAgency(t.db);
     const stranger = await buildAgency(t.db);
-    await buildTask(t.db, { agencyId: lead.id, supportIds: [helper.id], sensitivity: "restricted", dueOn: "2026-11-01" });
+    await buildTask(t.db, {
+      agencyId: lead.id,
+      supportIds: [helper.id],
+      sensitivity: "restricted",
+      dueOn: "2026-11-01",
+    });
     const { session: helperSession } = await signedIn(t.app, t.db, "officer", helper.id);
     const { session: strangerSession } = await signedIn(t.app, t.db, "manager", stranger.id);
     const { session: observer } = await signedIn(t.app, t.db, "observer", helper.id);
-    const list = (s: typeof helperSession) => call(t.app, s, "GET", `/api/v1/tasks?agencyId=${lead.id}&role=lead`);
+    const list = (s: typeof helperSession) =>
+      call(t.app, s, "GET", `/api/v1/tasks?agencyId=${lead.id}&role=lead`);
     expect((await list(helperSession)).json().page.total).toBe(1);
     expect((await list(strangerSession)).json().page.total).toBe(0);
     expect((await list(observer)).json().page.total).toBe(0);
@@ -129,7 +173,13 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
         await t.db
           .select({ n: count() })
           .from(notifications)
-          .where(and(eq(notifications.userId, user.id), eq(notifications.kind, kind), eq(notifications.entityId, taskId)))
+          .where(
+            and(
+              eq(notifications.userId, user.id),
+              eq(notifications.kind, kind),
+              eq(notifications.entityId, taskId),
+            ),
+          )
       )[0]?.n;
     t.clock.set("2026-11-29T06:00:00Z");
     const first = await sweepDueTasks(t.db, t.clock.now());
@@ -153,7 +203,11 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     const lead = await buildAgency(t.db);
     const { user, session } = await signedIn(t.app, t.db, "officer", lead.id);
     const { session: manager } = await signedIn(t.app, t.db, "manager", lead.id);
-    const created = await call(t.app, manager, "POST", "/api/v1/tasks", { titleAr: "مهمة", agencyId: lead.id, assigneeId: user.id });
+    const created = await call(t.app, manager, "POST", "/api/v1/tasks", {
+      titleAr: "مهمة",
+      agencyId: lead.id,
+      assigneeId: user.id,
+    });
     expect(created.statusCode).toBe(201);
     const unread = await call(t.app, session, "GET", "/api/v1/notifications/unread");
     expect(unread.json().data.unread).toBe(1);
@@ -163,7 +217,10 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     expect(read.json().data.unread).toBe(0);
     const settings = await call(t.app, session, "GET", "/api/v1/notifications/settings");
     expect(settings.json().data).toMatchObject({ smtpConfigured: false, emailEnabled: true });
-    const timeline = await t.db.select().from(taskUpdates).where(eq(taskUpdates.taskId, created.json().data.id));
+    const timeline = await t.db
+      .select()
+      .from(taskUpdates)
+      .where(eq(taskUpdates.taskId, created.json().data.id));
     expect(timeline).toHaveLength(1);
   });
 });

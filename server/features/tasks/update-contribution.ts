@@ -10,7 +10,13 @@ import type { TaskRecord } from "./tasks.policy";
 import { taskSupports, tasks, type SupportRow } from "./tasks.table";
 
 /** A supporting agency reports on its own contribution: its status and note. */
-export async function updateContribution(tx: Db, ctx: Ctx, task: TaskRecord, support: SupportRow, input: ContributionBody) {
+export async function updateContribution(
+  tx: Db,
+  ctx: Ctx,
+  task: TaskRecord,
+  support: SupportRow,
+  input: ContributionBody,
+) {
   const [after] = await tx
     .update(taskSupports)
     .set({ ...input, updatedAt: ctx.now })
@@ -19,7 +25,11 @@ export async function updateContribution(tx: Db, ctx: Ctx, task: TaskRecord, sup
   if (!after) throw new AppError("not_found");
   await tx.update(tasks).set({ updatedAt: ctx.now }).where(eq(tasks.id, task.id));
   await recordEvent(tx, ctx, "task.contribution", "task", task.id, support, after);
-  await logTaskUpdate(tx, ctx, task, "contribution", { agencyId: support.agencyId, status: after.status, note: after.note });
+  await logTaskUpdate(tx, ctx, task, "contribution", {
+    agencyId: support.agencyId,
+    status: after.status,
+    note: after.note,
+  });
   const [row] = await withSupports(tx, [{ ...task, updatedAt: ctx.now }]);
   return row!;
 }

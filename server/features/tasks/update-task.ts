@@ -12,7 +12,13 @@ import type { TaskRecord } from "./tasks.policy";
 import { taskSupports, tasks, type TaskRow } from "./tasks.table";
 
 /** Writes changed task columns, audits before/after and returns the task with its supports. */
-export async function saveTask(tx: Db, ctx: Ctx, before: TaskRecord, changes: Partial<TaskRow>, action: string) {
+export async function saveTask(
+  tx: Db,
+  ctx: Ctx,
+  before: TaskRecord,
+  changes: Partial<TaskRow>,
+  action: string,
+) {
   const [row] = await tx
     .update(tasks)
     .set({ ...changes, updatedAt: ctx.now })
@@ -37,11 +43,19 @@ export async function updateTask(tx: Db, ctx: Ctx, task: TaskRecord, input: Task
     },
     "task.update",
   );
-  const changed = Object.keys(input).filter((k) => (task as Record<string, unknown>)[k] !== (input as Record<string, unknown>)[k]);
-  await logTaskUpdate(tx, ctx, after, changed.length === 1 && changed[0] === "progress" ? "progress" : "edit", {
-    fields: changed,
-    ...(input.progress !== undefined ? { progress: input.progress } : {}),
-  });
+  const changed = Object.keys(input).filter(
+    (k) => (task as Record<string, unknown>)[k] !== (input as Record<string, unknown>)[k],
+  );
+  await logTaskUpdate(
+    tx,
+    ctx,
+    after,
+    changed.length === 1 && changed[0] === "progress" ? "progress" : "edit",
+    {
+      fields: changed,
+      ...(input.progress !== undefined ? { progress: input.progress } : {}),
+    },
+  );
   return after;
 }
 
@@ -60,7 +74,12 @@ export async function setSupports(tx: Db, ctx: Ctx, task: TaskRecord, input: Tas
   const keep = input.supports.map((s) => s.agencyId);
   await tx
     .delete(taskSupports)
-    .where(and(eq(taskSupports.taskId, task.id), keep.length ? notInArray(taskSupports.agencyId, keep) : undefined));
+    .where(
+      and(
+        eq(taskSupports.taskId, task.id),
+        keep.length ? notInArray(taskSupports.agencyId, keep) : undefined,
+      ),
+    );
   const added: string[] = [];
   for (const s of input.supports) {
     const existing = task.supports.find((e) => e.agencyId === s.agencyId);
@@ -72,12 +91,20 @@ export async function setSupports(tx: Db, ctx: Ctx, task: TaskRecord, input: Tas
           .where(and(eq(taskSupports.taskId, task.id), eq(taskSupports.agencyId, s.agencyId)));
     } else {
       added.push(s.agencyId);
-      await tx.insert(taskSupports).values({ taskId: task.id, agencyId: s.agencyId, contribution: s.contribution, updatedAt: ctx.now });
+      await tx
+        .insert(taskSupports)
+        .values({ taskId: task.id, agencyId: s.agencyId, contribution: s.contribution, updatedAt: ctx.now });
     }
   }
   const after = await saveTask(tx, ctx, task, {}, "task.supports");
   await logTaskUpdate(tx, ctx, after, "edit", { supports: keep });
   for (const agencyId of added)
-    await notifyAboutTask(tx, ctx, after, "contribution_asked", await agencyRecipients(tx, [agencyId], ["manager", "officer"]));
+    await notifyAboutTask(
+      tx,
+      ctx,
+      after,
+      "contribution_asked",
+      await agencyRecipients(tx, [agencyId], ["manager", "officer"]),
+    );
   return after;
 }
