@@ -99,3 +99,15 @@ export function endOfZonedDay(day: string, timeZone: string = TIME_ZONE): Date |
   const next = startOfZonedDay(nextDay, timeZone);
   return next ? new Date(next.getTime() - 1) : null;
 }
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone (Africa/Tripoli by default). */
+export function zonedDay(at: Date, timeZone: string = TIME_ZONE): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** A YYYY-MM-DD day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

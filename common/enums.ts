@@ -30,3 +30,39 @@ export const NUMERALS = ["latn", "arab"] as const;
 export type Numerals = (typeof NUMERALS)[number];
 
 export const TIME_ZONE = "Africa/Tripoli";
+
+export const PLAN_STATUSES = ["draft", "active", "completed", "archived"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const INDICATOR_DIRECTIONS = ["increase", "decrease"] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+export const INDICATOR_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
+export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
+
+/** Where an indicator's values come from: `manual` measurements now; computed sources plug in later. */
+export const INDICATOR_SOURCES = ["manual"] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
+export const TASK_STATUSES = ["todo", "in_progress", "blocked", "done", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Statuses of work still to be done: the ones that can fall due. */
+export const OPEN_TASK_STATUSES = ["todo", "in_progress", "blocked"] as const;
+
+export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const CONTRIBUTION_STATUSES = ["todo", "in_progress", "blocked", "done"] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+export const TASK_UPDATE_KINDS = ["created", "comment", "status", "reassign", "contribution", "progress", "edit"] as const;
+export type TaskUpdateKind = (typeof TASK_UPDATE_KINDS)[number];
+
+export const NOTIFICATION_KINDS = [
+  "task_assigned",
+  "contribution_asked",
+  "task_due_soon",
+  "task_overdue",
+  "task_status",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

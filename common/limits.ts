@@ -15,4 +15,9 @@ export const LIMITS = {
   /** Largest accepted request body, in bytes. */
   bodyBytes: 256 * 1024,
   totpCode: 6,
+  /** Supporting agencies on one task. */
+  supportsMax: 20,
+  /** Days ahead that count as "due soon" in lists, and for the due-soon notification. */
+  dueSoonDays: 7,
+  dueSoonNotifyDays: 3,
 } as const;

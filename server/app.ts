@@ -20,6 +20,11 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { personnelRoutes } from "./features/personnel";
+import { planRoutes } from "./features/plans";
+import { taskRoutes } from "./features/tasks";
+import { createLiveHub } from "./live/live-hub";
+import { liveRoutes } from "./live/live.routes";
+import { createMailer, notificationRoutes } from "./notifications";
 import { userRoutes } from "./features/users";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerRouteGuard } from "./http/route-guard";
@@ -38,7 +43,17 @@ export type AppOptions = {
 };
 
 /** The features, in order. A new module adds its routes here: no auto-loading. */
-const FEATURES = [authRoutes, agencyRoutes, userRoutes, personnelRoutes, auditRoutes];
+const FEATURES = [
+  authRoutes,
+  agencyRoutes,
+  userRoutes,
+  personnelRoutes,
+  auditRoutes,
+  planRoutes,
+  taskRoutes,
+  notificationRoutes,
+  liveRoutes,
+];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
@@ -62,6 +77,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("database", database);
   app.decorate("db", database.db);
   app.decorate("clock", options.clock ?? systemClock);
+  const live = createLiveHub(database, (error) => app.log.warn({ err: error }, "live updates"));
+  app.decorate("live", live);
+  const mailer = createMailer({
+    db: database.db,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    publicUrl: config.publicUrl,
+    clock: app.clock,
+    log: (error) => app.log.warn({ err: error }, "mail outbox"),
+  });
+  app.decorate("mailer", mailer);
+  // E-mails leave after the commit that queued them: any successful write asks the outbox to drain.
+  app.addHook("onResponse", async (request, reply) => {
+    if (mailer && request.method !== "GET" && reply.statusCode < 300) mailer.kick();
+  });
+  app.addHook("onClose", async () => {
+    mailer?.close();
+    await live.close();
+  });
 
   registerErrorHandler(app);
   app.decorate("registeredRoutes", registerRouteGuard(app));

@@ -20,6 +20,8 @@ const Env = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Tansiq <no-reply@tansiq.local>"),
   TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
 });
 
@@ -40,6 +42,9 @@ export type Config = {
   demoMode: boolean;
   demoPassword: string;
   webDist: string | null;
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); none sent when unset. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -64,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoMode: false,
     demoPassword: e.TANSIQ_DEMO_PASSWORD,
     webDist: null,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
     ...overrides,
   };
 }

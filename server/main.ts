@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { DEMO_USERS } from "./demo/demo-region";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
+import { startBackgroundJobs } from "./jobs";
 import { WEB_DIST, buildWeb, isWebBuildStale } from "./web-build";
 
 export type ServerOptions = { demo: boolean; config?: Config };
@@ -30,12 +31,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  const stopJobs = startBackgroundJobs(app);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      stopJobs();
       await app.close(); // stops accepting, waits for requests in flight
       await database.close();
     })());

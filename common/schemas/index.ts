@@ -4,3 +4,6 @@ export * from "./users";
 export * from "./personnel";
 export * from "./auth";
 export * from "./audit";
+export * from "./plans";
+export * from "./tasks";
+export * from "./notifications";

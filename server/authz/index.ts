@@ -4,3 +4,7 @@ export { auditPolicy } from "../audit/audit.policy";
 export { agenciesPolicy } from "../features/agencies/agencies.policy";
 export { usersPolicy } from "../features/users/users.policy";
 export { personnelPolicy } from "../features/personnel/personnel.policy";
+export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "../features/plans/plans.policy";
+export { tasksPolicy, contributionsPolicy } from "../features/tasks/tasks.policy";
+export { notificationsPolicy } from "../notifications/notifications.policy";
+export { livePolicy } from "../live/live.routes";

@@ -6,3 +6,6 @@ export { recordShares } from "../authz/shares.table";
 export { agencies } from "../features/agencies/agencies.table";
 export { users } from "../features/users/users.table";
 export { personnel } from "../features/personnel/personnel.table";
+export { plans, planObjectives, planIndicators, indicatorMeasurements } from "../features/plans/plans.table";
+export { tasks, taskSupports, taskUpdates, taskAlerts } from "../features/tasks/tasks.table";
+export { notifications, mailOutbox, notificationPreferences } from "../notifications/notifications.table";

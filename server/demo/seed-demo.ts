@@ -6,6 +6,7 @@ import { agencies, createAgency } from "../features/agencies";
 import { createPerson } from "../features/personnel";
 import { createUser } from "../features/users";
 import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
+import { seedDemoPlans } from "./seed-demo-plans";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -67,5 +68,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
         { isDemo: true, passwordHash },
       );
     }
+    await seedDemoPlans(tx, ctx, ids);
   });
 }

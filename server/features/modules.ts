@@ -7,6 +7,8 @@ const MODULES = [
   { name: "users", policy: "users.read" },
   { name: "personnel", policy: "personnel.read" },
   { name: "audit", policy: "audit.read" },
+  { name: "plans", policy: "plans.read" },
+  { name: "tasks", policy: "tasks.read" },
 ] as const;
 
 export function modulesFor(actor: Actor): string[] {

@@ -4,6 +4,8 @@ import type { Actor } from "../authz/actor";
 import type { Config } from "../config";
 import type { Database, Db } from "../db/client";
 import type { Clock } from "../clock";
+import type { LiveHub } from "../live/live-hub";
+import type { Mailer } from "../notifications/mailer";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -22,6 +24,10 @@ declare module "fastify" {
     database: Database;
     config: Config;
     clock: Clock;
+    /** Committed changes, from every instance (LISTEN/NOTIFY), for server-sent events. */
+    live: LiveHub;
+    /** The e-mail outbox sender, or null when SMTP_URL is unset. */
+    mailer: Mailer | null;
     /** Every route as registered, for the route-guard test and the OpenAPI check. */
     registeredRoutes: RouteOptions[];
   }

@@ -1,6 +1,6 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { AgencyKind, Role, Sensitivity } from "../../common/enums";
+import type { AgencyKind, Role, Sensitivity, TaskStatus } from "../../common/enums";
 import type { Ctx } from "../authz/actor";
 import { auditEvents } from "../audit/audit.table";
 import { hashPassword } from "../auth/passwords";
@@ -8,6 +8,8 @@ import type { Db } from "../db/client";
 import { createAgency, type AgencyRow } from "../features/agencies";
 import { createPerson, type PersonRow } from "../features/personnel";
 import { createUser, type UserRow } from "../features/users";
+import { createPlan, setPlanStatus, type PlanRow } from "../features/plans";
+import { createTask, tasks } from "../features/tasks";
 import { TEST_NOW, login, type Session } from "./app";
 
 export const TEST_PASSWORD = "test-password-123";
@@ -123,4 +125,64 @@ export async function signedIn(
 export async function auditCount(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(auditEvents);
   return row?.n ?? 0;
+}
+
+export async function buildPlan(
+  db: Db,
+  overrides: Partial<{ agencyId: string; sensitivity: Sensitivity; status: "draft" | "active" }> = {},
+): Promise<PlanRow> {
+  const n = next();
+  const agencyId = overrides.agencyId ?? (await buildAgency(db)).id;
+  return db.transaction(async (tx) => {
+    const plan = await createPlan(tx, factoryCtx(), {
+      titleAr: `خطة رقم ${n}`,
+      titleEn: `Plan ${n}`,
+      description: null,
+      districtPcode: "LY0104",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      agencyId,
+      sensitivity: overrides.sensitivity ?? "internal",
+    });
+    return overrides.status === "active" ? setPlanStatus(tx, factoryCtx(), plan, "active") : plan;
+  });
+}
+
+export async function buildTask(
+  db: Db,
+  overrides: Partial<{
+    agencyId: string;
+    supportIds: string[];
+    sensitivity: Sensitivity;
+    planId: string | null;
+    objectiveId: string | null;
+    assigneeId: string | null;
+    dueOn: string | null;
+    status: TaskStatus;
+    reason: string;
+  }> = {},
+) {
+  const n = next();
+  const agencyId = overrides.agencyId ?? (await buildAgency(db)).id;
+  return db.transaction(async (tx) => {
+    const task = await createTask(tx, factoryCtx(), {
+      titleAr: `مهمة رقم ${n}`,
+      titleEn: `Task ${n}`,
+      description: null,
+      planId: overrides.planId ?? null,
+      objectiveId: overrides.objectiveId ?? null,
+      agencyId,
+      assigneeId: overrides.assigneeId ?? null,
+      priority: "normal",
+      dueOn: overrides.dueOn ?? "2026-12-20",
+      sensitivity: overrides.sensitivity ?? "internal",
+      supports: (overrides.supportIds ?? []).map((id) => ({ agencyId: id, contribution: "دعم بالأفراد" })),
+    });
+    if (!overrides.status || overrides.status === "todo") return task;
+    await tx
+      .update(tasks)
+      .set({ status: overrides.status, statusReason: overrides.reason ?? null })
+      .where(eq(tasks.id, task.id));
+    return { ...task, status: overrides.status, statusReason: overrides.reason ?? null };
+  });
 }

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Role, Sensitivity } from "../../common/enums";
 import { ROLES } from "../../common/enums";
 import type { AgencyRow } from "../features/agencies";
+import type { UserRow } from "../features/users";
 import { call, login, type Session, type TestApp } from "./app";
 import { TEST_PASSWORD, auditCount, buildAgency, buildUser } from "./factories";
 
@@ -93,3 +94,90 @@ export function permissionMatrix(
     }
   }
 }
+
+/** A cell outcome: "ok", 403 (forbidden), 404 (not found), or `<status>:<code>` for a named refusal. */
+export type RelationOutcome = Outcome | `${number}:${string}`;
+
+export type RelationArrange = {
+  actor: UserRow;
+  actorAgency: AgencyRow;
+  /** Another agency (the target's, for "other"; the lead, for "supporting"). */
+  otherAgency: AgencyRow;
+  /** A third agency, for supporters that are neither the actor's nor the lead. */
+  thirdAgency: AgencyRow;
+  relation: string;
+  sensitivity: Sensitivity;
+};
+
+export type RelationAction = {
+  request(
+    t: TestApp,
+    a: RelationArrange,
+  ): Promise<{
+    method: "GET" | "POST" | "PATCH" | "PUT";
+    url: string;
+    body?: unknown;
+    snapshot?: () => Promise<unknown>;
+  }>;
+};
+
+/**
+ * A permission matrix over relations of the actor's agency to the record (e.g. owner / supporting / other, or
+ * lead / supporting / other) × internal/restricted. Per role, outcomes are listed relation by relation, internal
+ * then restricted: [rel0 internal, rel0 restricted, rel1 internal, …].
+ */
+export function relationMatrix(
+  getApp: () => TestApp,
+  relations: readonly string[],
+  spec: Record<string, Record<Role, RelationOutcome[]>>,
+  actions: Record<string, RelationAction>,
+) {
+  const cells = relations.flatMap((relation) =>
+    SENSITIVITY_ORDER.map((sensitivity) => ({ relation, sensitivity })),
+  );
+  for (const [actionName, byRole] of Object.entries(spec)) {
+    const action = actions[actionName];
+    if (!action) throw new Error(`no request for action ${actionName}`);
+    for (const role of ROLES) {
+      const expected = byRole[role];
+      if (expected.length !== cells.length)
+        throw new Error(`${actionName}/${role}: ${cells.length} cells expected`);
+      it(`${actionName} as ${role}: ${expected.join(" ")}`, async () => {
+        const t = getApp();
+        for (const [index, { relation, sensitivity }] of cells.entries()) {
+          const actorAgency = await buildAgency(t.db);
+          const otherAgency = await buildAgency(t.db);
+          const thirdAgency = await buildAgency(t.db);
+          const actor = await buildUser(t.db, { role, agencyId: actorAgency.id, isDemo: true });
+          const session: Session = await login(t.app, actor.username, TEST_PASSWORD);
+          const req = await action.request(t, {
+            actor,
+            actorAgency,
+            otherAgency,
+            thirdAgency,
+            relation,
+            sensitivity,
+          });
+          const before = await req.snapshot?.();
+          const audits = await auditCount(t.db);
+          const response = await call(t.app, session, req.method, req.url, req.body);
+          const want = expected[index]!;
+          const where = `${actionName} as ${role}, ${relation} agency, ${sensitivity}`;
+          if (want === "ok") {
+            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+            continue;
+          }
+          const [status, code] =
+            typeof want === "number" ? [want, want === 403 ? "forbidden" : "not_found"] : want.split(":");
+          expect(response.statusCode, `${where}: ${response.body}`).toBe(Number(status));
+          expect(response.json().error.code, where).toBe(code);
+          expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
+          if (req.snapshot)
+            expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
+        }
+      });
+    }
+  }
+}
+
+const SENSITIVITY_ORDER: Sensitivity[] = ["internal", "restricted"];

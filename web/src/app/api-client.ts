@@ -71,7 +71,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
@@ -99,6 +99,7 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>("GET", withQuery(path, params)),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
 };
 
 /** The API wraps single records as `{data}`. */

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../features/auth";
+import { NotificationBell } from "../features/notifications";
 import { DemoBanner } from "./demo-banner";
 import { LanguageSwitch } from "./language-switch";
 import { navItemsFor } from "./nav-items";
@@ -41,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap" miw={0}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserBox />
           </Group>

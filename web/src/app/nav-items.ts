@@ -10,6 +10,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },
+  { module: "plans", path: "/plans", label: "nav.plans" },
+  { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 

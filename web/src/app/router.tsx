@@ -11,6 +11,11 @@ const AgenciesPage = lazy(() => import("../features/agencies").then((m) => ({ de
 const UsersPage = lazy(() => import("../features/users").then((m) => ({ default: m.UsersPage })));
 const PersonnelPage = lazy(() => import("../features/personnel").then((m) => ({ default: m.PersonnelPage })));
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
+const PlansPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlanPage })));
+const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ default: m.OverviewPage })));
+const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
+const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
@@ -38,6 +43,11 @@ export function AppRoutes() {
         <Route path="users" element={page(UsersPage, "users")} />
         <Route path="personnel" element={page(PersonnelPage, "personnel")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
+        <Route path="plans" element={page(PlansPage, "plans")} />
+        <Route path="plans/overview" element={page(OverviewPage, "plans")} />
+        <Route path="plans/:id" element={page(PlanPage, "plans")} />
+        <Route path="tasks" element={page(TasksPage, "tasks")} />
+        <Route path="tasks/:id" element={page(TaskPage, "tasks")} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,0 +1,305 @@
+import { fork } from "node:child_process";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { v7 as uuidv7 } from "uuid";
+import { addDays, zonedDay } from "../common/dates";
+import { buildApp } from "../server/app";
+import { hashPassword } from "../server/auth/passwords";
+import { loadConfig } from "../server/config";
+import { openDatabase, queryRows, type Db } from "../server/db/client";
+import { migrateDatabase } from "../server/db/migrate";
+import { createAgency } from "../server/features/agencies";
+import { createUser } from "../server/features/users";
+
+// 100,000 tasks across 50 agencies (1–2 supporting agencies each, a fifth restricted) on PostgreSQL. A manager of
+// one agency asks, under 20 concurrent clients: its board (what it leads / supports by status, overdue and due
+// soon) and its overdue list (first page of 25 with the total); then, for information, the overdue list of what
+// it leads or supports and the region-wide overdue list. The server runs in a child process; autocannon here.
+// Fails (exit 1) when the board or the agency's overdue list has a p95 above 50 ms, or on any non-2xx.
+
+const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DATABASE = "tansiq_bench_tasks";
+const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
+const AGENCIES = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const P95_LIMIT_MS = 50;
+const PASSWORD = "bench-password-123";
+const NOW = new Date();
+
+const dbUrl = () => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${DATABASE}`;
+  return u.toString();
+};
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Inserts rows through json_to_recordset, 10,000 at a time: one statement per chunk, not one per row. */
+async function bulk(db: Db, table: string, columns: string, rows: unknown[]) {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 10_000));
+    const names = columns
+      .split(",")
+      .map((c) => c.trim().split(" ")[0])
+      .join(", ");
+    await db.execute(
+      sql.raw(
+        `insert into ${table} (${names}) select ${names} from json_to_recordset('${chunk.replaceAll("'", "''")}'::json) as r(${columns})`,
+      ),
+    );
+  }
+}
+
+async function prepare() {
+  await admin(`drop database if exists ${DATABASE} with (force)`);
+  await admin(`create database ${DATABASE}`);
+  const database = await openDatabase({ engine: "postgres", url: dbUrl(), poolSize: 4 });
+  try {
+    await migrateDatabase(database);
+    const ctx = { actor: null, now: NOW, actorLabel: "bench" };
+    const passwordHash = await hashPassword(PASSWORD);
+    const agencyIds = await database.db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < AGENCIES; i++) {
+        const row = await createAgency(tx, ctx, {
+          kind: "agency",
+          parentId: null,
+          code: `BA${i}`,
+          nameAr: `جهاز ${i}`,
+          nameEn: `Agency ${i}`,
+          districtPcode: "LY0104",
+          sensitivity: "internal",
+        });
+        ids.push(row.id);
+      }
+      await createUser(
+        tx,
+        ctx,
+        {
+          username: "bench.manager",
+          password: PASSWORD,
+          displayNameAr: "مدير",
+          displayNameEn: "Manager",
+          email: null,
+          agencyId: ids[0]!,
+          role: "manager",
+          language: "ar",
+          calendar: "gregorian",
+          numerals: "latn",
+          sensitivity: "internal",
+        },
+        { passwordHash, isDemo: false },
+      );
+      return ids;
+    });
+    const today = zonedDay(NOW);
+    const statuses = ["todo", "todo", "in_progress", "in_progress", "blocked", "done", "done", "cancelled"];
+    const priorities = ["low", "normal", "normal", "high", "urgent"];
+    const rank: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const tasks = [];
+    const supports = [];
+    for (let i = 0; i < TASKS; i++) {
+      const id = uuidv7();
+      const lead = pick(agencyIds);
+      const priority = pick(priorities);
+      tasks.push({
+        id,
+        reference: `TSK-2026-B${String(i).padStart(7, "0")}`,
+        sensitivity: random() < 0.2 ? "restricted" : "internal",
+        title_ar: `مهمة رقم ${i}`,
+        search_key: `مهمه رقم ${i}`,
+        agency_id: lead,
+        priority,
+        priority_rank: rank[priority],
+        due_on: addDays(today, Math.floor(random() * 180) - 90),
+        status: pick(statuses),
+        progress: Math.floor(random() * 100),
+        created_at: NOW.toISOString(),
+        updated_at: NOW.toISOString(),
+      });
+      const count = 1 + Math.floor(random() * 2);
+      const used = new Set([lead]);
+      for (let s = 0; s < count; s++) {
+        const agency = pick(agencyIds);
+        if (used.has(agency)) continue;
+        used.add(agency);
+        supports.push({
+          task_id: id,
+          agency_id: agency,
+          contribution: "دعم",
+          status: "todo",
+          updated_at: NOW.toISOString(),
+        });
+      }
+    }
+    const started = performance.now();
+    await bulk(
+      database.db,
+      "tasks",
+      "id uuid, reference text, sensitivity text, title_ar text, search_key text, agency_id uuid, priority text, priority_rank int, due_on date, status text, progress int, created_at timestamptz, updated_at timestamptz",
+      tasks,
+    );
+    await bulk(
+      database.db,
+      "task_supports",
+      "task_id uuid, agency_id uuid, contribution text, status text, updated_at timestamptz",
+      supports,
+    );
+    await database.db.execute(sql`vacuum analyze`);
+    const loadMs = Math.round(performance.now() - started);
+    const [version] = await queryRows<{ v: string }>(
+      database.db,
+      sql`select current_setting('server_version') as v`,
+    );
+    return { agencyId: agencyIds[0]!, supports: supports.length, loadMs, postgres: version?.v ?? "?" };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The child: the real app on the bench database. */
+async function serve() {
+  const config = loadConfig(
+    {},
+    { logLevel: "silent", database: { engine: "postgres", url: dbUrl(), poolSize: 10 } },
+  );
+  const database = await openDatabase(config.database);
+  const app = await buildApp({
+    config: { ...config, login: { ...config.login, maxPerAddress: 100_000 } },
+    database,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
+  const stop = () =>
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  process.on("message", (m) => m === "stop" && stop());
+  process.on("disconnect", stop);
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function load(url: string, cookie: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode >= 300) errors++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    requests: latencies.length,
+    requestsPerSecond: r(result.requests.average),
+    latencyMs: {
+      p50: r(percentile(latencies, 50)),
+      p95: r(percentile(latencies, 95)),
+      p99: r(percentile(latencies, 99)),
+      max: r(latencies.at(-1) ?? 0),
+    },
+    non2xx: errors + result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function run() {
+  const loadAvg = os.loadavg()[0] ?? 0;
+  const data = await prepare();
+  const child = fork(fileURLToPath(import.meta.url), ["serve"], {
+    execArgv: process.execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once("message", (m: { port: number }) => resolve(m.port));
+      child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "bench.manager", password: PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const paths = {
+      board: `/api/v1/tasks/board?agencyId=${data.agencyId}`,
+      overdueAgency: `/api/v1/tasks?due=overdue&agencyId=${data.agencyId}&role=lead`,
+      overdueAgencyLeadOrSupport: `/api/v1/tasks?due=overdue&agencyId=${data.agencyId}`,
+      dueSoonAgency: `/api/v1/tasks?due=dueSoon&agencyId=${data.agencyId}&role=lead`,
+      overdueRegion: `/api/v1/tasks?due=overdue`,
+    };
+    const figures: Record<string, Awaited<ReturnType<typeof load>> & { total?: number }> = {};
+    for (const [name, path] of Object.entries(paths)) {
+      const check = await fetch(`${base}${path}`, { headers: { cookie } });
+      if (!check.ok) throw new Error(`${name}: ${check.status} ${await check.text()}`);
+      const body = (await check.json()) as { page?: { total: number } };
+      await load(`${base}${path}`, cookie).catch(() => null); // warm-up pass is the first second of the first run
+      figures[name] = { ...(await load(`${base}${path}`, cookie)), total: body.page?.total };
+    }
+    const report = {
+      bench: "tasks",
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        loadAverageAtStart: Math.round(loadAvg * 100) / 100,
+        node: process.version,
+        postgres: data.postgres,
+      },
+      data: { tasks: TASKS, agencies: AGENCIES, supports: data.supports, bulkLoadMs: data.loadMs },
+      load: { connections: CONNECTIONS, durationSeconds: DURATION },
+      figures,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    const failures = Object.entries(figures)
+      .filter(([, f]) => f.non2xx > 0 || f.errors > 0)
+      .map(([n]) => `${n}: errors`);
+    for (const gated of ["board", "overdueAgency"] as const)
+      if (figures[gated]!.latencyMs.p95 > P95_LIMIT_MS)
+        failures.push(`${gated}: p95 ${figures[gated]!.latencyMs.p95} ms > ${P95_LIMIT_MS} ms`);
+    if (failures.length) {
+      console.error(`FAIL\n${failures.join("\n")}`);
+      process.exitCode = 1;
+    } else
+      console.log(
+        `PASS: board and agency overdue list p95 ≤ ${P95_LIMIT_MS} ms under ${CONNECTIONS} clients`,
+      );
+  } finally {
+    child.send("stop");
+    await new Promise((resolve) => child.once("exit", resolve));
+    await admin(`drop database if exists ${DATABASE} with (force)`);
+  }
+}
+
+if (process.argv[2] === "serve") void serve();
+else if (process.argv[2] === "prepare") void prepare().then((d) => console.log(d));
+else
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,153 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
+
+const ISA = "جهاز الأمن الداخلي - طبرق";
+const AIIA = "جهاز مكافحة الهجرة غير الشرعية - فرع طبرق";
+
+async function apiCall(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    },
+    { method, path, body },
+  );
+}
+
+async function chooseAgency(page: Page, agency: string) {
+  await page.getByTestId("task-supports").click();
+  await page.getByTestId("task-supports").fill(agency.slice(0, 8));
+  await page.getByRole("option", { name: agency }).click();
+  await page.keyboard.press("Escape");
+}
+
+describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    "director.tobruk plans and assigns; liaison.isa updates only his contribution; the plan rolls up; officer.emsaed cannot edit",
+    { timeout: 150_000 },
+    async () => {
+      const errors: string[] = [];
+      const director = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      director.on("pageerror", (e) => errors.push(e.message));
+      await logIn(director, server.url, "director.tobruk");
+      expect(await director.getAttribute("html", "dir")).toBe("rtl");
+
+      // Plan
+      await director.getByTestId("nav-plans").click();
+      await expect.poll(() => director.getByTestId("page-title").innerText()).toMatch(/الخطط الأمنية/);
+      await director.getByTestId("plan-new").click();
+      await director.getByTestId("plan-title").fill("خطة تأمين منفذ أمساعد");
+      await director.getByTestId("plan-starts").fill("2026-12-01");
+      await director.getByTestId("plan-ends").fill("2027-05-31");
+      await director.getByRole("button", { name: "حفظ" }).click();
+      await expect.poll(() => director.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
+      const planUrl = director.url();
+
+      // Objective → indicator
+      await director.getByTestId("objective-new").click();
+      await director.getByTestId("objective-title").fill("الحد من التهريب عبر المنفذ");
+      await director.getByRole("button", { name: "حفظ" }).click();
+      await director.getByTestId("objective-card").waitFor();
+      await director.getByTestId("indicator-new").click();
+      await director.getByTestId("indicator-name").fill("عمليات الضبط الشهرية");
+      await director.getByTestId("indicator-unit").fill("عملية");
+      await director.getByTestId("indicator-target").fill("30");
+      await director.getByRole("button", { name: "حفظ" }).click();
+      await director.getByTestId("indicator-card").waitFor();
+
+      // Task led by his directorate, with two supporting agencies each asked for something
+      await director.getByTestId("task-new").click();
+      await director.getByTestId("task-title").fill("تفتيش الشاحنات العابرة");
+      await director.getByTestId("task-due").fill("2026-12-20");
+      await chooseAgency(director, ISA);
+      await chooseAgency(director, AIIA);
+      await director.getByTestId("task-ask").nth(0).fill("تقييم المخاطر الأمنية");
+      await director.getByTestId("task-ask").nth(1).fill("فرق مشتركة ليلية");
+      await director.getByRole("button", { name: "حفظ" }).click();
+      await director.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+      const taskUrl = director.url();
+      const taskId = taskUrl.split("/").pop()!;
+      await expect.poll(() => director.getByTestId("contribution-row").count()).toBe(2);
+      await director.getByTestId("progress-input").fill("40");
+      await director.getByTestId("progress-save").click();
+      await expect
+        .poll(async () => (await apiCall(director, "GET", `/api/v1/tasks/${taskId}`)).json.data)
+        .toMatchObject({ progress: 40 });
+      await screenshot(director, "task-ar");
+
+      // liaison.isa: only his agency's contribution is editable; the task itself is not
+      const liaison = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      liaison.on("pageerror", (e) => errors.push(e.message));
+      await logIn(liaison, server.url, "liaison.isa");
+      await liaison.goto(taskUrl);
+      await expect.poll(() => liaison.getByTestId("contribution-row").count()).toBe(2);
+      expect(await liaison.locator('[data-testid="contribution-row"][data-editable="yes"]').count()).toBe(1);
+      expect(await liaison.getByTestId("lead-controls").count()).toBe(0);
+      const mine = liaison.locator('[data-testid="contribution-row"][data-editable="yes"]');
+      expect(await mine.innerText()).toContain(ISA);
+      await mine.getByTestId("contribution-status").click();
+      await liaison.getByRole("option", { name: "قيد التنفيذ" }).click();
+      await mine.getByTestId("contribution-note").fill("بدأ التقييم مع إدارة المنفذ");
+      await mine.getByTestId("contribution-save").click();
+      const task = async () =>
+        (await apiCall(liaison, "GET", `/api/v1/tasks/${taskId}`)).json.data as {
+          supports: { agencyId: string; status: string; note: string | null }[];
+          progress: number;
+        };
+      await expect
+        .poll(async () => (await task()).supports.filter((s) => s.status === "in_progress").length)
+        .toBe(1);
+      const after = await task();
+      const other = after.supports.find((s) => s.status !== "in_progress")!;
+      expect(other).toMatchObject({ status: "todo", note: null });
+      // The API refuses what the page does not offer: another agency's contribution, the task's own progress.
+      expect(
+        (
+          await apiCall(liaison, "PATCH", `/api/v1/tasks/${taskId}/contributions/${other.agencyId}`, {
+            status: "done",
+          })
+        ).status,
+      ).toBe(403);
+      expect((await apiCall(liaison, "PATCH", `/api/v1/tasks/${taskId}`, { progress: 90 })).status).toBe(403);
+      await liaison.getByTestId("timeline").getByText("بدأ التقييم مع إدارة المنفذ").waitFor();
+      await screenshot(liaison, "task-liaison-ar");
+
+      // The plan page shows the roll-up of its tasks
+      await director.goto(planUrl);
+      await expect.poll(() => director.getByTestId("plan-rollup").innerText()).toContain("40٪ من 1 مهمة");
+      await director.getByTestId("task-row").first().waitFor();
+      await screenshot(director, "plan-ar");
+
+      // officer.emsaed sees the plan but may not edit it
+      const officer = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      officer.on("pageerror", (e) => errors.push(e.message));
+      await logIn(officer, server.url, "officer.emsaed");
+      await officer.goto(planUrl);
+      await expect.poll(() => officer.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
+      await officer.getByTestId("plan-rollup").waitFor();
+      for (const action of ["objective-new", "task-new", "plan-activate", "indicator-new"])
+        expect(await officer.getByTestId(action).count(), action).toBe(0);
+      const planId = planUrl.split("/").pop()!;
+      const refused = await apiCall(officer, "PATCH", `/api/v1/plans/${planId}`, { titleAr: "عنوان آخر" });
+      expect(refused.status).toBe(403);
+      expect((refused.json.error as { message: string }).message).toBe("ليست لديك صلاحية لهذا الإجراء");
+      expect(errors).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,5 @@
+export { plans, planObjectives, planIndicators, indicatorMeasurements } from "./plans.table";
+export type { PlanRow } from "./plans.table";
+export { planRoutes } from "./plans.routes";
+export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "./plans.policy";
+export { createPlan, createObjective, createIndicator, recordMeasurement, setPlanStatus } from "./save-plan";

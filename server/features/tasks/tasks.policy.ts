@@ -1,0 +1,94 @@
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import type { TaskStatus } from "../../../common/enums";
+import type { Actor } from "../../authz/actor";
+import { definePolicy } from "../../authz/engine";
+import { isLeadership, visibleWhere } from "../../authz/visibility";
+import { tasks, taskSupports, type SupportRow, type TaskRow } from "./tasks.table";
+
+export type TaskRecord = TaskRow & { supports: SupportRow[] };
+
+const isStaff = (actor: Actor) => actor.role === "manager" || actor.role === "officer";
+const isOpen = (t: Pick<TaskRow, "status">) =>
+  t.status === "todo" || t.status === "in_progress" || t.status === "blocked";
+/** The lead agency's officers and managers update their tasks. */
+export const isLeadStaff = (actor: Actor, t: Pick<TaskRow, "agencyId">) =>
+  isStaff(actor) && t.agencyId === actor.agencyId;
+export const isSupportStaff = (actor: Actor, t: TaskRecord) =>
+  isStaff(actor) && t.supports.some((s) => s.agencyId === actor.agencyId);
+const mayWork = (actor: Actor, t: TaskRecord) => isLeadership(actor) || isLeadStaff(actor, t);
+const mayWorkOpen = (actor: Actor, t: TaskRecord) => mayWork(actor, t) && isOpen(t);
+
+/** Reopening a done or cancelled task: the lead agency's manager, or leadership. */
+export const mayReopen = (actor: Actor, t: TaskRecord) =>
+  (isLeadership(actor) || (actor.role === "manager" && t.agencyId === actor.agencyId)) &&
+  (t.status === "done" || t.status === "cancelled");
+
+export const tasksPolicy = definePolicy({
+  entity: "tasks",
+  routes: {
+    read: () => true,
+    create: (actor: Actor) => isLeadership(actor) || isStaff(actor),
+    update: (actor: Actor) => isLeadership(actor) || isStaff(actor),
+    comment: (actor: Actor) => isLeadership(actor) || isStaff(actor),
+    contribute: (actor: Actor) => isLeadership(actor) || isStaff(actor),
+  },
+  record: {
+    update: mayWorkOpen,
+    assign: mayWorkOpen,
+    start: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "blocked"),
+    block: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
+    complete: (actor: Actor, t: TaskRecord) =>
+      mayWork(actor, t) && (t.status === "todo" || t.status === "in_progress"),
+    cancel: mayWorkOpen,
+    reopen: mayReopen,
+    comment: (actor: Actor, t: TaskRecord) =>
+      isLeadership(actor) || isLeadStaff(actor, t) || isSupportStaff(actor, t),
+    manageSupports: mayWorkOpen,
+  },
+});
+
+/** A supporting agency's officers and managers update only their own contribution. */
+export const contributionsPolicy = definePolicy({
+  entity: "contributions",
+  routes: {},
+  record: {
+    update: (actor: Actor, c: { task: TaskRecord; support: SupportRow }) =>
+      isOpen(c.task) && (isLeadership(actor) || (isStaff(actor) && c.support.agencyId === actor.agencyId)),
+  },
+});
+
+export type TaskAction = "update" | "start" | "block" | "complete" | "cancel" | "reopen";
+const CLOSED: TaskStatus[] = ["done", "cancelled"];
+
+/** The workflow: which action a status change is, or null when the change is not a valid transition. */
+export function transitionAction(from: TaskStatus, to: TaskStatus): TaskAction | null {
+  if (from === to) return null;
+  if (CLOSED.includes(from)) return to === "todo" || to === "in_progress" ? "reopen" : null;
+  switch (to) {
+    case "blocked":
+      return from === "blocked" ? null : "block";
+    case "cancelled":
+      return "cancel";
+    case "done":
+      return from === "blocked" ? null : "complete";
+    case "in_progress":
+      return "start";
+    case "todo":
+      return from === "blocked" ? "start" : "update";
+  }
+}
+
+/**
+ * Who sees a task: the one visibility rule (internal to all; restricted to the lead agency, agencies it is
+ * shared with, leadership), widened to its supporting agencies — observers excepted.
+ */
+export function tasksVisibleTo(actor: Actor): SQL | undefined {
+  const base = visibleWhere(actor, tasks, "task");
+  if (!base || actor.role === "observer") return base;
+  return or(
+    base,
+    sql`exists (select 1 from ${taskSupports} where ${and(eq(taskSupports.taskId, tasks.id), eq(taskSupports.agencyId, actor.agencyId))})`,
+  );
+}

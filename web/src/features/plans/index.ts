@@ -1,0 +1,3 @@
+export { PlansPage } from "./plans-page";
+export { PlanPage } from "./plan-page";
+export { OverviewPage } from "./overview-page";

@@ -1,0 +1,38 @@
+import ReactECharts from "echarts-for-react";
+import { useTranslation } from "react-i18next";
+import type { Indicator } from "../../../../common/schemas/plans";
+
+/** Measurements of one indicator against its target (a dashed line), with the baseline as the start. */
+export function IndicatorChart({ indicator }: { indicator: Indicator }) {
+  const { t, i18n } = useTranslation();
+  const rtl = i18n.language === "ar";
+  const days = indicator.measurements.map((m) => m.measuredOn);
+  return (
+    <ReactECharts
+      style={{ height: 220 }}
+      opts={{ renderer: "svg" }}
+      option={{
+        grid: { left: 40, right: 40, top: 30, bottom: 30 },
+        tooltip: { trigger: "axis" },
+        legend: { data: [t("plans.chartMeasured"), t("plans.chartTarget")] },
+        xAxis: { type: "category", data: days, inverse: rtl },
+        yAxis: { type: "value", position: rtl ? "right" : "left", name: indicator.unit },
+        series: [
+          {
+            name: t("plans.chartMeasured"),
+            type: "line",
+            data: indicator.measurements.map((m) => m.value),
+            symbolSize: 8,
+          },
+          {
+            name: t("plans.chartTarget"),
+            type: "line",
+            data: days.map(() => indicator.target),
+            lineStyle: { type: "dashed" },
+            symbol: "none",
+          },
+        ],
+      }}
+    />
+  );
+}

@@ -1,0 +1,324 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_FREQUENCIES,
+  type IndicatorDirection,
+  type IndicatorFrequency,
+} from "../../../../common/enums";
+import type { Indicator } from "../../../../common/schemas/plans";
+import { ErrorAlert } from "../../app/error-alert";
+import { FormModal } from "../../app/form-modal";
+import { currentLanguage } from "../../app/i18n";
+import { PageHeader } from "../../app/page-header";
+import { PageLoader } from "../../app/page-loader";
+import { agencyName, useAgencyLookup } from "../agencies";
+import { TaskFormModal } from "../tasks/task-form-modal";
+import { TaskTable } from "../tasks/task-table";
+import { titleIn } from "../tasks/task-title";
+import { useTasks } from "../tasks/tasks-queries";
+import { IndicatorChart } from "./indicator-chart";
+import {
+  useAddIndicator,
+  useAddObjective,
+  useMeasure,
+  usePlan,
+  usePlanStatus,
+  type PlanDetail,
+} from "./plans-queries";
+
+export function PlanPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const agencies = useAgencyLookup();
+  const { data: plan, error } = usePlan(id);
+  const tasks = useTasks({ planId: id, pageSize: 100, sort: "dueOn" });
+  const status = usePlanStatus(id);
+  const [addingObjective, setAddingObjective] = useState(false);
+  const [addingTask, setAddingTask] = useState(false);
+  if (error) return <ErrorAlert error={error} />;
+  if (!plan) return <PageLoader />;
+  const owner = agencies.get(plan.agencyId);
+
+  return (
+    <Stack>
+      <PageHeader
+        title={titleIn(plan, language)}
+        actions={
+          <>
+            {(["activate", "complete", "archive"] as const).map((verb) =>
+              plan.abilities[verb] ? (
+                <Button
+                  key={verb}
+                  variant="default"
+                  loading={status.isPending}
+                  onClick={() => status.mutate(verb)}
+                  data-testid={`plan-${verb}`}
+                >
+                  {t(`plans.${verb}`)}
+                </Button>
+              ) : null,
+            )}
+            {plan.abilities.addObjective ? (
+              <Button variant="light" onClick={() => setAddingObjective(true)} data-testid="objective-new">
+                {t("plans.newObjective")}
+              </Button>
+            ) : null}
+            {plan.abilities.addTask ? (
+              <Button onClick={() => setAddingTask(true)} data-testid="task-new">
+                {t("plans.newTask")}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {status.error ? <ErrorAlert error={status.error} /> : null}
+      <Group>
+        <Badge variant="light">{t(`enums.planStatus.${plan.status}`)}</Badge>
+        <Text size="sm">
+          <bdi>{plan.reference}</bdi>
+        </Text>
+        <Text size="sm">
+          {t("plans.owner")}: {owner ? agencyName(owner, language) : ""}
+        </Text>
+        <Text size="sm">
+          <bdi>
+            {plan.startsOn} – {plan.endsOn}
+          </bdi>
+        </Text>
+      </Group>
+      <Card withBorder>
+        <Text fw={600} data-testid="plan-rollup">
+          {t("plans.rollup", { progress: plan.progress, count: plan.taskCount })}
+        </Text>
+        <Progress value={plan.progress} mt="xs" size="lg" />
+        {plan.overdueCount ? (
+          <Badge color="red" mt="xs">
+            {t("plans.overdue")}: {plan.overdueCount}
+          </Badge>
+        ) : null}
+      </Card>
+
+      <Title order={3}>{t("plans.objectives")}</Title>
+      {plan.objectives.length === 0 ? <Text c="dimmed">{t("plans.noObjectives")}</Text> : null}
+      {plan.objectives.map((o) => (
+        <ObjectiveCard key={o.id} objective={o} />
+      ))}
+
+      <Title order={3}>{t("plans.tasks")}</Title>
+      <TaskTable tasks={tasks.data?.data ?? []} />
+
+      {addingObjective ? (
+        <ObjectiveFormModal planId={plan.id} onClose={() => setAddingObjective(false)} />
+      ) : null}
+      <TaskFormModal
+        opened={addingTask}
+        onClose={() => setAddingTask(false)}
+        planId={plan.id}
+        objectives={plan.objectives}
+      />
+    </Stack>
+  );
+}
+
+function ObjectiveCard({ objective }: { objective: PlanDetail["objectives"][number] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card withBorder data-testid="objective-card">
+      <Group justify="space-between">
+        <Text fw={700}>
+          {objective.position}. {titleIn(objective, language)}
+        </Text>
+        {objective.abilities.addIndicator ? (
+          <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="indicator-new">
+            {t("plans.newIndicator")}
+          </Button>
+        ) : null}
+      </Group>
+      <Group gap="xs" mt="xs">
+        <Progress value={objective.progress} w={200} />
+        <bdi>{objective.progress}%</bdi>
+        <Text size="sm" c="dimmed">
+          ({objective.taskCount} {t("plans.tasks")})
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} mt="sm">
+        {objective.indicators.map((i) => (
+          <IndicatorCard key={i.id} indicator={i} />
+        ))}
+      </SimpleGrid>
+      {objective.indicators.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("plans.noIndicators")}
+        </Text>
+      ) : null}
+      {adding ? <IndicatorFormModal objectiveId={objective.id} onClose={() => setAdding(false)} /> : null}
+    </Card>
+  );
+}
+
+function IndicatorCard({ indicator }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const measure = useMeasure();
+  const [value, setValue] = useState<number | string>("");
+  const [measuredOn, setMeasuredOn] = useState("");
+  return (
+    <Card withBorder data-testid="indicator-card">
+      <Text fw={600}>{language === "en" ? indicator.nameEn || indicator.nameAr : indicator.nameAr}</Text>
+      <Text size="sm">
+        {t("plans.baseline")}: <bdi>{indicator.baseline}</bdi> · {t("plans.target")}:{" "}
+        <bdi>{indicator.target}</bdi> · {t("plans.current")}: <bdi>{indicator.current ?? "—"}</bdi>{" "}
+        {indicator.unit} · {t(`enums.direction.${indicator.direction}`)}
+      </Text>
+      {indicator.achievement !== null ? (
+        <Group gap="xs">
+          <Progress value={indicator.achievement} w={160} color="teal" />
+          <bdi>{indicator.achievement}%</bdi>
+        </Group>
+      ) : null}
+      {indicator.measurements.length ? <IndicatorChart indicator={indicator} /> : null}
+      {indicator.abilities.measure ? (
+        <Group align="end" mt="xs">
+          <TextInput
+            type="date"
+            size="xs"
+            label={t("fields.measuredOn")}
+            value={measuredOn}
+            onChange={(e) => setMeasuredOn(e.currentTarget.value)}
+          />
+          <NumberInput size="xs" label={t("fields.value")} value={value} onChange={setValue} w={100} />
+          <Button
+            size="xs"
+            loading={measure.isPending}
+            onClick={() =>
+              measure.mutate({
+                indicatorId: indicator.id,
+                body: { measuredOn, value: Number(value), note: null },
+              })
+            }
+          >
+            {t("plans.measure")}
+          </Button>
+        </Group>
+      ) : null}
+      {measure.error ? <ErrorAlert error={measure.error} /> : null}
+    </Card>
+  );
+}
+
+function ObjectiveFormModal({ planId, onClose }: { planId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const add = useAddObjective(planId);
+  const [titleAr, setTitleAr] = useState("");
+  return (
+    <FormModal
+      opened
+      title={t("plans.newObjective")}
+      onClose={onClose}
+      onSubmit={() => add.mutate({ titleAr }, { onSuccess: onClose })}
+      isPending={add.isPending}
+      error={add.error}
+      fields={["titleAr"]}
+    >
+      <TextInput
+        label={t("fields.titleAr")}
+        required
+        value={titleAr}
+        onChange={(e) => setTitleAr(e.currentTarget.value)}
+        data-testid="objective-title"
+      />
+    </FormModal>
+  );
+}
+
+function IndicatorFormModal({ objectiveId, onClose }: { objectiveId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const add = useAddIndicator();
+  const [nameAr, setNameAr] = useState("");
+  const [unit, setUnit] = useState("");
+  const [baseline, setBaseline] = useState<number | string>(0);
+  const [target, setTarget] = useState<number | string>("");
+  const [direction, setDirection] = useState<IndicatorDirection>("increase");
+  const [frequency, setFrequency] = useState<IndicatorFrequency>("monthly");
+  return (
+    <FormModal
+      opened
+      title={t("plans.newIndicator")}
+      onClose={onClose}
+      onSubmit={() =>
+        add.mutate(
+          {
+            objectiveId,
+            body: { nameAr, unit, baseline: Number(baseline), target: Number(target), direction, frequency },
+          },
+          { onSuccess: onClose },
+        )
+      }
+      isPending={add.isPending}
+      error={add.error}
+      fields={["nameAr", "unit", "baseline", "target", "direction", "frequency"]}
+    >
+      <TextInput
+        label={t("fields.nameAr")}
+        required
+        value={nameAr}
+        onChange={(e) => setNameAr(e.currentTarget.value)}
+        data-testid="indicator-name"
+      />
+      <TextInput
+        label={t("fields.unit")}
+        required
+        value={unit}
+        onChange={(e) => setUnit(e.currentTarget.value)}
+        data-testid="indicator-unit"
+      />
+      <Group grow>
+        <NumberInput
+          label={t("fields.baseline")}
+          value={baseline}
+          onChange={setBaseline}
+          data-testid="indicator-baseline"
+        />
+        <NumberInput
+          label={t("fields.target")}
+          value={target}
+          onChange={setTarget}
+          data-testid="indicator-target"
+        />
+      </Group>
+      <Group grow>
+        <Select
+          label={t("fields.direction")}
+          value={direction}
+          onChange={(v) => setDirection((v as IndicatorDirection | null) ?? "increase")}
+          data={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`enums.direction.${d}`) }))}
+        />
+        <Select
+          label={t("fields.frequency")}
+          value={frequency}
+          onChange={(v) => setFrequency((v as IndicatorFrequency | null) ?? "monthly")}
+          data={INDICATOR_FREQUENCIES.map((f) => ({ value: f, label: t(`enums.frequency.${f}`) }))}
+        />
+      </Group>
+    </FormModal>
+  );
+}

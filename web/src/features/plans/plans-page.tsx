@@ -1,0 +1,193 @@
+import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { PLAN_STATUSES, type PlanStatus } from "../../../../common/enums";
+import { FormModal } from "../../app/form-modal";
+import { currentLanguage } from "../../app/i18n";
+import { ListFooter } from "../../app/list-footer";
+import { PageHeader } from "../../app/page-header";
+import { SearchInput } from "../../app/search-input";
+import { AgencySelect, agencyName, useAgencyLookup } from "../agencies";
+import { useCurrentUser } from "../auth";
+import { titleIn } from "../tasks/task-title";
+import { useCreatePlan, usePlans } from "./plans-queries";
+
+const PAGE_SIZE = 25;
+
+export function PlansPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const language = currentLanguage();
+  const agencies = useAgencyLookup();
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState<PlanStatus | null>(null);
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const { data } = usePlans({ q, status, page, pageSize: PAGE_SIZE });
+  const mayCreate = me.permissions.includes("plans.create");
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t("plans.title")}
+        actions={
+          <>
+            <Button component={Link} to="/plans/overview" variant="default">
+              {t("nav.overview")}
+            </Button>
+            {mayCreate ? (
+              <Button onClick={() => setCreating(true)} data-testid="plan-new">
+                {t("plans.new")}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Group>
+        <SearchInput
+          placeholder={t("common.search")}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+        />
+        <Select
+          placeholder={t("tasks.allStatuses")}
+          clearable
+          value={status}
+          onChange={(v) => {
+            setStatus(v as PlanStatus | null);
+            setPage(1);
+          }}
+          data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`enums.planStatus.${s}`) }))}
+        />
+      </Group>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("common.reference")}</Table.Th>
+            <Table.Th>{t("fields.titleAr")}</Table.Th>
+            <Table.Th>{t("plans.owner")}</Table.Th>
+            <Table.Th>{t("plans.period")}</Table.Th>
+            <Table.Th>{t("fields.status")}</Table.Th>
+            <Table.Th>{t("plans.progress")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(data?.data ?? []).map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <bdi>{p.reference}</bdi>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/plans/${p.id}`} data-testid="plan-link">
+                  {titleIn(p, language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {agencies.get(p.agencyId) ? agencyName(agencies.get(p.agencyId)!, language) : ""}
+              </Table.Td>
+              <Table.Td>
+                <bdi>
+                  {p.startsOn} – {p.endsOn}
+                </bdi>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`enums.planStatus.${p.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td miw={140}>
+                <Progress value={p.progress} /> <bdi>{p.progress}%</bdi>
+                {p.overdueCount ? (
+                  <Badge color="red" ms="xs">
+                    {t("plans.overdue")}: {p.overdueCount}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ListFooter page={page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={setPage} />
+      {creating ? <PlanFormModal onClose={() => setCreating(false)} /> : null}
+    </Stack>
+  );
+}
+
+function PlanFormModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const create = useCreatePlan();
+  const [titleAr, setTitleAr] = useState("");
+  const [titleEn, setTitleEn] = useState("");
+  const [startsOn, setStartsOn] = useState("");
+  const [endsOn, setEndsOn] = useState("");
+  const [agencyId, setAgencyId] = useState<string | null>(me.agencyId);
+  const [sensitivity, setSensitivity] = useState<"internal" | "restricted">("internal");
+  const submit = () =>
+    create.mutate(
+      {
+        titleAr,
+        titleEn: titleEn || null,
+        startsOn,
+        endsOn,
+        agencyId: agencyId ?? undefined,
+        sensitivity,
+        districtPcode: "LY0104",
+      },
+      { onSuccess: (plan) => void navigate(`/plans/${plan.id}`) },
+    );
+  return (
+    <FormModal
+      opened
+      title={t("plans.new")}
+      onClose={onClose}
+      onSubmit={submit}
+      isPending={create.isPending}
+      error={create.error}
+      fields={["titleAr", "titleEn", "startsOn", "endsOn", "agencyId", "sensitivity"]}
+    >
+      <TextInput
+        label={t("fields.titleAr")}
+        required
+        value={titleAr}
+        onChange={(e) => setTitleAr(e.currentTarget.value)}
+        data-testid="plan-title"
+      />
+      <TextInput
+        label={t("fields.titleEn")}
+        value={titleEn}
+        onChange={(e) => setTitleEn(e.currentTarget.value)}
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={t("fields.startsOn")}
+          required
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.currentTarget.value)}
+          data-testid="plan-starts"
+        />
+        <TextInput
+          type="date"
+          label={t("fields.endsOn")}
+          required
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          data-testid="plan-ends"
+        />
+      </Group>
+      <AgencySelect label={t("plans.owner")} value={agencyId} onChange={setAgencyId} required />
+      <Select
+        label={t("fields.sensitivity")}
+        value={sensitivity}
+        onChange={(v) => setSensitivity(v === "restricted" ? "restricted" : "internal")}
+        data={[
+          { value: "internal", label: t("enums.sensitivity.internal") },
+          { value: "restricted", label: t("enums.sensitivity.restricted") },
+        ]}
+      />
+    </FormModal>
+  );
+}

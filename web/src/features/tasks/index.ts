@@ -1,0 +1,2 @@
+export { TasksPage } from "./tasks-page";
+export { TaskPage } from "./task-page";
