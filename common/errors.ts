@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   duplicate: 409,
   invalid_parent: 409,
+  invalid_transition: 409,
+  over_delivery: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,

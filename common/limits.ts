@@ -15,4 +15,9 @@ export const LIMITS = {
   /** Largest accepted request body, in bytes. */
   bodyBytes: 256 * 1024,
   totpCode: 6,
+  /** Largest quantity of one need, and largest unit cost (numeric(14,2) holds them and their products). */
+  needQuantityMax: 1_000_000,
+  needMoneyMax: 1_000_000_000,
+  /** Rows read per batch when an export streams a list. */
+  exportBatch: 1000,
 } as const;

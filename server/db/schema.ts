@@ -6,3 +6,4 @@ export { recordShares } from "../authz/shares.table";
 export { agencies } from "../features/agencies/agencies.table";
 export { users } from "../features/users/users.table";
 export { personnel } from "../features/personnel/personnel.table";
+export { needs, needHistory, needPledges, needDeliveries, problems } from "../features/needs/needs.table";
