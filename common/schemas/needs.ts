@@ -9,17 +9,7 @@ import {
   PROBLEM_STATUSES,
 } from "../enums";
 import { LIMITS } from "../limits";
-import {
-  Id,
-  Line,
-  OptionalLine,
-  PageQuery,
-  Sensitivity,
-  Timestamp,
-  abilities,
-  oneOf,
-  Page,
-} from "./base";
+import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, oneOf, Page } from "./base";
 
 export const NeedCategory = z.enum(NEED_CATEGORIES);
 export const NeedPriority = z.enum(NEED_PRIORITIES);
@@ -80,7 +70,9 @@ export const NeedUpdateBody = z
 export type NeedUpdateBody = z.infer<typeof NeedUpdateBody>;
 
 /** A workflow step: an optional comment; rejecting needs a reason. */
-export const NeedStepBody = z.strictObject({ comment: OptionalText().default(null) }).default({ comment: null });
+export const NeedStepBody = z
+  .strictObject({ comment: OptionalText().default(null) })
+  .default({ comment: null });
 export type NeedStepBody = z.infer<typeof NeedStepBody>;
 export const NeedRejectBody = z.strictObject({ comment: Text().min(1) });
 
@@ -99,7 +91,11 @@ export const NeedListFilters = {
   unmet: z.enum(["true", "false"]).optional(),
   q: PageQuery.q,
 };
-export const NeedListQuery = z.strictObject({ ...NeedListFilters, page: PageQuery.page, pageSize: PageQuery.pageSize });
+export const NeedListQuery = z.strictObject({
+  ...NeedListFilters,
+  page: PageQuery.page,
+  pageSize: PageQuery.pageSize,
+});
 export type NeedListQuery = z.infer<typeof NeedListQuery>;
 export const NeedExportQuery = z.strictObject(NeedListFilters);
 export type NeedExportQuery = z.infer<typeof NeedExportQuery>;
@@ -134,7 +130,11 @@ export const Need = z.object({
 });
 export type Need = z.infer<typeof Need>;
 
-export const CostTotal = z.object({ currency: Currency, estimatedCost: z.number(), remainingValue: z.number() });
+export const CostTotal = z.object({
+  currency: Currency,
+  estimatedCost: z.number(),
+  remainingValue: z.number(),
+});
 export const NeedTotals = z.object({
   count: z.number(),
   quantity: z.number(),
@@ -268,7 +268,11 @@ export const ProblemResponse = oneOf(Problem);
 export const ProblemListResponse = z.object({ data: z.array(Problem), page: Page });
 
 /** Turning a problem into a need: what the problem does not say. */
-export const ProblemToNeedBody = NeedCreateBody.omit({ agencyId: true, title: true, description: true }).extend({
+export const ProblemToNeedBody = NeedCreateBody.omit({
+  agencyId: true,
+  title: true,
+  description: true,
+}).extend({
   title: Line().optional(),
 });
 export type ProblemToNeedBody = z.infer<typeof ProblemToNeedBody>;

@@ -6,6 +6,7 @@ import { agencies, createAgency } from "../features/agencies";
 import { createPerson } from "../features/personnel";
 import { createUser } from "../features/users";
 import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
+import { seedDemoNeeds } from "./demo-needs";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -67,5 +68,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
         { isDemo: true, passwordHash },
       );
     }
+    await seedDemoNeeds(tx, ctx, ids);
   });
 }

@@ -45,7 +45,9 @@ export function afterDelivery(
   quantity: number,
   deliveredBefore: number,
   delivery: number,
-): { ok: true; status: NeedStatus; delivered: number } | { ok: false; reason: "over_delivery" | "invalid_transition" } {
+):
+  | { ok: true; status: NeedStatus; delivered: number }
+  | { ok: false; reason: "over_delivery" | "invalid_transition" } {
   if (!DELIVERABLE_STATUSES.includes(status)) return { ok: false, reason: "invalid_transition" };
   // Quantities have two decimals: compare in hundredths, as integers.
   const cents = (n: number) => Math.round(n * 100);

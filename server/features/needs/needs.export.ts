@@ -38,7 +38,12 @@ const COLUMNS: Column[] = [
   { key: "remainingQuantity", width: 12, numFmt: AMOUNT, value: (r) => remainingOf(r).remainingQuantity },
   { key: "remainingValue", width: 16, numFmt: AMOUNT, value: (r) => remainingOf(r).remainingValue },
   { key: "responsibleAgency", width: 30, value: (r, n) => n.get(r.responsibleAgencyId) ?? "" },
-  { key: "createdAt", width: 12, numFmt: "yyyy-mm-dd", value: (r) => new Date(`${tripoliDate.format(r.createdAt)}T00:00:00Z`) },
+  {
+    key: "createdAt",
+    width: 12,
+    numFmt: "yyyy-mm-dd",
+    value: (r) => new Date(`${tripoliDate.format(r.createdAt)}T00:00:00Z`),
+  },
 ];
 
 const header = (language: Language) => COLUMNS.map((c) => translate(language, `needs.columns.${c.key}`));
@@ -60,7 +65,10 @@ function csvCell(value: string | number | Date): string {
 
 /** The totals lines: count and quantities, then the costs of each currency on a line of its own. */
 function totalsLines(totals: NeedTotals, language: Language) {
-  const costs = totals.costs.length > 0 ? totals.costs : [{ currency: "LYD" as const, estimatedCost: 0, remainingValue: 0 }];
+  const costs =
+    totals.costs.length > 0
+      ? totals.costs
+      : [{ currency: "LYD" as const, estimatedCost: 0, remainingValue: 0 }];
   return costs.map((c, i) => {
     const cells: Record<string, string | number> = {
       reference: translate(language, "needs.columns.total"),
@@ -83,7 +91,10 @@ export function needsCsv(db: Db, where: SQL | undefined, totals: NeedTotals, lan
     const names = await agencyNames(db, language);
     yield `\uFEFF${header(language).map(csvCell).join(",")}\r\n`;
     for await (const batch of needBatches(db, where, LIMITS.exportBatch)) {
-      yield batch.map((r) => COLUMNS.map((c) => csvCell(c.value(r, names, language))).join(",")).join("\r\n") + "\r\n";
+      yield (
+        batch.map((r) => COLUMNS.map((c) => csvCell(c.value(r, names, language))).join(",")).join("\r\n") +
+        "\r\n"
+      );
     }
     for (const line of totalsLines(totals, language)) yield `${line.map(csvCell).join(",")}\r\n`;
   }
@@ -96,11 +107,19 @@ export function needsCsv(db: Db, where: SQL | undefined, totals: NeedTotals, lan
  */
 export function needsXlsx(db: Db, where: SQL | undefined, totals: NeedTotals, language: Language): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(translate(language, "needs.title").slice(0, 31), {
     views: [{ rightToLeft: language === "ar", state: "frozen", ySplit: 1 }],
   });
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  sheet.columns = COLUMNS.map((c) => ({
+    key: c.key,
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
   const write = async () => {
     const names = await agencyNames(db, language);
     const head = sheet.addRow(header(language));

@@ -78,7 +78,12 @@ const snapshotOf = (t: TestApp, id: string) => async () => ({
 const step = (action: string, status: NeedStatus): MatrixAction => ({
   request: async (t, a) => {
     const need = await buildNeed(t.db, { agencyId: a.targetAgency.id, sensitivity: a.sensitivity, status });
-    return { method: "POST", url: `/api/v1/needs/${need.id}/${action}`, body: {}, snapshot: snapshotOf(t, need.id) };
+    return {
+      method: "POST",
+      url: `/api/v1/needs/${need.id}/${action}`,
+      body: {},
+      snapshot: snapshotOf(t, need.id),
+    };
   },
 });
 

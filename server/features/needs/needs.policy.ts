@@ -92,7 +92,8 @@ export const problemsPolicy = definePolicy({
   record: {
     update: (actor: Actor, p: ProblemRow) => p.status === "open" && canFileFor(actor, p),
     convertToNeed: (actor: Actor, p: ProblemRow) => p.status === "open" && canFileFor(actor, p),
-    close: (actor: Actor, p: ProblemRow) => p.status === "open" && (canFileFor(actor, p) || isLeadership(actor)),
+    close: (actor: Actor, p: ProblemRow) =>
+      p.status === "open" && (canFileFor(actor, p) || isLeadership(actor)),
   },
 });
 

@@ -129,8 +129,16 @@ export async function* needBatches(
 
 export async function needDetailParts(db: Db, needId: string) {
   const [history, pledges, deliveries] = await Promise.all([
-    db.select().from(needHistory).where(eq(needHistory.needId, needId)).orderBy(asc(needHistory.at), asc(needHistory.id)),
-    db.select().from(needPledges).where(eq(needPledges.needId, needId)).orderBy(asc(needPledges.createdAt), asc(needPledges.id)),
+    db
+      .select()
+      .from(needHistory)
+      .where(eq(needHistory.needId, needId))
+      .orderBy(asc(needHistory.at), asc(needHistory.id)),
+    db
+      .select()
+      .from(needPledges)
+      .where(eq(needPledges.needId, needId))
+      .orderBy(asc(needPledges.createdAt), asc(needPledges.id)),
     db
       .select()
       .from(needDeliveries)
@@ -142,7 +150,12 @@ export async function needDetailParts(db: Db, needId: string) {
 
 /** Unmet needs (approved or in progress, not fully delivered) by owning agency and by category: remaining value. */
 export async function unmetSummary(db: Db, actor: Actor, currency: "LYD" | "USD" | "EUR") {
-  const where = and(needsVisibleTo(actor), eq(needs.isActive, true), unmetCondition(), eq(needs.currency, currency));
+  const where = and(
+    needsVisibleTo(actor),
+    eq(needs.isActive, true),
+    unmetCondition(),
+    eq(needs.currency, currency),
+  );
   const by = (column: typeof needs.agencyId | typeof needs.category) =>
     db
       .select({

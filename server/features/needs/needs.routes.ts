@@ -42,7 +42,10 @@ const exportName = (now: Date, ext: string) => `needs-${now.toISOString().slice(
 export const needRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/needs",
-    { schema: { querystring: NeedListQuery, response: { 200: NeedListResponse } }, config: { policy: "needs.read" } },
+    {
+      schema: { querystring: NeedListQuery, response: { 200: NeedListResponse } },
+      config: { policy: "needs.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { rows, totals } = await listNeeds(app.db, actor, request.query);
@@ -76,7 +79,10 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/needs/unmet-summary",
     {
-      schema: { querystring: z.strictObject({ currency: Currency.default("LYD") }), response: { 200: UnmetSummaryResponse } },
+      schema: {
+        querystring: z.strictObject({ currency: Currency.default("LYD") }),
+        response: { 200: UnmetSummaryResponse },
+      },
       config: { policy: "needs.read" },
     },
     async (request) => ({ data: await unmetSummary(app.db, actorOf(request), request.query.currency) }),

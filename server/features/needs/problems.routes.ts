@@ -55,7 +55,10 @@ async function findProblem(db: Db, actor: Actor, id: string, forUpdate = false):
 export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/v1/problems",
-    { schema: { querystring: ProblemListQuery, response: { 200: ProblemListResponse } }, config: { policy: "problems.read" } },
+    {
+      schema: { querystring: ProblemListQuery, response: { 200: ProblemListResponse } },
+      config: { policy: "problems.read" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const q = request.query;
@@ -67,7 +70,13 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const { limit, offset } = pageWindow(q);
       const [rows, total] = await Promise.all([
-        app.db.select().from(problems).where(where).orderBy(desc(problems.createdAt), desc(problems.id)).limit(limit).offset(offset),
+        app.db
+          .select()
+          .from(problems)
+          .where(where)
+          .orderBy(desc(problems.createdAt), desc(problems.id))
+          .limit(limit)
+          .offset(offset),
         app.db.$count(problems, where),
       ]);
       return { data: rows.map((r) => presentProblem(r, actor)), page: pageOf(q, total) };
@@ -85,7 +94,10 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/problems",
-    { schema: { body: ProblemCreateBody, response: { 201: ProblemResponse } }, config: { policy: "problems.create" } },
+    {
+      schema: { body: ProblemCreateBody, response: { 201: ProblemResponse } },
+      config: { policy: "problems.create" },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!canFileFor(actor, request.body)) throw new AppError("forbidden");
@@ -125,9 +137,9 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(actor, problemsPolicy, "convertToNeed", problem);
         return convertProblemToNeed(tx, ctxOf(app, request), problem, request.body);
       });
-      return reply
-        .status(201)
-        .send({ data: { problem: presentProblem(result.problem, actor), need: presentNeed(result.need, actor) } });
+      return reply.status(201).send({
+        data: { problem: presentProblem(result.problem, actor), need: presentNeed(result.need, actor) },
+      });
     },
   );
 };

@@ -29,7 +29,13 @@ export async function createProblem(tx: Db, ctx: Ctx, input: ProblemCreateBody):
   return row;
 }
 
-async function saveProblem(tx: Db, ctx: Ctx, before: ProblemRow, changes: Partial<ProblemRow>, action: string) {
+async function saveProblem(
+  tx: Db,
+  ctx: Ctx,
+  before: ProblemRow,
+  changes: Partial<ProblemRow>,
+  action: string,
+) {
   const [after] = await tx
     .update(problems)
     .set({ ...changes, updatedAt: ctx.now })
@@ -64,7 +70,13 @@ export async function convertProblemToNeed(
     },
     { problemId: problem.id },
   );
-  const after = await saveProblem(tx, ctx, problem, { status: "converted", needId: need.id }, "problem.convert");
+  const after = await saveProblem(
+    tx,
+    ctx,
+    problem,
+    { status: "converted", needId: need.id },
+    "problem.convert",
+  );
   return { problem: after, need };
 }
 
