@@ -101,6 +101,19 @@ export function needsCsv(db: Db, where: SQL | undefined, totals: NeedTotals, lan
   return Readable.from(lines());
 }
 
+type PipeState = { _writableState?: { needDrain?: boolean }; once(event: "drain", f: () => void): void };
+
+/**
+ * exceljs writes a sheet into a buffer that it pipes into the zip without waiting (its `write` never says "wait"),
+ * so rows produced faster than they are compressed pile up in memory. Until it offers backpressure, wait for the
+ * zip's input stream to drain between batches (reading exceljs's internals, defensively: no pipe, no wait).
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as { _stream?: { pipes?: PipeState[] } })._stream?.pipes ?? [];
+  for (const pipe of pipes)
+    if (pipe._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once("drain", resolve));
+}
+
 /**
  * The filtered register as an Excel workbook, written row by row by exceljs's streaming writer: a right-to-left
  * sheet in Arabic, headers in the user's language, number formats, and a totals line from the database's sums.
@@ -127,7 +140,8 @@ export function needsXlsx(db: Db, where: SQL | undefined, totals: NeedTotals, la
     head.commit();
     for await (const batch of needBatches(db, where, LIMITS.exportBatch)) {
       for (const r of batch) sheet.addRow(COLUMNS.map((c) => c.value(r, names, language))).commit();
-      // Let the client catch up before reading more: memory stays flat whatever the number of rows.
+      // Let the zip and the client catch up before reading more: memory stays flat whatever the number of rows.
+      await zipCaughtUp(sheet);
       if (out.writableNeedDrain) await once(out, "drain");
     }
     for (const line of totalsLines(totals, language)) {

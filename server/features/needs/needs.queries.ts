@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { NeedExportQuery, NeedListQuery, NeedTotals } from "../../../common/schemas/needs";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
@@ -107,11 +107,9 @@ export async function* needBatches(
 ): AsyncGenerator<NeedRow[]> {
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
+    // A row comparison, so that the (created_at, id) index serves each batch from where the last one ended.
     const cursor: SQL | undefined = after
-      ? or(
-          lt(needs.createdAt, after.createdAt),
-          and(eq(needs.createdAt, after.createdAt), lt(needs.id, after.id)),
-        )
+      ? sql`(${needs.createdAt}, ${needs.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
       : undefined;
     const rows: NeedRow[] = await db
       .select()

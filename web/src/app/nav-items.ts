@@ -10,6 +10,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },
+  { module: "needs", path: "/needs", label: "nav.needs" },
+  { module: "problems", path: "/problems", label: "nav.problems" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 
