@@ -104,7 +104,7 @@ CREATE INDEX "need_history_need_idx" ON "need_history" USING btree ("need_id","a
 CREATE INDEX "need_pledges_need_idx" ON "need_pledges" USING btree ("need_id");--> statement-breakpoint
 CREATE INDEX "needs_agency_created_idx" ON "needs" USING btree ("agency_id","created_at");--> statement-breakpoint
 CREATE INDEX "needs_responsible_created_idx" ON "needs" USING btree ("responsible_agency_id","created_at");--> statement-breakpoint
-CREATE INDEX "needs_status_category_idx" ON "needs" USING btree ("status","category","created_at");--> statement-breakpoint
+CREATE INDEX "needs_register_idx" ON "needs" USING btree ("status","category","created_at","currency","is_active","sensitivity","agency_id","responsible_agency_id","quantity","delivered_quantity","unit_cost","id");--> statement-breakpoint
 CREATE INDEX "needs_category_created_idx" ON "needs" USING btree ("category","created_at");--> statement-breakpoint
 CREATE INDEX "needs_created_idx" ON "needs" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "needs_search_idx" ON "needs" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint

@@ -62,7 +62,8 @@ export async function needTotals(db: Db, where: SQL | undefined): Promise<NeedTo
       count: sql<number>`count(*)::int`,
       quantity: sql<number>`coalesce(sum(${needs.quantity}), 0)::float8`,
       remainingQuantity: sql<number>`coalesce(sum(${remainingQuantity}), 0)::float8`,
-      estimatedCost: sql<number>`coalesce(sum(${needs.estimatedCost}), 0)::float8`,
+      // quantity × unit cost is estimated_cost; written out, the index (which has no estimated_cost) covers the sum.
+      estimatedCost: sql<number>`coalesce(sum(${needs.quantity} * ${needs.unitCost}), 0)::float8`,
       remainingValue: sql<number>`coalesce(sum(${remainingValue}), 0)::float8`,
     })
     .from(needs)

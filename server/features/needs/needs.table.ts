@@ -54,7 +54,22 @@ export const needs = pgTable(
   (t) => [
     index("needs_agency_created_idx").on(t.agencyId, t.createdAt),
     index("needs_responsible_created_idx").on(t.responsibleAgencyId, t.createdAt),
-    index("needs_status_category_idx").on(t.status, t.category, t.createdAt),
+    // The register's usual filter (status, category, period) with every column its totals and the visibility rule
+    // read, so that the totals come from an index-only scan.
+    index("needs_register_idx").on(
+      t.status,
+      t.category,
+      t.createdAt,
+      t.currency,
+      t.isActive,
+      t.sensitivity,
+      t.agencyId,
+      t.responsibleAgencyId,
+      t.quantity,
+      t.deliveredQuantity,
+      t.unitCost,
+      t.id,
+    ),
     index("needs_category_created_idx").on(t.category, t.createdAt),
     index("needs_created_idx").on(t.createdAt, t.id),
     index("needs_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
