@@ -66,3 +66,53 @@ export const NOTIFICATION_KINDS = [
   "task_status",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+// Needs and shortfalls register.
+export const NEED_CATEGORIES = [
+  "personnel",
+  "vehicles",
+  "equipment",
+  "communications_it",
+  "buildings_infrastructure",
+  "training",
+  "legislation",
+  "other",
+] as const;
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+
+export const NEED_PRIORITIES = ["critical", "high", "medium", "low"] as const;
+export type NeedPriority = (typeof NEED_PRIORITIES)[number];
+
+export const NEED_STATUSES = [
+  "draft",
+  "submitted",
+  "endorsed",
+  "under_review",
+  "approved",
+  "rejected",
+  "in_progress",
+  "fulfilled",
+  "partially_fulfilled",
+] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+/** The workflow steps a person takes (fulfilment by deliveries is automatic). */
+export const NEED_ACTIONS = [
+  "submit",
+  "endorse",
+  "review",
+  "approve",
+  "reject",
+  "start",
+  "close_partial",
+  "reopen",
+] as const;
+export type NeedAction = (typeof NEED_ACTIONS)[number];
+
+export const CURRENCIES = ["LYD", "USD", "EUR"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const PROBLEM_IMPACTS = ["critical", "high", "medium", "low"] as const;
+export type ProblemImpact = (typeof PROBLEM_IMPACTS)[number];
+
+export const PROBLEM_STATUSES = ["open", "converted", "closed"] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   reason_required: 400,
   not_reopenable: 403,
   invalid_assignee: 400,
+  over_delivery: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,

@@ -20,4 +20,9 @@ export const LIMITS = {
   /** Days ahead that count as "due soon" in lists, and for the due-soon notification. */
   dueSoonDays: 7,
   dueSoonNotifyDays: 3,
+  /** Largest quantity of one need, and largest unit cost (numeric(14,2) holds them and their products). */
+  needQuantityMax: 1_000_000,
+  needMoneyMax: 1_000_000_000,
+  /** Rows read per batch when an export streams a list. */
+  exportBatch: 1000,
 } as const;

@@ -19,6 +19,7 @@ import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
+import { needRoutes, problemRoutes } from "./features/needs";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
@@ -53,6 +54,8 @@ const FEATURES = [
   taskRoutes,
   notificationRoutes,
   liveRoutes,
+  needRoutes,
+  problemRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

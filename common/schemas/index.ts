@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./plans";
 export * from "./tasks";
 export * from "./notifications";
+export * from "./needs";

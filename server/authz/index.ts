@@ -8,3 +8,4 @@ export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "../features/pla
 export { tasksPolicy, contributionsPolicy } from "../features/tasks/tasks.policy";
 export { notificationsPolicy } from "../notifications/notifications.policy";
 export { livePolicy } from "../live/live.routes";
+export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";

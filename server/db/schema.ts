@@ -9,3 +9,4 @@ export { personnel } from "../features/personnel/personnel.table";
 export { plans, planObjectives, planIndicators, indicatorMeasurements } from "../features/plans/plans.table";
 export { tasks, taskSupports, taskUpdates, taskAlerts } from "../features/tasks/tasks.table";
 export { notifications, mailOutbox, notificationPreferences } from "../notifications/notifications.table";
+export { needs, needHistory, needPledges, needDeliveries, problems } from "../features/needs/needs.table";

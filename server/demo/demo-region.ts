@@ -171,6 +171,13 @@ export const DEMO_USERS: DemoUser[] = [
     displayNameEn: "Tobruk Security Director",
   },
   {
+    username: "officer.tobruk",
+    role: "officer",
+    agency: "TBK-SD",
+    displayNameAr: "ضابط مديرية أمن طبرق",
+    displayNameEn: "Tobruk directorate officer",
+  },
+  {
     username: "officer.emsaed",
     role: "officer",
     agency: "EMSAED",

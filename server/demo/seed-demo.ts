@@ -7,6 +7,7 @@ import { createPerson } from "../features/personnel";
 import { createUser } from "../features/users";
 import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
 import { seedDemoPlans } from "./seed-demo-plans";
+import { seedDemoNeeds } from "./demo-needs";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -69,5 +70,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
       );
     }
     await seedDemoPlans(tx, ctx, ids);
+    await seedDemoNeeds(tx, ctx, ids);
   });
 }

@@ -6,6 +6,8 @@ const MODULES = [
   { name: "agencies", policy: "agencies.read" },
   { name: "users", policy: "users.read" },
   { name: "personnel", policy: "personnel.read" },
+  { name: "needs", policy: "needs.read" },
+  { name: "problems", policy: "problems.read" },
   { name: "audit", policy: "audit.read" },
   { name: "plans", policy: "plans.read" },
   { name: "tasks", policy: "tasks.read" },

@@ -12,6 +12,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "personnel", path: "/personnel", label: "nav.personnel" },
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
+  { module: "needs", path: "/needs", label: "nav.needs" },
+  { module: "problems", path: "/problems", label: "nav.problems" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 

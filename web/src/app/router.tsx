@@ -10,6 +10,11 @@ import { RequireModule, RequireSession } from "./require-session";
 const AgenciesPage = lazy(() => import("../features/agencies").then((m) => ({ default: m.AgenciesPage })));
 const UsersPage = lazy(() => import("../features/users").then((m) => ({ default: m.UsersPage })));
 const PersonnelPage = lazy(() => import("../features/personnel").then((m) => ({ default: m.PersonnelPage })));
+const NeedsPage = lazy(() => import("../features/needs").then((m) => ({ default: m.NeedsPage })));
+const AskedOfMePage = lazy(() => import("../features/needs").then((m) => ({ default: m.AskedOfMePage })));
+const UnmetPage = lazy(() => import("../features/needs").then((m) => ({ default: m.UnmetPage })));
+const NeedPage = lazy(() => import("../features/needs").then((m) => ({ default: m.NeedPage })));
+const ProblemsPage = lazy(() => import("../features/needs").then((m) => ({ default: m.ProblemsPage })));
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
 const PlansPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlanPage })));
@@ -42,6 +47,11 @@ export function AppRoutes() {
         <Route path="agencies" element={page(AgenciesPage, "agencies")} />
         <Route path="users" element={page(UsersPage, "users")} />
         <Route path="personnel" element={page(PersonnelPage, "personnel")} />
+        <Route path="needs" element={page(NeedsPage, "needs")} />
+        <Route path="needs/asked" element={page(AskedOfMePage, "needs")} />
+        <Route path="needs/unmet" element={page(UnmetPage, "needs")} />
+        <Route path="needs/:id" element={page(NeedPage, "needs")} />
+        <Route path="problems" element={page(ProblemsPage, "problems")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
         <Route path="plans" element={page(PlansPage, "plans")} />
         <Route path="plans/overview" element={page(OverviewPage, "plans")} />

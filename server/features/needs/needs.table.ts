@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import { date, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  CURRENCIES,
+  NEED_CATEGORIES,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  PROBLEM_IMPACTS,
+  PROBLEM_STATUSES,
+} from "../../../common/enums";
+import { idColumn, recordColumns, timestamps } from "../../db/columns";
+import { agencies } from "../agencies/agencies.table";
+import { users } from "../users/users.table";
+
+const amount = (name: string) => numeric(name, { precision: 14, scale: 2, mode: "number" });
+
+export const needs = pgTable(
+  "needs",
+  {
+    id: idColumn(),
+    ...recordColumns(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    category: text("category", { enum: NEED_CATEGORIES }).notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    quantity: amount("quantity").notNull(),
+    unit: text("unit").notNull(),
+    unitCost: amount("unit_cost").notNull().default(0),
+    currency: text("currency", { enum: CURRENCIES }).notNull().default("LYD"),
+    estimatedCost: numeric("estimated_cost", { precision: 20, scale: 2, mode: "number" })
+      .notNull()
+      .generatedAlwaysAs(sql`quantity * unit_cost`),
+    priority: text("priority", { enum: NEED_PRIORITIES }).notNull().default("medium"),
+    justification: text("justification"),
+    responsibleAgencyId: uuid("responsible_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    // Links to the plans module (plan objective, task), built in parallel: plain uuids for now, foreign keys
+    // to be added when the modules are merged.
+    objectiveId: uuid("objective_id"),
+    taskId: uuid("task_id"),
+    /** The problem this need was raised from, if any (the problem links back by its need_id). */
+    problemId: uuid("problem_id"),
+    status: text("status", { enum: NEED_STATUSES }).notNull().default("draft"),
+    // Kept in step with pledges and deliveries by the commands that record them, so the register sums them
+    // without joining.
+    pledgedQuantity: amount("pledged_quantity").notNull().default(0),
+    deliveredQuantity: amount("delivered_quantity").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps(),
+  },
+  (t) => [
+    index("needs_agency_created_idx").on(t.agencyId, t.createdAt),
+    index("needs_responsible_created_idx").on(t.responsibleAgencyId, t.createdAt),
+    // The register's usual filter (status, category, period) with every column its totals and the visibility rule
+    // read, so that the totals come from an index-only scan.
+    index("needs_register_idx").on(
+      t.status,
+      t.category,
+      t.createdAt,
+      t.currency,
+      t.isActive,
+      t.sensitivity,
+      t.agencyId,
+      t.responsibleAgencyId,
+      t.quantity,
+      t.deliveredQuantity,
+      t.unitCost,
+      t.id,
+    ),
+    index("needs_category_created_idx").on(t.category, t.createdAt),
+    index("needs_created_idx").on(t.createdAt, t.id),
+    index("needs_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
+  ],
+);
+export type NeedRow = typeof needs.$inferSelect;
+
+export const needHistory = pgTable(
+  "need_history",
+  {
+    id: idColumn(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id),
+    action: text("action").notNull(),
+    fromStatus: text("from_status", { enum: NEED_STATUSES }),
+    toStatus: text("to_status", { enum: NEED_STATUSES }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(),
+    comment: text("comment"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("need_history_need_idx").on(t.needId, t.at)],
+);
+export type NeedHistoryRow = typeof needHistory.$inferSelect;
+
+export const needPledges = pgTable(
+  "need_pledges",
+  {
+    id: idColumn(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id),
+    pledgerAgencyId: uuid("pledger_agency_id").references(() => agencies.id),
+    pledgerName: text("pledger_name"),
+    quantity: amount("quantity").notNull(),
+    dueOn: date("due_on", { mode: "string" }),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("need_pledges_need_idx").on(t.needId)],
+);
+export type PledgeRow = typeof needPledges.$inferSelect;
+
+export const needDeliveries = pgTable(
+  "need_deliveries",
+  {
+    id: idColumn(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id),
+    pledgeId: uuid("pledge_id").references(() => needPledges.id),
+    quantity: amount("quantity").notNull(),
+    deliveredOn: date("delivered_on", { mode: "string" }).notNull(),
+    reference: text("reference"),
+    receivedBy: text("received_by").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("need_deliveries_need_idx").on(t.needId)],
+);
+export type DeliveryRow = typeof needDeliveries.$inferSelect;
+
+export const problems = pgTable(
+  "problems",
+  {
+    id: idColumn(),
+    ...recordColumns(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    title: text("title").notNull(),
+    description: text("description"),
+    location: text("location"),
+    since: date("since", { mode: "string" }),
+    impact: text("impact", { enum: PROBLEM_IMPACTS }).notNull().default("medium"),
+    status: text("status", { enum: PROBLEM_STATUSES }).notNull().default("open"),
+    needId: uuid("need_id").references(() => needs.id),
+    // Conversion to a task of the plans module: the column waits for that module (foreign key after merging).
+    taskId: uuid("task_id"),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps(),
+  },
+  (t) => [
+    index("problems_agency_created_idx").on(t.agencyId, t.createdAt),
+    index("problems_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
+  ],
+);
+export type ProblemRow = typeof problems.$inferSelect;

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { searchKey } from "../../../common/arabic";
+import type { NeedCreateBody, NeedUpdateBody } from "../../../common/schemas/needs";
+import type { Ctx } from "../../authz/actor";
+import { recordEvent } from "../../audit/record-event";
+import type { Db } from "../../db/client";
+import { nextReference } from "../../db/references";
+import { AppError } from "../../http/app-error";
+import { assertActiveAgency } from "../agencies";
+import { addHistory } from "./need-history";
+import { needs, type NeedRow } from "./needs.table";
+
+const needSearchKey = (n: Pick<NeedRow, "title" | "description" | "unit" | "reference" | "justification">) =>
+  searchKey([n.reference, n.title, n.description, n.unit, n.justification]);
+
+/** Files a need as a draft (or, for the demo seed and conversions, at the status given). */
+export async function createNeed(
+  tx: Db,
+  ctx: Ctx,
+  input: NeedCreateBody,
+  extra: { problemId?: string | null } = {},
+): Promise<NeedRow> {
+  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+  const reference = await nextReference(tx, "NEED", ctx.now);
+  const [row] = await tx
+    .insert(needs)
+    .values({
+      ...input,
+      reference,
+      problemId: extra.problemId ?? null,
+      status: "draft",
+      searchKey: needSearchKey({ ...input, reference }),
+      createdBy: ctx.actor?.userId ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await addHistory(tx, ctx, row.id, "create", null, "draft", null);
+  await recordEvent(tx, ctx, "need.create", "needs", row.id, null, row);
+  return row;
+}
+
+/** Edits a draft. */
+export async function updateNeed(tx: Db, ctx: Ctx, need: NeedRow, input: NeedUpdateBody): Promise<NeedRow> {
+  if (input.responsibleAgencyId && input.responsibleAgencyId !== need.responsibleAgencyId)
+    await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+  const next = { ...need, ...input };
+  const [after] = await tx
+    .update(needs)
+    .set({ ...input, searchKey: needSearchKey(next), updatedAt: ctx.now })
+    .where(eq(needs.id, need.id))
+    .returning();
+  if (!after) throw new AppError("not_found");
+  await recordEvent(tx, ctx, "need.update", "needs", after.id, need, after);
+  return after;
+}
