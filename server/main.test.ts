@@ -26,18 +26,22 @@ describe("the PGlite data folder lock", () => {
     rmSync(dir, { recursive: true });
   });
 
-  it("creates missing parent folders, and a second open of the same folder fails with a clear message", async () => {
-    const root = tempDir("nested");
-    const dir = path.join(root, "a", "b", "data");
-    const first = await openDatabase({ engine: "pglite", dataDir: dir });
-    await expect(openDatabase({ engine: "pglite", dataDir: dir })).rejects.toThrow(
-      /in use by another Tansiq process/,
-    );
-    await first.db.execute("select 1"); // the first holder is unharmed
-    await first.close();
-    expect(existsSync(path.join(dir, "tansiq.lock"))).toBe(false);
-    rmSync(root, { recursive: true });
-  });
+  it(
+    "creates missing parent folders, and a second open of the same folder fails with a clear message",
+    { timeout: 120_000 },
+    async () => {
+      const root = tempDir("nested");
+      const dir = path.join(root, "a", "b", "data");
+      const first = await openDatabase({ engine: "pglite", dataDir: dir });
+      await expect(openDatabase({ engine: "pglite", dataDir: dir })).rejects.toThrow(
+        /in use by another Tansiq process/,
+      );
+      await first.db.execute("select 1"); // the first holder is unharmed
+      await first.close();
+      expect(existsSync(path.join(dir, "tansiq.lock"))).toBe(false);
+      rmSync(root, { recursive: true });
+    },
+  );
 });
 
 type Started = { child: ChildProcess; url: string; output: () => string; ms: number };
@@ -105,8 +109,8 @@ describe("npm start on an empty data folder", () => {
       expect(await health.json()).toMatchObject({ status: "ok", engine: "pglite" });
       const page = await (await fetch(`${started.url}/login`)).text();
       expect(page).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
-    // A missing asset is a 404, not the app's page (a browser would refuse HTML as a script).
-    expect((await fetch(`${started.url}/assets/gone-1234.js`)).status).toBe(404);
+      // A missing asset is a 404, not the app's page (a browser would refuse HTML as a script).
+      expect((await fetch(`${started.url}/assets/gone-1234.js`)).status).toBe(404);
 
       // A second process on the same folder refuses to start, with a clear message.
       const second = spawn(process.execPath, ["bin/tansiq.js", "serve"], {
