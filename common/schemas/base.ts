@@ -23,12 +23,8 @@ export const OptionalLine = (max: number = LIMITS.name) =>
 
 /** A secret typed by a person: any characters but NUL. */
 // eslint-disable-next-line no-control-regex -- NUL is refused
-export const Secret = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[^\u0000]*$/);
+const NO_NUL = /^[^\u0000]*$/;
+export const Secret = (min: number, max: number) => z.string().min(min).max(max).regex(NO_NUL);
 
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Timestamp = z.string();
