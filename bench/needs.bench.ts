@@ -241,7 +241,10 @@ try {
       await server.stop();
     }
     console.log(
-      `\nRegister with totals, director.tobruk (manager), ${CONNECTIONS} connections, ${DURATION} s after 2 s warm-up:`,
+      `\nRegister with totals, director.tobruk (manager), ${CONNECTIONS} connections, ${DURATION} s after 2 s warm-up; load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}:`,
     );
     for (const l of loads) {
       console.log(

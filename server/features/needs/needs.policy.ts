@@ -88,6 +88,7 @@ export const problemsPolicy = definePolicy({
     read: () => true,
     create: (actor: Actor) => isStaff(actor),
     update: (actor: Actor) => isStaff(actor),
+    close: (actor: Actor) => isStaff(actor) || isLeadership(actor),
   },
   record: {
     update: (actor: Actor, p: ProblemRow) => p.status === "open" && canFileFor(actor, p),

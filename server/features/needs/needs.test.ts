@@ -354,6 +354,21 @@ describe("needs register", () => {
     expect(p.statusCode, p.body).toBe(201);
     const problem = p.json().data;
     expect(problem.abilities.convertToNeed).toBe(true);
+    // Observers read only; another agency's officer may not turn it into a need or close it.
+    const asObserver = await call(t.app, mp, "POST", "/api/v1/problems", {
+      agencyId: parliament.id,
+      title: "x",
+    });
+    expect(asObserver.statusCode).toBe(403);
+    expect((await call(t.app, mp, "POST", `/api/v1/problems/${problem.id}/close`)).statusCode).toBe(403);
+    const foreign = await call(t.app, outsider, "POST", `/api/v1/problems/${problem.id}/convert-to-need`, {
+      category: "equipment",
+      quantity: 1,
+      unit: "x",
+      unitCost: 0,
+      responsibleAgencyId: ministry.id,
+    });
+    expect(foreign.statusCode).toBe(403);
     const r = await call(t.app, officer, "POST", `/api/v1/problems/${problem.id}/convert-to-need`, {
       category: "communications_it",
       quantity: 40,

@@ -108,7 +108,10 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/v1/problems/:id/close",
-    { schema: { params: IdParams, response: { 200: ProblemResponse } }, config: { policy: "problems.read" } },
+    {
+      schema: { params: IdParams, response: { 200: ProblemResponse } },
+      config: { policy: "problems.close" },
+    },
     async (request) => {
       const actor = actorOf(request);
       const row = await app.db.transaction(async (tx) => {

@@ -228,7 +228,12 @@ function NeedSupplies({ need }: { need: NeedDetail }) {
           <Text size="sm" key={d.id} data-testid="need-delivery">
             <bdi>
               {date(d.deliveredOn)} — {n(d.quantity)} {need.unit} — {d.receivedBy}
-              {d.reference ? ` (${d.reference})` : ""}
+              {d.reference ? (
+                <>
+                  {" — "}
+                  <bdi>{d.reference}</bdi>
+                </>
+              ) : null}
             </bdi>
           </Text>
         ))}

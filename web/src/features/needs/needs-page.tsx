@@ -139,7 +139,7 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Paper withBorder p="sm">
             <Text size="xs" c="dimmed">
-              {t("common.total", { total: "" })}
+              {t("needs.totals.countLabel")}
             </Text>
             <Text fw={700} data-testid="needs-total-count">
               <bdi>{n(totals.count)}</bdi>
@@ -237,7 +237,7 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
                       <bdi>{nameOf(need.responsibleAgencyId)}</bdi>
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={120}>
                     <NeedStatusBadge status={need.status} />
                   </Table.Td>
                 </Table.Tr>
