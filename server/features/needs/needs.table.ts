@@ -11,6 +11,8 @@ import {
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 import { users } from "../users/users.table";
+import { planObjectives } from "../plans/plans.table";
+import { tasks } from "../tasks/tasks.table";
 
 const amount = (name: string) => numeric(name, { precision: 14, scale: 2, mode: "number" });
 
@@ -37,10 +39,9 @@ export const needs = pgTable(
     responsibleAgencyId: uuid("responsible_agency_id")
       .notNull()
       .references(() => agencies.id),
-    // Links to the plans module (plan objective, task), built in parallel: plain uuids for now, foreign keys
-    // to be added when the modules are merged.
-    objectiveId: uuid("objective_id"),
-    taskId: uuid("task_id"),
+    /** The plan objective or task this need serves (checked for visibility when set: see plan-links.ts). */
+    objectiveId: uuid("objective_id").references(() => planObjectives.id),
+    taskId: uuid("task_id").references(() => tasks.id),
     /** The problem this need was raised from, if any (the problem links back by its need_id). */
     problemId: uuid("problem_id"),
     status: text("status", { enum: NEED_STATUSES }).notNull().default("draft"),
@@ -149,8 +150,8 @@ export const problems = pgTable(
     impact: text("impact", { enum: PROBLEM_IMPACTS }).notNull().default("medium"),
     status: text("status", { enum: PROBLEM_STATUSES }).notNull().default("open"),
     needId: uuid("need_id").references(() => needs.id),
-    // Conversion to a task of the plans module: the column waits for that module (foreign key after merging).
-    taskId: uuid("task_id"),
+    /** The task this problem was turned into, if any. */
+    taskId: uuid("task_id").references(() => tasks.id),
     createdBy: uuid("created_by").references(() => users.id),
     ...timestamps(),
   },

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
 import { assertActiveAgency } from "../agencies";
+import { assertPlanLinks } from "./plan-links";
 import { addHistory } from "./need-history";
 import { needs, type NeedRow } from "./needs.table";
 
@@ -22,6 +23,7 @@ export async function createNeed(
 ): Promise<NeedRow> {
   await assertActiveAgency(tx, input.agencyId);
   await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+  await assertPlanLinks(tx, ctx, input);
   const reference = await nextReference(tx, "NEED", ctx.now);
   const [row] = await tx
     .insert(needs)
@@ -46,6 +48,7 @@ export async function createNeed(
 export async function updateNeed(tx: Db, ctx: Ctx, need: NeedRow, input: NeedUpdateBody): Promise<NeedRow> {
   if (input.responsibleAgencyId && input.responsibleAgencyId !== need.responsibleAgencyId)
     await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+  await assertPlanLinks(tx, ctx, input);
   const next = { ...need, ...input };
   const [after] = await tx
     .update(needs)

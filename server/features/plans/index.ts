@@ -3,3 +3,4 @@ export type { PlanRow } from "./plans.table";
 export { planRoutes } from "./plans.routes";
 export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "./plans.policy";
 export { createPlan, createObjective, createIndicator, recordMeasurement, setPlanStatus } from "./save-plan";
+export { findPlan } from "./plans.queries";
