@@ -9,7 +9,7 @@ import { createAgency, type AgencyRow } from "../features/agencies";
 import { createPerson, type PersonRow } from "../features/personnel";
 import { createUser, type UserRow } from "../features/users";
 import { createPlan, setPlanStatus, type PlanRow } from "../features/plans";
-import { createTask, tasks } from "../features/tasks";
+import { createTask, syncSupportStatus, tasks } from "../features/tasks";
 import { TEST_NOW, login, type Session } from "./app";
 
 export const TEST_PASSWORD = "test-password-123";

@@ -5,3 +5,4 @@ export { tasksPolicy, contributionsPolicy } from "./tasks.policy";
 export { createTask } from "./create-task";
 export { changeTaskStatus } from "./change-task-status";
 export { sweepDueTasks } from "./sweep-due-tasks";
+export { syncSupportStatus } from "./tasks.queries";
