@@ -183,6 +183,7 @@ export async function buildTask(
       .update(tasks)
       .set({ status: overrides.status, statusReason: overrides.reason ?? null })
       .where(eq(tasks.id, task.id));
+    await syncSupportStatus(tx, task.id, overrides.status);
     return { ...task, status: overrides.status, statusReason: overrides.reason ?? null };
   });
 }

@@ -116,8 +116,12 @@ export function NotificationBell() {
                 onChange={(e) => setEmail.mutate(e.currentTarget.checked)}
               />
               {!settings.data.smtpConfigured ? (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid="smtp-off">
                   {t("notifications.smtpOff")}
+                </Text>
+              ) : mail.data ? (
+                <Text size="xs" c="dimmed">
+                  {t("notifications.smtpOn", mail.data)}
                 </Text>
               ) : null}
               {!settings.data.hasEmail ? (
