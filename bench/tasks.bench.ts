@@ -134,6 +134,7 @@ async function prepare() {
       });
       const count = 1 + Math.floor(random() * 2);
       const used = new Set([lead]);
+      const status = tasks[tasks.length - 1]!.status;
       for (let s = 0; s < count; s++) {
         const agency = pick(agencyIds);
         if (used.has(agency)) continue;
@@ -143,6 +144,7 @@ async function prepare() {
           agency_id: agency,
           contribution: "دعم",
           status: "todo",
+          task_status: status,
           updated_at: NOW.toISOString(),
         });
       }
@@ -157,7 +159,7 @@ async function prepare() {
     await bulk(
       database.db,
       "task_supports",
-      "task_id uuid, agency_id uuid, contribution text, status text, updated_at timestamptz",
+      "task_id uuid, agency_id uuid, contribution text, status text, task_status text, updated_at timestamptz",
       supports,
     );
     await database.db.execute(sql`vacuum analyze`);

@@ -38,25 +38,30 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
     await server?.close();
   });
 
+  // A busy machine makes each step slow: wait longer than playwright's default 30 s before failing a step.
+  const STEP_MS = 60_000;
+  const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: STEP_MS, interval: 200 });
+
   it(
     "director.tobruk plans and assigns; liaison.isa updates only his contribution; the plan rolls up; officer.emsaed cannot edit",
-    { timeout: 150_000 },
+    { timeout: 400_000 },
     async () => {
       const errors: string[] = [];
       const director = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      director.setDefaultTimeout(STEP_MS);
       director.on("pageerror", (e) => errors.push(e.message));
       await logIn(director, server.url, "director.tobruk");
       expect(await director.getAttribute("html", "dir")).toBe("rtl");
 
       // Plan
       await director.getByTestId("nav-plans").click();
-      await expect.poll(() => director.getByTestId("page-title").innerText()).toMatch(/الخطط الأمنية/);
+      await poll(() => director.getByTestId("page-title").innerText()).toMatch(/الخطط الأمنية/);
       await director.getByTestId("plan-new").click();
       await director.getByTestId("plan-title").fill("خطة تأمين منفذ أمساعد");
       await director.getByTestId("plan-starts").fill("2026-12-01");
       await director.getByTestId("plan-ends").fill("2027-05-31");
       await director.getByRole("button", { name: "حفظ" }).click();
-      await expect.poll(() => director.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
+      await poll(() => director.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
       const planUrl = director.url();
 
       // Objective → indicator
@@ -83,7 +88,7 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await director.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
       const taskUrl = director.url();
       const taskId = taskUrl.split("/").pop()!;
-      await expect.poll(() => director.getByTestId("contribution-row").count()).toBe(2);
+      await poll(() => director.getByTestId("contribution-row").count()).toBe(2);
       await director.getByTestId("progress-input").fill("40");
       await director.getByTestId("progress-save").click();
       await expect
@@ -93,10 +98,11 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
 
       // liaison.isa: only his agency's contribution is editable; the task itself is not
       const liaison = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      liaison.setDefaultTimeout(STEP_MS);
       liaison.on("pageerror", (e) => errors.push(e.message));
       await logIn(liaison, server.url, "liaison.isa");
       await liaison.goto(taskUrl);
-      await expect.poll(() => liaison.getByTestId("contribution-row").count()).toBe(2);
+      await poll(() => liaison.getByTestId("contribution-row").count()).toBe(2);
       expect(await liaison.locator('[data-testid="contribution-row"][data-editable="yes"]').count()).toBe(1);
       expect(await liaison.getByTestId("lead-controls").count()).toBe(0);
       const mine = liaison.locator('[data-testid="contribution-row"][data-editable="yes"]');
@@ -130,16 +136,17 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
 
       // The plan page shows the roll-up of its tasks
       await director.goto(planUrl);
-      await expect.poll(() => director.getByTestId("plan-rollup").innerText()).toContain("40٪ من 1 مهمة");
+      await poll(() => director.getByTestId("plan-rollup").innerText()).toContain("40٪ من 1 مهمة");
       await director.getByTestId("task-row").first().waitFor();
       await screenshot(director, "plan-ar");
 
       // officer.emsaed sees the plan but may not edit it
       const officer = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      officer.setDefaultTimeout(STEP_MS);
       officer.on("pageerror", (e) => errors.push(e.message));
       await logIn(officer, server.url, "officer.emsaed");
       await officer.goto(planUrl);
-      await expect.poll(() => officer.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
+      await poll(() => officer.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
       await officer.getByTestId("plan-rollup").waitFor();
       for (const action of ["objective-new", "task-new", "plan-activate", "indicator-new"])
         expect(await officer.getByTestId(action).count(), action).toBe(0);

@@ -261,6 +261,7 @@ CREATE TABLE "task_supports" (
 	"contribution" text NOT NULL,
 	"status" text DEFAULT 'todo' NOT NULL,
 	"note" text,
+	"task_status" text DEFAULT 'todo' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "task_supports_task_id_agency_id_pk" PRIMARY KEY("task_id","agency_id")
 );
@@ -401,6 +402,7 @@ CREATE INDEX "problems_search_idx" ON "problems" USING gin ("search_key" gin_trg
 CREATE INDEX "record_shares_agency_idx" ON "record_shares" USING btree ("agency_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "task_supports_agency_idx" ON "task_supports" USING btree ("agency_id","task_id");--> statement-breakpoint
+CREATE INDEX "task_supports_board_idx" ON "task_supports" USING btree ("agency_id","task_status");--> statement-breakpoint
 CREATE INDEX "task_updates_task_idx" ON "task_updates" USING btree ("task_id","at");--> statement-breakpoint
 CREATE INDEX "tasks_agency_status_idx" ON "tasks" USING btree ("agency_id","status","sensitivity");--> statement-breakpoint
 CREATE INDEX "tasks_id_status_idx" ON "tasks" USING btree ("id","status","sensitivity","agency_id");--> statement-breakpoint

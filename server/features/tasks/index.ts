@@ -6,3 +6,4 @@ export { createTask } from "./create-task";
 export { changeTaskStatus } from "./change-task-status";
 export { sweepDueTasks } from "./sweep-due-tasks";
 export { findTask } from "./tasks.queries";
+export { syncSupportStatus } from "./tasks.queries";

@@ -120,12 +120,18 @@ export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: D
       .from(tasks)
       .where(and(eq(tasks.agencyId, agencyId), visible))
       .groupBy(tasks.status),
-    db
-      .select({ status: tasks.status, n: sql<number>`count(*)::int` })
-      .from(taskSupports)
-      .innerJoin(tasks, eq(tasks.id, taskSupports.taskId))
-      .where(and(eq(taskSupports.agencyId, agencyId), visible))
-      .groupBy(tasks.status),
+    visible
+      ? db
+          .select({ status: tasks.status, n: sql<number>`count(*)::int` })
+          .from(taskSupports)
+          .innerJoin(tasks, eq(tasks.id, taskSupports.taskId))
+          .where(and(eq(taskSupports.agencyId, agencyId), visible))
+          .groupBy(tasks.status)
+      : db // one's own board: counted from the supports alone (their copy of the task's status)
+          .select({ status: taskSupports.taskStatus, n: sql<number>`count(*)::int` })
+          .from(taskSupports)
+          .where(eq(taskSupports.agencyId, agencyId))
+          .groupBy(taskSupports.taskStatus),
     db
       .select({
         overdue: sql<number>`(count(*) filter (where ${tasks.dueOn} < ${today}))::int`,
@@ -184,3 +190,8 @@ export async function assertAssignee(db: Db, assigneeId: string | null, agencyId
 }
 
 export { queryRows };
+
+/** Keeps the supports' copy of a task's status in step (the board reads it); call on every status write. */
+export async function syncSupportStatus(db: Db, taskId: string, status: TaskStatus) {
+  await db.update(taskSupports).set({ taskStatus: status }).where(eq(taskSupports.taskId, taskId));
+}

@@ -65,11 +65,14 @@ export const taskSupports = pgTable(
     contribution: text("contribution").notNull(),
     status: text("status", { enum: CONTRIBUTION_STATUSES }).notNull().default("todo"),
     note: text("note"),
+    /** The task's own status, kept in step by `syncSupportStatus`: the board counts what we support from here. */
+    taskStatus: text("task_status", { enum: TASK_STATUSES }).notNull().default("todo"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.agencyId] }),
     index("task_supports_agency_idx").on(t.agencyId, t.taskId),
+    index("task_supports_board_idx").on(t.agencyId, t.taskStatus),
   ],
 );
 export type SupportRow = typeof taskSupports.$inferSelect;

@@ -7,7 +7,7 @@ import { AppError } from "../../http/app-error";
 import { agencyRecipients } from "../../notifications";
 import { PRIORITY_RANK, assertSupports, taskSearchKey } from "./create-task";
 import { logTaskUpdate, notifyAboutTask } from "./task-events";
-import { assertAssignee, withSupports } from "./tasks.queries";
+import { assertAssignee, syncSupportStatus, withSupports } from "./tasks.queries";
 import type { TaskRecord } from "./tasks.policy";
 import { taskSupports, tasks, type TaskRow } from "./tasks.table";
 
@@ -25,6 +25,7 @@ export async function saveTask(
     .where(eq(tasks.id, before.id))
     .returning();
   if (!row) throw new AppError("not_found");
+  if (changes.status && changes.status !== before.status) await syncSupportStatus(tx, row.id, changes.status);
   const [after] = await withSupports(tx, [row]);
   await recordEvent(tx, ctx, action, "task", row.id, before, after);
   return after!;

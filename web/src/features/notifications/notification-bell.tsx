@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Notification } from "../../../../common/schemas/notifications";
 import { api, type Paged } from "../../app/api-client";
+import { BellIcon } from "../../app/icons";
 import { currentLanguage } from "../../app/i18n";
 import { useFormat } from "../../app/use-format";
 import { useLiveUpdates } from "../../app/use-live-updates";
+import { useCurrentUser } from "../auth";
 
 type List = Paged<Notification> & { unread: number };
 type Settings = { emailEnabled: boolean; smtpConfigured: boolean; hasEmail: boolean };
@@ -26,6 +28,18 @@ export function NotificationBell() {
   const settings = useQuery({
     queryKey: ["notifications", "settings"],
     queryFn: () => api.get<{ data: Settings }>("/api/v1/notifications/settings").then((r) => r.data),
+  });
+  const me = useCurrentUser();
+  const isMailAdmin = me.permissions.includes("notifications.mailStatus");
+  const mail = useQuery({
+    queryKey: ["notifications", "mail"],
+    queryFn: () =>
+      api
+        .get<{ data: { smtpConfigured: boolean; pending: number; sent: number; failed: number } }>(
+          "/api/v1/admin/mail",
+        )
+        .then((r) => r.data),
+    enabled: isMailAdmin,
   });
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: ["notifications"] });
   const markRead = useMutation({
@@ -58,7 +72,7 @@ export function NotificationBell() {
             aria-label={t("notifications.bell", { count: unread })}
             data-testid="bell"
           >
-            <span aria-hidden>🔔</span>
+            <BellIcon />
           </ActionIcon>
         </Indicator>
       </Popover.Target>
@@ -102,8 +116,12 @@ export function NotificationBell() {
                 onChange={(e) => setEmail.mutate(e.currentTarget.checked)}
               />
               {!settings.data.smtpConfigured ? (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid="smtp-off">
                   {t("notifications.smtpOff")}
+                </Text>
+              ) : mail.data ? (
+                <Text size="xs" c="dimmed">
+                  {t("notifications.smtpOn", mail.data)}
                 </Text>
               ) : null}
               {!settings.data.hasEmail ? (

@@ -1,6 +1,13 @@
-import ReactECharts from "echarts-for-react";
+import { LineChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import ReactEChartsCore from "echarts-for-react/lib/core";
 import { useTranslation } from "react-i18next";
 import type { Indicator } from "../../../../common/schemas/plans";
+
+// Only the parts the chart uses, so the plans page does not carry the whole of ECharts.
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Measurements of one indicator against its target (a dashed line), with the baseline as the start. */
 export function IndicatorChart({ indicator }: { indicator: Indicator }) {
@@ -8,7 +15,8 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   const rtl = i18n.language === "ar";
   const days = indicator.measurements.map((m) => m.measuredOn);
   return (
-    <ReactECharts
+    <ReactEChartsCore
+      echarts={echarts}
       style={{ height: 220 }}
       opts={{ renderer: "svg" }}
       option={{
