@@ -83,7 +83,7 @@ describe("npx tansiq audit verify", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "tansiq-audit-"));
   const env = { ...process.env, TANSIQ_DATA_DIR: dir, LOG_LEVEL: "silent" };
   const tansiq = (...args: string[]) =>
-    spawnSync(process.execPath, ["bin/tansiq.js", ...args], { env, encoding: "utf8", timeout: 60_000 });
+    spawnSync(process.execPath, ["bin/tansiq.js", ...args], { env, encoding: "utf8", timeout: 150_000 });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(
