@@ -88,7 +88,7 @@ describe("npx tansiq audit verify", () => {
 
   it(
     "exits 0 on the seeded demo data and 1, naming the event, after a stored event is changed",
-    { timeout: 180_000 },
+    { timeout: 400_000 },
     async () => {
       if (process.env.DATABASE_URL) {
         // On PostgreSQL the command runs against its own fresh database, altered directly with SQL.
@@ -102,7 +102,7 @@ describe("npx tansiq audit verify", () => {
             spawnSync(process.execPath, ["bin/tansiq.js", ...args], {
               env: { ...env, DATABASE_URL: url },
               encoding: "utf8",
-              timeout: 60_000,
+              timeout: 150_000,
             });
           const ok = run("audit", "verify");
           expect(ok.status, ok.stderr).toBe(0);
