@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TaskCreateBody } from "./tasks";
 import {
   CURRENCIES,
   NEED_ACTIONS,
@@ -226,7 +227,7 @@ export type UnmetSummary = z.infer<typeof UnmetSummaryResponse>["data"];
 
 export const ProblemImpact = z.enum(PROBLEM_IMPACTS);
 export const ProblemStatus = z.enum(PROBLEM_STATUSES);
-export const PROBLEM_RECORD_ACTIONS = ["update", "convertToNeed", "close"] as const;
+export const PROBLEM_RECORD_ACTIONS = ["update", "convertToNeed", "convertToTask", "close"] as const;
 
 export const ProblemCreateBody = z.strictObject({
   agencyId: Id,
@@ -276,3 +277,13 @@ export const ProblemToNeedBody = NeedCreateBody.omit({
   title: Line().optional(),
 });
 export type ProblemToNeedBody = z.infer<typeof ProblemToNeedBody>;
+
+/** Turning a problem into a task led by the problem's agency: the title defaults to the problem's. */
+export const ProblemToTaskBody = TaskCreateBody.omit({
+  agencyId: true,
+  planId: true,
+  objectiveId: true,
+  sensitivity: true,
+  titleAr: true,
+}).extend({ titleAr: Line().optional() });
+export type ProblemToTaskBody = z.infer<typeof ProblemToTaskBody>;

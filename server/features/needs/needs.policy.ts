@@ -93,6 +93,9 @@ export const problemsPolicy = definePolicy({
   record: {
     update: (actor: Actor, p: ProblemRow) => p.status === "open" && canFileFor(actor, p),
     convertToNeed: (actor: Actor, p: ProblemRow) => p.status === "open" && canFileFor(actor, p),
+    /** A task led by the problem's own agency: its staff (or leadership) may open it. */
+    convertToTask: (actor: Actor, p: ProblemRow) =>
+      p.status === "open" && (isLeadership(actor) || (isStaff(actor) && actor.agencyId === p.agencyId)),
     close: (actor: Actor, p: ProblemRow) =>
       p.status === "open" && (canFileFor(actor, p) || isLeadership(actor)),
   },

@@ -10,6 +10,7 @@ import {
   ProblemListResponse,
   ProblemResponse,
   ProblemToNeedBody,
+  ProblemToTaskBody,
 } from "../../../common/schemas/needs";
 import type { Actor } from "../../authz/actor";
 import { abilitiesFor, authorize } from "../../authz/engine";
@@ -20,7 +21,9 @@ import { matchesSearch, pageOf, pageWindow } from "../../http/pagination";
 import { canFileFor, problemsPolicy, problemsVisibleTo } from "./needs.policy";
 import { presentNeed } from "./needs.present";
 import { problems, type ProblemRow } from "./needs.table";
-import { closeProblem, convertProblemToNeed, createProblem } from "./save-problem";
+import { closeProblem, convertProblemToNeed, createProblem, linkProblemToTask } from "./save-problem";
+import { createTask, presentTask } from "../tasks";
+import { TaskResponse } from "../../../common/schemas/tasks";
 
 export function presentProblem(row: ProblemRow, actor: Actor): Problem {
   return {
@@ -142,6 +145,39 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send({
         data: { problem: presentProblem(result.problem, actor), need: presentNeed(result.need, actor) },
+      });
+    },
+  );
+
+  app.post(
+    "/api/v1/problems/:id/convert-to-task",
+    {
+      schema: {
+        params: IdParams,
+        body: ProblemToTaskBody,
+        response: { 201: z.object({ data: z.object({ problem: Problem, task: TaskResponse.shape.data }) }) },
+      },
+      config: { policy: "problems.update" },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await app.db.transaction(async (tx) => {
+        const problem = await findProblem(tx, actor, request.params.id, true);
+        authorize(actor, problemsPolicy, "convertToTask", problem);
+        const ctx = ctxOf(app, request);
+        const task = await createTask(tx, ctx, {
+          ...request.body,
+          titleAr: request.body.titleAr ?? problem.title,
+          description: request.body.description ?? problem.description,
+          agencyId: problem.agencyId,
+          sensitivity: problem.sensitivity,
+          planId: null,
+          objectiveId: null,
+        });
+        return { problem: await linkProblemToTask(tx, ctx, problem, task.id), task };
+      });
+      return reply.status(201).send({
+        data: { problem: presentProblem(result.problem, actor), task: presentTask(result.task, actor, app.clock.now()) },
       });
     },
   );

@@ -7,3 +7,4 @@ export { changeTaskStatus } from "./change-task-status";
 export { sweepDueTasks } from "./sweep-due-tasks";
 export { findTask } from "./tasks.queries";
 export { syncSupportStatus } from "./tasks.queries";
+export { presentTask } from "./tasks.present";
