@@ -19,6 +19,7 @@ import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
+import { meetingRoutes } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { userRoutes } from "./features/users";
 import { registerErrorHandler } from "./http/error-handler";
@@ -36,7 +37,7 @@ export type AppOptions = {
 };
 
 /** The features, in order. A new module adds its routes here: no auto-loading. */
-const FEATURES = [authRoutes, agencyRoutes, userRoutes, personnelRoutes, auditRoutes];
+const FEATURES = [authRoutes, agencyRoutes, userRoutes, personnelRoutes, meetingRoutes, auditRoutes];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;

@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./personnel";
 export * from "./auth";
 export * from "./audit";
+export * from "./meetings";

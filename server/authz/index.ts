@@ -4,3 +4,4 @@ export { auditPolicy } from "../audit/audit.policy";
 export { agenciesPolicy } from "../features/agencies/agencies.policy";
 export { usersPolicy } from "../features/users/users.policy";
 export { personnelPolicy } from "../features/personnel/personnel.policy";
+export { meetingsPolicy } from "../features/meetings/meetings.policy";
