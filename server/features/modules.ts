@@ -6,6 +6,7 @@ const MODULES = [
   { name: "agencies", policy: "agencies.read" },
   { name: "users", policy: "users.read" },
   { name: "personnel", policy: "personnel.read" },
+  { name: "meetings", policy: "meetings.extract" },
   { name: "audit", policy: "audit.read" },
 ] as const;
 

@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },
+  { module: "meetings", path: "/meetings/import", label: "nav.meetingsImport" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 

@@ -10,6 +10,9 @@ import { RequireModule, RequireSession } from "./require-session";
 const AgenciesPage = lazy(() => import("../features/agencies").then((m) => ({ default: m.AgenciesPage })));
 const UsersPage = lazy(() => import("../features/users").then((m) => ({ default: m.UsersPage })));
 const PersonnelPage = lazy(() => import("../features/personnel").then((m) => ({ default: m.PersonnelPage })));
+const MeetingImportPage = lazy(() =>
+  import("../features/meetings").then((m) => ({ default: m.MeetingImportPage })),
+);
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
@@ -37,6 +40,7 @@ export function AppRoutes() {
         <Route path="agencies" element={page(AgenciesPage, "agencies")} />
         <Route path="users" element={page(UsersPage, "users")} />
         <Route path="personnel" element={page(PersonnelPage, "personnel")} />
+        <Route path="meetings/import" element={page(MeetingImportPage, "meetings")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
