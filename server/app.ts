@@ -20,6 +20,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { needRoutes, problemRoutes } from "./features/needs";
+import { meetingRoutes } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
@@ -56,6 +57,7 @@ const FEATURES = [
   liveRoutes,
   needRoutes,
   problemRoutes,
+  meetingRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

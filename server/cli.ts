@@ -5,6 +5,7 @@ import { migrateDatabase } from "./db/migrate";
 import { verifyAuditChain } from "./audit/verify-chain";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { printBanner, startServer, stopOnSignals } from "./main";
+import { importMeetingFile, parseImportMeetingArgs } from "./features/meetings/import-meeting-file";
 
 const USAGE = `Usage: tansiq <command>
 
@@ -13,6 +14,9 @@ const USAGE = `Usage: tansiq <command>
   migrate         apply database migrations and exit
   seed-demo       seed the Tobruk demo region into an empty database
   audit verify    check the audit log's hash chain; exit 1 naming the first bad event
+  import meeting FILE [--date YYYY-MM-DD]
+                  read an Arabic meeting report and print the proposed meeting as JSON
+                  (--date: the report's publication date, to resolve "اليوم", "أمس" …)
 `;
 
 async function withDatabase<T>(
@@ -55,6 +59,14 @@ async function main(args: string[]): Promise<number> {
         console.log("Seeded the Tobruk demo region.");
         return 0;
       });
+    case "import": {
+      if (sub !== "meeting") break;
+      const parsed = parseImportMeetingArgs(args.slice(2));
+      if (!parsed) break;
+      const result = await importMeetingFile(parsed);
+      console.log(JSON.stringify(result, null, 2));
+      return result.ok ? 0 : 1;
+    }
     case "audit":
       if (sub !== "verify") break;
       return withDatabase(async ({ db }) => {

@@ -8,3 +8,4 @@ export * from "./plans";
 export * from "./tasks";
 export * from "./notifications";
 export * from "./needs";
+export * from "./meetings";

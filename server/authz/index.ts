@@ -9,3 +9,4 @@ export { tasksPolicy, contributionsPolicy } from "../features/tasks/tasks.policy
 export { notificationsPolicy } from "../notifications/notifications.policy";
 export { livePolicy } from "../live/live.routes";
 export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";
+export { meetingsPolicy } from "../features/meetings/meetings.policy";

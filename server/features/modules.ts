@@ -8,6 +8,7 @@ const MODULES = [
   { name: "personnel", policy: "personnel.read" },
   { name: "needs", policy: "needs.read" },
   { name: "problems", policy: "problems.read" },
+  { name: "meetings", policy: "meetings.extract" },
   { name: "audit", policy: "audit.read" },
   { name: "plans", policy: "plans.read" },
   { name: "tasks", policy: "tasks.read" },

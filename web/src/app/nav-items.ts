@@ -7,13 +7,14 @@ export type NavItem = { module: string; path: string; label: ParseKeys };
  * a module the server lists but the web does not know yet is skipped.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { module: "agencies", path: "/agencies", label: "nav.agencies" },
-  { module: "users", path: "/users", label: "nav.users" },
-  { module: "personnel", path: "/personnel", label: "nav.personnel" },
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "needs", path: "/needs", label: "nav.needs" },
   { module: "problems", path: "/problems", label: "nav.problems" },
+  { module: "meetings", path: "/meetings/import", label: "nav.meetingsImport" },
+  { module: "agencies", path: "/agencies", label: "nav.agencies" },
+  { module: "users", path: "/users", label: "nav.users" },
+  { module: "personnel", path: "/personnel", label: "nav.personnel" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 

@@ -15,6 +15,9 @@ const AskedOfMePage = lazy(() => import("../features/needs").then((m) => ({ defa
 const UnmetPage = lazy(() => import("../features/needs").then((m) => ({ default: m.UnmetPage })));
 const NeedPage = lazy(() => import("../features/needs").then((m) => ({ default: m.NeedPage })));
 const ProblemsPage = lazy(() => import("../features/needs").then((m) => ({ default: m.ProblemsPage })));
+const MeetingImportPage = lazy(() =>
+  import("../features/meetings").then((m) => ({ default: m.MeetingImportPage })),
+);
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
 const PlansPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlanPage })));
@@ -52,6 +55,7 @@ export function AppRoutes() {
         <Route path="needs/unmet" element={page(UnmetPage, "needs")} />
         <Route path="needs/:id" element={page(NeedPage, "needs")} />
         <Route path="problems" element={page(ProblemsPage, "problems")} />
+        <Route path="meetings/import" element={page(MeetingImportPage, "meetings")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
         <Route path="plans" element={page(PlansPage, "plans")} />
         <Route path="plans/overview" element={page(OverviewPage, "plans")} />

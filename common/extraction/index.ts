@@ -1,0 +1,4 @@
+// Meeting extraction from Arabic reports: the interface, the rule-based extractor, name matching.
+export type * from "./types";
+export { RuleMeetingExtractor, ruleExtractor, EXTRACTION_MAX_CHARS } from "./rule-extractor";
+export { proposeMatches, nameSimilarity, nameKey } from "./match";

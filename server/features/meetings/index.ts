@@ -1,0 +1,2 @@
+export { meetingRoutes } from "./meetings.routes";
+export { meetingsPolicy } from "./meetings.policy";

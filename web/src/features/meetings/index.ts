@@ -1,0 +1,1 @@
+export { MeetingImportPage } from "./meeting-import-page";
