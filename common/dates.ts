@@ -102,7 +102,12 @@ export function endOfZonedDay(day: string, timeZone: string = TIME_ZONE): Date |
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone (Africa/Tripoli by default). */
 export function zonedDay(at: Date, timeZone: string = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }
 
 /** A YYYY-MM-DD day moved by whole days. */

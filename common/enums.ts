@@ -55,7 +55,15 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export const CONTRIBUTION_STATUSES = ["todo", "in_progress", "blocked", "done"] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
-export const TASK_UPDATE_KINDS = ["created", "comment", "status", "reassign", "contribution", "progress", "edit"] as const;
+export const TASK_UPDATE_KINDS = [
+  "created",
+  "comment",
+  "status",
+  "reassign",
+  "contribution",
+  "progress",
+  "edit",
+] as const;
 export type TaskUpdateKind = (typeof TASK_UPDATE_KINDS)[number];
 
 export const NOTIFICATION_KINDS = [

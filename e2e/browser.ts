@@ -15,7 +15,10 @@ export const SCREENSHOTS = path.join(ROOT, "test-results");
 export async function startDemoServer() {
   const database: Database = await createTestDatabase();
   await seedDemo(database.db, new Date(), DEMO_PASSWORD);
-  const base = loadConfig({}, { logLevel: "silent", demoMode: true, webDist: WEB_DIST, database: { engine: "pglite", dataDir: null } });
+  const base = loadConfig(
+    {},
+    { logLevel: "silent", demoMode: true, webDist: WEB_DIST, database: { engine: "pglite", dataDir: null } },
+  );
   const app = await buildApp({ config: base, database });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

@@ -23,7 +23,16 @@ export function needsTotpEnrollment(
 
 type ActorSource = Pick<
   UserRow,
-  "id" | "username" | "agencyId" | "role" | "language" | "calendar" | "numerals" | "totpEnabledAt" | "isDemo" | "mustChangePassword"
+  | "id"
+  | "username"
+  | "agencyId"
+  | "role"
+  | "language"
+  | "calendar"
+  | "numerals"
+  | "totpEnabledAt"
+  | "isDemo"
+  | "mustChangePassword"
 >;
 
 export function actorFrom(user: ActorSource, sessionId: string, config: Config): Actor {

@@ -30,7 +30,8 @@ describe("a need names the plan objective or task it serves", () => {
   it("links to a visible task and objective", async () => {
     const task = await buildTask(t.db, { agencyId: own.id });
     const plan = await buildPlan(t.db, { agencyId: own.id });
-    const objective = (await call(t.app, officer, "GET", `/api/v1/plans/${plan.id}`)).json().data.objectives?.[0];
+    const objective = (await call(t.app, officer, "GET", `/api/v1/plans/${plan.id}`)).json().data
+      .objectives?.[0];
     const response = await file({ taskId: task.id, ...(objective ? { objectiveId: objective.id } : {}) });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().data.taskId).toBe(task.id);
@@ -42,7 +43,9 @@ describe("a need names the plan objective or task it serves", () => {
     for (const taskId of [hidden.id, "01a2259e-b9c0-71d9-b81c-6443174ae7c3"]) {
       const response = await file({ taskId });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.fields).toEqual([expect.objectContaining({ field: "taskId", issue: "invalid_value" })]);
+      expect(response.json().error.fields).toEqual([
+        expect.objectContaining({ field: "taskId", issue: "invalid_value" }),
+      ]);
     }
     const ghost = await file({ objectiveId: "01a2259e-b9c0-71d9-b81c-6443174ae7c3" });
     expect(ghost.json().error.fields[0].field).toBe("objectiveId");

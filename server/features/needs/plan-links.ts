@@ -14,7 +14,8 @@ export async function assertPlanLinks(
   ctx: Ctx,
   links: { objectiveId?: string | null | undefined; taskId?: string | null | undefined },
 ): Promise<void> {
-  const refuse = (field: string) => new AppError("validation_failed", { fields: [{ field, issue: "invalid_value" }] });
+  const refuse = (field: string) =>
+    new AppError("validation_failed", { fields: [{ field, issue: "invalid_value" }] });
   if (links.taskId) {
     if (ctx.actor) await findTask(tx, ctx.actor, links.taskId).catch(() => Promise.reject(refuse("taskId")));
     else if ((await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, links.taskId))).length === 0)
@@ -26,6 +27,7 @@ export async function assertPlanLinks(
       .from(planObjectives)
       .where(eq(planObjectives.id, links.objectiveId));
     if (!objective) throw refuse("objectiveId");
-    if (ctx.actor) await findPlan(tx, ctx.actor, objective.planId).catch(() => Promise.reject(refuse("objectiveId")));
+    if (ctx.actor)
+      await findPlan(tx, ctx.actor, objective.planId).catch(() => Promise.reject(refuse("objectiveId")));
   }
 }

@@ -49,7 +49,9 @@ describe("a problem turned into a task", () => {
     const foreign = await call(t.app, outsider, "POST", `/api/v1/problems/${problem.id}/convert-to-task`, {});
     expect(foreign.statusCode).toBe(403);
     expect(await auditCount(t.db)).toBe(before);
-    expect((await call(t.app, officer, "POST", `/api/v1/problems/${problem.id}/convert-to-task`, {})).statusCode).toBe(201);
+    expect(
+      (await call(t.app, officer, "POST", `/api/v1/problems/${problem.id}/convert-to-task`, {})).statusCode,
+    ).toBe(201);
     const twice = await call(t.app, officer, "POST", `/api/v1/problems/${problem.id}/convert-to-task`, {});
     expect(twice.statusCode).toBe(403);
   });

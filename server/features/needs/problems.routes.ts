@@ -177,7 +177,10 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
         return { problem: await linkProblemToTask(tx, ctx, problem, task.id), task };
       });
       return reply.status(201).send({
-        data: { problem: presentProblem(result.problem, actor), task: presentTask(result.task, actor, app.clock.now()) },
+        data: {
+          problem: presentProblem(result.problem, actor),
+          task: presentTask(result.task, actor, app.clock.now()),
+        },
       });
     },
   );

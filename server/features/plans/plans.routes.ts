@@ -181,11 +181,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(actor, plansPolicy, "addObjective", plan);
         return { row: await createObjective(tx, ctxOf(app, request), plan, request.body), plan };
       });
-      return reply
-        .status(201)
-        .send({
-          data: presentObjective({ ...row, indicators: [] }, plan, actor, rollupOf(new Map(), row.id)),
-        });
+      return reply.status(201).send({
+        data: presentObjective({ ...row, indicators: [] }, plan, actor, rollupOf(new Map(), row.id)),
+      });
     },
   );
 
