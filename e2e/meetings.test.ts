@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
 
 const TOBRUK = readFileSync(
-  new URL("../../shared/fixtures/tobruk-security-meeting.ar.txt", import.meta.url),
+  new URL("../common/extraction/fixtures/00-tobruk-security-meeting.ar.txt", import.meta.url),
   "utf8",
 );
 

@@ -7,7 +7,7 @@ import { EXTRACTION_MAX_CHARS, ruleExtractor } from "./index";
 import type { MeetingProposal, ProposedPerson } from "./types";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const TOBRUK = readFileSync(here("../../../shared/fixtures/tobruk-security-meeting.ar.txt"), "utf8");
+const TOBRUK = readFileSync(here("fixtures/00-tobruk-security-meeting.ar.txt"), "utf8");
 
 function proposalOf(text: string, publicationDate: string | null = null): MeetingProposal {
   const result = ruleExtractor.extract(text, { publicationDate });

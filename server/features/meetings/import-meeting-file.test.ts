@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseImportMeetingArgs } from "./import-meeting-file";
 
 const run = promisify(execFile);
-const FIXTURE = "../shared/fixtures/tobruk-security-meeting.ar.txt";
+const FIXTURE = "common/extraction/fixtures/00-tobruk-security-meeting.ar.txt";
 
 describe("npx tansiq import meeting FILE [--date YYYY-MM-DD]", () => {
   it("prints the proposed meeting as JSON", async () => {

@@ -6,7 +6,7 @@ import { auditCount, buildAgency, buildPerson, signedIn } from "../../test/facto
 import { users } from "../users";
 import { permissionMatrix, type ActionSpec, type MatrixAction } from "../../test/matrix";
 
-const TOBRUK = readFileSync("../shared/fixtures/tobruk-security-meeting.ar.txt", "utf8");
+const TOBRUK = readFileSync("common/extraction/fixtures/00-tobruk-security-meeting.ar.txt", "utf8");
 
 let t: TestApp;
 beforeAll(async () => {
