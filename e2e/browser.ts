@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../server/app";
 import { loadConfig } from "../server/config";
 import type { Database } from "../server/db/client";
@@ -60,4 +61,20 @@ export async function logIn(page: Page, url: string, username: string) {
   await page.getByTestId("login-password").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
   await page.getByTestId("current-user").waitFor();
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** The demo server and Chromium for one test file: started before its tests, closed after them. */
+export function useDemoBrowser(): { server: DemoServer; browser: Browser } {
+  const demo = {} as { server: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
 }

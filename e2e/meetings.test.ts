@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 const TOBRUK = readFileSync(
   new URL("../common/extraction/fixtures/00-tobruk-security-meeting.ar.txt", import.meta.url),
@@ -9,26 +8,17 @@ const TOBRUK = readFileSync(
 );
 
 describe("importing a meeting from an Arabic press release in Chromium", () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   it(
     "director.tobruk pastes the Tobruk release and reviews the proposed host, attendees and two honours",
     { timeout: 90_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await logIn(page, server.url, "director.tobruk");
+      await logIn(page, demo.server.url, "director.tobruk");
       await page.getByTestId("nav-meetings").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toContain("استيراد اجتماع");
       await page.getByTestId("import-text").fill(TOBRUK);

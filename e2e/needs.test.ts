@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 type Totals = {
   count: number;
@@ -34,28 +34,19 @@ async function switchUser(page: Page, url: string, username: string, needUrl: st
 }
 
 describe("needs register in Chromium (Arabic)", () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   it(
     "an officer files a need, the director endorses it, the minister approves it, a pledge and two deliveries fulfil it; the totals follow",
     { timeout: 150_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
 
       // officer.tobruk (officer of the Tobruk Security Directorate) files the need.
-      await logIn(page, server.url, "officer.tobruk");
+      await logIn(page, demo.server.url, "officer.tobruk");
       await page.getByTestId("nav-needs").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("الاحتياجات والنواقص");
       const before = await apiTotals(page, "");
@@ -80,16 +71,16 @@ describe("needs register in Chromium (Arabic)", () => {
       expect(await page.getByTestId("need-step-endorse").count()).toBe(0);
       await screenshot(page, "need-submitted-ar");
 
-      await page.goto(`${server.url}/needs`);
+      await page.goto(`${demo.server.url}/needs`);
       await expect.poll(() => digits(page, "needs-total-count")).toBe(String(before.count + 1));
 
       // director.tobruk, the directorate's manager, endorses.
-      await switchUser(page, server.url, "director.tobruk", needUrl);
+      await switchUser(page, demo.server.url, "director.tobruk", needUrl);
       expect(await page.getByTestId("need-step-approve").count()).toBe(0);
       await step(page, "endorse", "اعتماد", "endorsed");
 
       // The minister takes it under review and approves it, pledges, and records two partial deliveries.
-      await switchUser(page, server.url, "minister", needUrl);
+      await switchUser(page, demo.server.url, "minister", needUrl);
       await step(page, "review", "إحالة للدراسة", "under_review");
       await step(page, "approve", "موافقة", "approved");
       const approved = await apiTotals(page, "status=approved&category=equipment");
@@ -123,7 +114,7 @@ describe("needs register in Chromium (Arabic)", () => {
       // The register's totals follow: the need left "approved" and counts among the fulfilled.
       const after = await apiTotals(page, "status=approved&category=equipment");
       expect(after.count).toBe(approved.count - 1);
-      await page.goto(`${server.url}/needs`);
+      await page.goto(`${demo.server.url}/needs`);
       await page.getByTestId("needs-filter-status").selectOption("fulfilled");
       await page.getByTestId("needs-filter-category").selectOption("equipment");
       const fulfilled = await apiTotals(page, "status=fulfilled&category=equipment");

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 const ISA = "جهاز الأمن الداخلي - طبرق";
 const AIIA = "جهاز مكافحة الهجرة غير الشرعية - فرع طبرق";
@@ -27,16 +27,7 @@ async function chooseAgency(page: Page, agency: string) {
 }
 
 describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   // A busy machine makes each step slow: wait longer than playwright's default 30 s before failing a step.
   const STEP_MS = 60_000;
@@ -47,10 +38,12 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
     { timeout: 400_000 },
     async () => {
       const errors: string[] = [];
-      const director = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      const director = await (
+        await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+      ).newPage();
       director.setDefaultTimeout(STEP_MS);
       director.on("pageerror", (e) => errors.push(e.message));
-      await logIn(director, server.url, "director.tobruk");
+      await logIn(director, demo.server.url, "director.tobruk");
       expect(await director.getAttribute("html", "dir")).toBe("rtl");
 
       // Plan
@@ -97,10 +90,12 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await screenshot(director, "task-ar");
 
       // liaison.isa: only his agency's contribution is editable; the task itself is not
-      const liaison = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      const liaison = await (
+        await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+      ).newPage();
       liaison.setDefaultTimeout(STEP_MS);
       liaison.on("pageerror", (e) => errors.push(e.message));
-      await logIn(liaison, server.url, "liaison.isa");
+      await logIn(liaison, demo.server.url, "liaison.isa");
       await liaison.goto(taskUrl);
       await poll(() => liaison.getByTestId("contribution-row").count()).toBe(2);
       expect(await liaison.locator('[data-testid="contribution-row"][data-editable="yes"]').count()).toBe(1);
@@ -141,10 +136,12 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await screenshot(director, "plan-ar");
 
       // officer.emsaed sees the plan but may not edit it
-      const officer = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+      const officer = await (
+        await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+      ).newPage();
       officer.setDefaultTimeout(STEP_MS);
       officer.on("pageerror", (e) => errors.push(e.message));
-      await logIn(officer, server.url, "officer.emsaed");
+      await logIn(officer, demo.server.url, "officer.emsaed");
       await officer.goto(planUrl);
       await poll(() => officer.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
       await officer.getByTestId("plan-rollup").waitFor();

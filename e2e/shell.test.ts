@@ -1,35 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logIn, screenshot, startDemoServer } from "./browser";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 describe("the bilingual shell in Chromium", () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemoBrowser();
 
   it(
     "director.tobruk signs in to the Arabic RTL shell, switches to English LTR, and signs out",
     { timeout: 90_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await demo.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
 
-      await page.goto(server.url);
+      await page.goto(demo.server.url);
       await page.getByTestId("login-username").waitFor();
       expect(await page.getAttribute("html", "dir")).toBe("rtl");
       expect(await page.getAttribute("html", "lang")).toBe("ar");
       await screenshot(page, "login-ar");
 
-      await logIn(page, server.url, "director.tobruk");
+      await logIn(page, demo.server.url, "director.tobruk");
       await expect.poll(() => page.getByTestId("current-user").innerText()).toContain("مدير أمن طبرق");
       expect(await page.getAttribute("html", "dir")).toBe("rtl");
       // A manager sees the directory, not the audit log.
@@ -57,7 +47,7 @@ describe("the bilingual shell in Chromium", () => {
       await page.getByTestId("login-username").waitFor();
       const me = await page.evaluate(async () => (await fetch("/api/auth/me")).status);
       expect(me).toBe(401);
-      await logIn(page, server.url, "director.tobruk");
+      await logIn(page, demo.server.url, "director.tobruk");
       await expect.poll(() => page.getAttribute("html", "dir")).toBe("ltr");
       expect(errors).toEqual([]);
       await context.close();
