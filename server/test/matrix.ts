@@ -75,20 +75,8 @@ export function permissionMatrix(
             sensitivity,
           };
           const req = await action.request(t, arrange);
-          const before = await req.snapshot?.();
-          const audits = await auditCount(t.db);
-          const response = await call(t.app, session, req.method, req.url, req.body);
-          const want = expected[index];
           const where = `${actionName} as ${role}, ${own ? "own" : "other"} agency, ${sensitivity}`;
-          if (want === "ok") {
-            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-          } else {
-            expect(response.statusCode, `${where}: ${response.body}`).toBe(want);
-            expect(response.json().error.code).toBe(want === 403 ? "forbidden" : "not_found");
-            expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
-            if (req.snapshot)
-              expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
-          }
+          await checkCell(t, session, req, expected[index]!, where);
         }
       });
     }
@@ -97,6 +85,37 @@ export function permissionMatrix(
 
 /** A cell outcome: "ok", 403 (forbidden), 404 (not found), or `<status>:<code>` for a named refusal. */
 export type RelationOutcome = Outcome | `${number}:${string}`;
+
+type CellRequest = {
+  method: "GET" | "POST" | "PATCH" | "PUT";
+  url: string;
+  body?: unknown;
+  snapshot?: () => Promise<unknown>;
+};
+
+/** Makes one cell's request and checks its outcome; a refusal must write no audit event and change nothing. */
+async function checkCell(
+  t: TestApp,
+  session: Session,
+  req: CellRequest,
+  want: RelationOutcome,
+  where: string,
+) {
+  const before = await req.snapshot?.();
+  const audits = await auditCount(t.db);
+  const response = await call(t.app, session, req.method, req.url, req.body);
+  if (want === "ok") {
+    expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+    return;
+  }
+  const [status, code] =
+    typeof want === "number" ? [want, want === 403 ? "forbidden" : "not_found"] : want.split(":");
+  expect(response.statusCode, `${where}: ${response.body}`).toBe(Number(status));
+  expect(response.json().error.code, where).toBe(code);
+  expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
+  if (req.snapshot)
+    expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
+}
 
 export type RelationArrange = {
   actor: UserRow;
@@ -158,22 +177,8 @@ export function relationMatrix(
             relation,
             sensitivity,
           });
-          const before = await req.snapshot?.();
-          const audits = await auditCount(t.db);
-          const response = await call(t.app, session, req.method, req.url, req.body);
-          const want = expected[index]!;
           const where = `${actionName} as ${role}, ${relation} agency, ${sensitivity}`;
-          if (want === "ok") {
-            expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
-            continue;
-          }
-          const [status, code] =
-            typeof want === "number" ? [want, want === 403 ? "forbidden" : "not_found"] : want.split(":");
-          expect(response.statusCode, `${where}: ${response.body}`).toBe(Number(status));
-          expect(response.json().error.code, where).toBe(code);
-          expect(await auditCount(t.db), `${where}: a denied request wrote an audit event`).toBe(audits);
-          if (req.snapshot)
-            expect(await req.snapshot(), `${where}: a denied request changed the record`).toEqual(before);
+          await checkCell(t, session, req, expected[index]!, where);
         }
       });
     }
