@@ -11,7 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "needs", path: "/needs", label: "nav.needs" },
   { module: "problems", path: "/problems", label: "nav.problems" },
-  { module: "meetings", path: "/meetings/import", label: "nav.meetingsImport" },
+  { module: "meetingsImport", path: "/meetings/import", label: "nav.meetingsImport" },
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },

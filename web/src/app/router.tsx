@@ -55,7 +55,7 @@ export function AppRoutes() {
         <Route path="needs/unmet" element={page(UnmetPage, "needs")} />
         <Route path="needs/:id" element={page(NeedPage, "needs")} />
         <Route path="problems" element={page(ProblemsPage, "problems")} />
-        <Route path="meetings/import" element={page(MeetingImportPage, "meetings")} />
+        <Route path="meetings/import" element={page(MeetingImportPage, "meetingsImport")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
         <Route path="plans" element={page(PlansPage, "plans")} />
         <Route path="plans/overview" element={page(OverviewPage, "plans")} />
