@@ -19,7 +19,7 @@ describe("importing a meeting from an Arabic press release in Chromium", () => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await logIn(page, demo.server.url, "director.tobruk");
-      await page.getByTestId("nav-meetings").click();
+      await page.getByTestId("nav-meetingsImport").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toContain("استيراد اجتماع");
       await page.getByTestId("import-text").fill(TOBRUK);
       await page.getByTestId("import-date").fill("2024-01-14");
