@@ -31,7 +31,7 @@ import {
   orderStatements,
   updateAttendee,
   updateStatement,
-} from "./update-meeting";
+} from "./meeting-parts";
 
 /**
  * The parts of a saved meeting: attendees and statements added and edited one at a time, kept and ordered as a

@@ -110,7 +110,6 @@ export async function updateCommitment(
     ownerKey === undefined
       ? { id: c.ownerAttendeeId, name: c.ownerName }
       : await savedAttendee(tx, c.meetingId, ownerKey, "ownerKey");
-  const before: CommitmentRow = { ...c };
   const [after] = await tx
     .update(commitments)
     .set({
@@ -127,7 +126,7 @@ export async function updateCommitment(
     .where(eq(commitments.id, c.id))
     .returning();
   if (!after) throw new AppError("not_found");
-  await recordEvent(tx, ctx, "commitment.update", "commitments", c.id, stripRecord(before), after);
+  await recordEvent(tx, ctx, "commitment.update", "commitments", c.id, stripRecord(c), after);
   if (after.ownerAgencyId && after.ownerAgencyId !== c.ownerAgencyId)
     await notifyCommitmentKeepers(tx, ctx, after, after.ownerAgencyId, "commitment_assigned");
   await publishMeetingChange(tx, c.meetingId);
