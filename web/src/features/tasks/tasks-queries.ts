@@ -6,6 +6,7 @@ import type {
   Task,
   TaskCreateBody,
   TaskStatusBody,
+  TaskSupportsBody,
   TaskTimelineResponse,
   TaskUpdateBody,
 } from "../../../../common/schemas/tasks";
@@ -59,6 +60,8 @@ export const useUpdateTask = (id: string) =>
   useAction((body: TaskUpdateBody) => api.patch(`/api/v1/tasks/${id}`, body));
 export const useTaskStatus = (id: string) =>
   useAction((body: Partial<TaskStatusBody>) => api.post(`/api/v1/tasks/${id}/status`, body));
+export const useSetSupports = (id: string) =>
+  useAction((body: TaskSupportsBody) => api.put(`/api/v1/tasks/${id}/supports`, body));
 export const useComment = (id: string) =>
   useAction((body: string) => api.post(`/api/v1/tasks/${id}/comments`, { body }));
 export const useContribution = (id: string) =>
