@@ -11,9 +11,10 @@ import { keptDatabase, logIn, measure, startTarget, type LoadFigures } from "./s
 
 // 100,000 tasks across 50 agencies (1–2 supporting agencies each, a fifth restricted) on PostgreSQL. A manager of
 // one agency asks, under 20 concurrent clients: its board (what it leads / supports by status, overdue and due
-// soon) and its overdue list (first page of 25 with the total); then, for information, the overdue list of what
-// it leads or supports and the region-wide overdue list. The server runs in a child process; autocannon here.
-// Fails (exit 1) when the board or the agency's overdue list has a p95 above 50 ms, or on any non-2xx.
+// soon), its overdue list as the tasks page shows it (what it leads or supports; first page of 25 with the total)
+// and the same for what it leads only; for information, its due-within-7-days list and the region-wide overdue
+// list. The server runs in a child process; autocannon here. BENCH_KEEP=1 keeps the loaded database for reuse.
+// Fails (exit 1) when the board or either overdue list of the agency has a p95 above 50 ms, or on any non-2xx.
 
 const DATABASE = "tansiq_bench_tasks";
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -121,6 +122,7 @@ async function prepare(url: string) {
           contribution: "دعم",
           status: "todo",
           task_status: status,
+          task_due_on: tasks[tasks.length - 1]!.due_on,
           updated_at: NOW.toISOString(),
         });
       }
@@ -135,7 +137,7 @@ async function prepare(url: string) {
     await bulk(
       database.db,
       "task_supports",
-      "task_id uuid, agency_id uuid, contribution text, status text, task_status text, updated_at timestamptz",
+      "task_id uuid, agency_id uuid, contribution text, status text, task_status text, task_due_on date, updated_at timestamptz",
       supports,
     );
     await database.db.execute(sql`vacuum analyze`);
@@ -216,7 +218,7 @@ async function run() {
     const failures = Object.entries(figures)
       .filter(([, f]) => f.non2xx > 0 || f.errors > 0)
       .map(([n]) => `${n}: errors`);
-    for (const gated of ["board", "overdueAgency"] as const)
+    for (const gated of ["board", "overdueAgencyLeadOrSupport", "overdueAgency"] as const)
       if (figures[gated]!.latencyMs.p95 > P95_LIMIT_MS)
         failures.push(`${gated}: p95 ${figures[gated]!.latencyMs.p95} ms > ${P95_LIMIT_MS} ms`);
     if (failures.length) {
@@ -224,7 +226,7 @@ async function run() {
       process.exitCode = 1;
     } else
       console.log(
-        `PASS: board and agency overdue list p95 ≤ ${P95_LIMIT_MS} ms under ${CONNECTIONS} clients`,
+        `PASS: board and the agency's overdue lists p95 ≤ ${P95_LIMIT_MS} ms under ${CONNECTIONS} clients`,
       );
   } finally {
     await server.stop();
