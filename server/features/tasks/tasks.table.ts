@@ -42,7 +42,7 @@ export const tasks = pgTable(
     index("tasks_plan_idx").on(t.planId),
     index("tasks_assignee_idx").on(t.assigneeId),
     index("tasks_open_due_idx")
-      .on(t.dueOn, t.id)
+      .on(t.dueOn, t.id, t.sensitivity, t.agencyId)
       .where(sql`status in ('todo', 'in_progress', 'blocked')`),
     index("tasks_agency_open_due_idx")
       .on(t.agencyId, t.dueOn, t.id, t.sensitivity)
