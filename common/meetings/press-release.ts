@@ -162,7 +162,7 @@ function whenPhrase(startsAt: string | Date, publicationDate: string | null | un
   next.setUTCDate(next.getUTCDate() + 1);
   if (publicationDate === next.toISOString().slice(0, 10)) return `${part} أمس ${weekday}`;
   const date = formatDate(at, { language: "ar", calendar: "gregorian", numerals: "latn" });
-  return `${part} يوم ${weekday} ${date}`;
+  return `${part} يوم ${weekday} الموافق ${date}`;
 }
 
 function wherePhrase(meeting: MeetingDocumentInput): string {
