@@ -77,8 +77,9 @@ const BY_OPENING: Array<{ opening: RegExp; verbs: Verb[] }> = [
 
 function clauseOf(point: string, turn: number): Clause {
   const words = point.split(" ");
-  const first = (words[0] ?? "").replace(/^[وف](?=..)/, "");
-  const spoken = SPEECH_VERBS.find((v) => v.m === first || v.f === first);
+  const first = words[0] ?? "";
+  const forms = [first, first.replace(/^[وف](?=..)/, "")];
+  const spoken = SPEECH_VERBS.find((v) => forms.includes(v.m) || forms.includes(v.f));
   if (spoken) return { verb: spoken, rest: words.slice(1).join(" "), kept: true };
   for (const { opening, verbs } of BY_OPENING) {
     if (opening.test(point)) return { verb: verbs[turn % verbs.length]!, rest: point, kept: false };

@@ -55,17 +55,23 @@ type TextProps = {
    */
   align?: "start" | "center" | "content";
   fixed?: boolean;
+  /** Move to the next page unless this much room (points) is left below: keeps a heading with its text. */
+  minPresenceAhead?: number;
 };
 
 /** Text shaped for the PDF, its bidi direction taken from its own first strong letter. */
-export function T({ children, style, align = "start", fixed }: TextProps) {
+export function T({ children, style, align = "start", fixed, minPresenceAhead }: TextProps) {
   const ctx = useDocument();
   const rtl = isRightToLeft(children);
   const startRtl = align === "content" ? rtl : ctx.dir === "rtl";
   const textAlign = align === "center" ? "center" : startRtl ? "right" : "left";
   const base: Style = { direction: rtl ? "rtl" : "ltr", textAlign };
   return (
-    <Text style={[base, ...(Array.isArray(style) ? style : style ? [style] : [])]} fixed={fixed}>
+    <Text
+      style={[base, ...(Array.isArray(style) ? style : style ? [style] : [])]}
+      fixed={fixed}
+      minPresenceAhead={minPresenceAhead}
+    >
       {shapeArabic(children)}
     </Text>
   );
@@ -91,7 +97,11 @@ export function Row({
 }
 
 export function Heading({ children }: { children: string }) {
-  return <T style={styles.heading}>{children}</T>;
+  return (
+    <T style={styles.heading} minPresenceAhead={48}>
+      {children}
+    </T>
+  );
 }
 
 /** An A4 page; with `footer`, a running footer on every page: the reference and "page N of M". */

@@ -118,8 +118,10 @@ function Minutes({ input }: { input: MeetingMinutesInput }) {
 
       {statements.length > 0 ? <Heading>{ctx.t("minutes.statements")}</Heading> : null}
       {statements.map((s, i) => (
-        <View key={i} wrap={false} style={{ marginBottom: 4 }}>
-          <T style={{ fontWeight: 700 }}>{fullLine(s.speaker)}</T>
+        <View key={i} style={{ marginBottom: 4 }}>
+          <T style={{ fontWeight: 700 }} minPresenceAhead={36}>
+            {fullLine(s.speaker)}
+          </T>
           <List items={s.points.filter((p) => p.trim())} />
         </View>
       ))}
