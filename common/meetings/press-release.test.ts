@@ -24,6 +24,10 @@ describe("the Tobruk meeting drafted, then read back by the project's extractor"
     expect(m.host).toMatchObject({ title: "وزير الداخلية", rank: "لواء", name: "عصام أبوزريبة" });
   });
 
+  it("yields the same day, not a commitment's due date", () => {
+    expect(m.date).toMatchObject({ weekday: "sunday", partOfDay: "morning", date: "2024-01-14" });
+  });
+
   it("yields the same attendees, in order", () => {
     expect(m.people.filter((p) => p.role === "attendee").map(line)).toEqual(
       TOBRUK_MEETING.attendees.map(line),
