@@ -57,6 +57,32 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
+/** The value at a path of a request body (for "required" versus "invalid"). */
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let at = body;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * Like `validate`, for a body with lists of parts: errors are keyed by the full path, as the server keys them
+ * ("honours.1.title"), and each message names the field itself ("title"), not the list.
+ */
+export function validateDeep<S extends z.ZodType>(schema: S, body: unknown): Validation<z.output<S>> {
+  const result = schema.safeParse(body);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "body";
+    const leaf = [...issue.path].reverse().find((p) => typeof p === "string") ?? "body";
+    errors[key] ??= issueMessage({ ...issue, path: [leaf] }, valueAt(body, issue.path));
+  }
+  return { ok: false, errors };
+}
+
 /** The server's per-field messages, keyed by field (first message per field). */
 export function serverFieldErrors(error: unknown): FieldErrors {
   const errors: FieldErrors = {};

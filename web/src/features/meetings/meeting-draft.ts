@@ -24,6 +24,8 @@ export type DraftAttendee = {
   role: AttendeeRole;
   /** The personnel record the user picked; null keeps the person as an external guest. */
   personnelId: string | null;
+  /** The picked record's name, to show what the attendee is linked to. */
+  linkedName: string | null;
   name: string;
   title: string;
   rank: string;
@@ -145,6 +147,7 @@ export function emptyAttendee(): DraftAttendee {
     key: newKey("n"),
     role: "attendee",
     personnelId: null,
+    linkedName: null,
     name: "",
     title: "",
     rank: "",
@@ -211,6 +214,7 @@ export function draftFromProposal(
       key: p.id,
       role: p.role,
       personnelId: null,
+      linkedName: null,
       name: p.name ?? "",
       title: p.title ?? "",
       rank: p.rank ?? "",

@@ -9,7 +9,7 @@ import { FormModal } from "../../app/form-modal";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
-import { useAgencyNamer } from "./agency-options";
+import { useAgencyNamer } from "../agencies";
 import { NeedStatusBadge } from "./need-labels";
 import { SupplyModal } from "./supply-modal";
 import { useNeed, useNeedStep } from "./needs-queries";
