@@ -12,6 +12,8 @@ import {
 } from "../enums";
 import { EXTRACTION_MAX_CHARS } from "../extraction/rule-extractor";
 import { LIMITS } from "../limits";
+import { Need } from "./needs";
+import { Task } from "./tasks";
 import {
   Id,
   Line,
@@ -564,3 +566,7 @@ export const CommitmentDueCountsResponse = z.object({
   ),
 });
 export const MeetingPartParams = z.strictObject({ id: Id, partId: Id });
+
+/** A conversion answers with the commitment (now linked) and what was made from it. */
+export const CommitmentToTaskResponse = z.object({ data: z.object({ commitment: Commitment, task: Task }) });
+export const CommitmentToNeedResponse = z.object({ data: z.object({ commitment: Commitment, need: Need }) });

@@ -65,7 +65,7 @@ export function AppRoutes() {
         <Route path="needs/:id" element={page(NeedPage, "needs")} />
         <Route path="problems" element={page(ProblemsPage, "problems")} />
         <Route path="meetings" element={page(MeetingsPage, "meetings")} />
-        <Route path="meetings/import" element={page(MeetingImportPage, "meetings")} />
+        <Route path="meetings/import" element={page(MeetingImportPage, "meetingsImport")} />
         <Route path="meetings/new" element={page(MeetingNewPage, "meetings")} />
         <Route path="meetings/:id" element={page(MeetingPage, "meetings")} />
         <Route path="commitments" element={page(CommitmentsPage, "commitments")} />

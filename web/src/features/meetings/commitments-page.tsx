@@ -51,7 +51,7 @@ export function CommitmentsPage() {
     sort: "dueOn",
     dir: "asc",
   });
-  const counts = useDueCounts({ agencyId: f.agencyId || undefined });
+  const counts = useDueCounts();
 
   return (
     <Stack gap="md">

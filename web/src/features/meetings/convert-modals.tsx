@@ -16,7 +16,7 @@ import {
 import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { AgencySelect } from "../agencies";
-import { useConvertCommitment } from "./meetings-queries";
+import { useConvertToNeed, useConvertToTask } from "./meetings-queries";
 
 type Props = { commitment: Commitment; onClose: () => void; onDone: (id: string) => void };
 
@@ -37,7 +37,7 @@ const TASK_FIELDS = ["titleAr", "titleEn", "description", "priority", "dueOn"] a
 /** Converts a commitment to a task led by its owner agency; the new task opens. */
 export function ConvertToTaskModal({ commitment: c, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const convert = useConvertCommitment();
+  const convert = useConvertToTask();
   const form = useFormState({
     titleAr: titleFrom(c.text),
     titleEn: "",
@@ -49,9 +49,9 @@ export function ConvertToTaskModal({ commitment: c, onClose, onDone }: Props) {
     const checked = validate(CommitmentToTaskBody, { ...form.values, dueOn: form.values.dueOn || null });
     if (!checked.ok) return form.setErrors(checked.errors);
     convert.mutate(
-      { id: c.id, to: "task", body: checked.data },
+      { id: c.id, body: checked.data },
       {
-        onSuccess: (updated) => (updated.taskId ? onDone(updated.taskId) : onClose()),
+        onSuccess: ({ task }) => onDone(task.id),
         onError: (error) => form.setErrors(serverFieldErrors(error)),
       },
     );
@@ -105,7 +105,7 @@ const NEED_FIELDS = [
 /** Converts a commitment to a need filed by the meeting's agency and asked of the owner agency; the need opens. */
 export function ConvertToNeedModal({ commitment: c, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const convert = useConvertCommitment();
+  const convert = useConvertToNeed();
   const form = useFormState({
     category: (c.topic && CATEGORY_OF[c.topic]) ?? "other",
     title: titleFrom(c.text),
@@ -126,9 +126,9 @@ export function ConvertToNeedModal({ commitment: c, onClose, onDone }: Props) {
     });
     if (!checked.ok) return form.setErrors(checked.errors);
     convert.mutate(
-      { id: c.id, to: "need", body: checked.data },
+      { id: c.id, body: checked.data },
       {
-        onSuccess: (updated) => (updated.needId ? onDone(updated.needId) : onClose()),
+        onSuccess: ({ need }) => onDone(need.id),
         onError: (error) => form.setErrors(serverFieldErrors(error)),
       },
     );

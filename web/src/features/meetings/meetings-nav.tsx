@@ -10,13 +10,23 @@ export function MeetingsNav() {
   const me = useCurrentUser();
   const items = [
     { to: "/meetings", label: t("meetings.title"), id: "meetings-view-list", show: true },
-    { to: "/commitments", label: t("meetings.commitmentsTitle"), id: "meetings-view-followup", show: true },
-    { to: "/honours", label: t("meetings.honoursTitle"), id: "meetings-view-honours", show: true },
+    {
+      to: "/commitments",
+      label: t("meetings.commitmentsTitle"),
+      id: "meetings-view-followup",
+      show: me.modules.includes("commitments"),
+    },
+    {
+      to: "/honours",
+      label: t("meetings.honoursTitle"),
+      id: "meetings-view-honours",
+      show: me.modules.includes("honours"),
+    },
     {
       to: "/meetings/import",
       label: t("nav.meetingsImport"),
       id: "meetings-view-import",
-      show: me.permissions.includes("meetings.extract"),
+      show: me.modules.includes("meetingsImport"),
     },
   ];
   return (

@@ -8,7 +8,9 @@ import type {
   CommitmentBody,
   CommitmentDueCountsResponse,
   CommitmentToNeedBody,
+  CommitmentToNeedResponse,
   CommitmentToTaskBody,
+  CommitmentToTaskResponse,
   CommitmentUpdateBody,
   Honour,
   HonourCreateBody,
@@ -38,8 +40,8 @@ export const meetingUrls = {
     `${V1}/meetings/${id}/${part}/${partId}`,
   minutesXlsx: (id: string) => `${V1}/meetings/${id}/minutes.xlsx`,
   minutesPdf: (id: string) => `${V1}/meetings/${id}/minutes.pdf`,
-  meetingIcs: (id: string) => `${V1}/meetings/${id}/meeting.ics`,
-  calendarIcs: (params: QueryParams = {}) => withQuery(`${V1}/meetings/calendar.ics`, params),
+  meetingIcs: (id: string) => `${V1}/meetings/${id}/calendar.ics`,
+  calendarIcs: (params: QueryParams = {}) => withQuery(`${V1}/meetings.ics`, params),
   pressRelease: (id: string) => `${V1}/meetings/${id}/press-release`,
   pressReleasePdf: (id: string) => `${V1}/meetings/${id}/press-release.pdf`,
   commitments: `${V1}/commitments`,
@@ -162,10 +164,11 @@ export function useCommitmentList(params: QueryParams) {
 
 export type DueCount = z.infer<typeof CommitmentDueCountsResponse>["data"][number];
 
-export function useDueCounts(params: QueryParams) {
+/** Region-wide figures per owner agency (what the user may see). */
+export function useDueCounts() {
   return useQuery({
-    queryKey: ["commitments", "due-counts", params],
-    queryFn: () => api.get<{ data: DueCount[] }>(meetingUrls.dueCounts, params).then((r) => r.data),
+    queryKey: ["commitments", "due-counts"],
+    queryFn: () => api.get<{ data: DueCount[] }>(meetingUrls.dueCounts).then((r) => r.data),
   });
 }
 
@@ -179,17 +182,19 @@ export const useCommitmentStep = () =>
     api.post<One<Commitment>>(`${meetingUrls.commitment(id)}/${action}`, { reason }).then((r) => r.data),
   );
 
-/** Converts; the answer carries the commitment with its new task (or need) id. */
-export const useConvertCommitment = () =>
-  useChange(
-    ({
-      id,
-      to,
-      body,
-    }: { id: string } & (
-      { to: "task"; body: z.input<typeof CommitmentToTaskBody> } | { to: "need"; body: CommitmentToNeedBody }
-    )) =>
-      api.post<One<Commitment>>(`${meetingUrls.commitment(id)}/convert-to-${to}`, body).then((r) => r.data),
+/** Converts; the answer carries the commitment (now linked) and the task or need made from it. */
+export const useConvertToTask = () =>
+  useChange(({ id, body }: { id: string; body: z.input<typeof CommitmentToTaskBody> }) =>
+    api
+      .post<z.infer<typeof CommitmentToTaskResponse>>(`${meetingUrls.commitment(id)}/convert-to-task`, body)
+      .then((r) => r.data),
+  );
+
+export const useConvertToNeed = () =>
+  useChange(({ id, body }: { id: string; body: CommitmentToNeedBody }) =>
+    api
+      .post<z.infer<typeof CommitmentToNeedResponse>>(`${meetingUrls.commitment(id)}/convert-to-need`, body)
+      .then((r) => r.data),
   );
 
 // — Honours —————————————————————————————————————————————————————————————————————————————————
