@@ -135,7 +135,7 @@ export function CommitmentsPage() {
               {data.data.map((c) => (
                 <Table.Tr key={c.id} data-testid="followup-row" data-overdue={c.isOverdue ? "yes" : "no"}>
                   <Table.Td>
-                    <Text size="xs" ff="monospace" c="dimmed">
+                    <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                       <bdi>{c.reference}</bdi>
                     </Text>
                   </Table.Td>

@@ -103,7 +103,7 @@ export function HonoursPage() {
                 <Table.Th>{t("meetings.columns.reference")}</Table.Th>
                 <Table.Th>{t("meetings.columns.awardedOn")}</Table.Th>
                 <Table.Th>{t("meetings.columns.kind")}</Table.Th>
-                <Table.Th>{t("meetings.columns.title")}</Table.Th>
+                <Table.Th>{t("meetingPages.fields.honourTitle")}</Table.Th>
                 <Table.Th>{t("meetings.columns.recipient")}</Table.Th>
                 <Table.Th>{t("meetings.columns.giver")}</Table.Th>
                 <Table.Th>{t("meetings.meeting")}</Table.Th>
@@ -114,17 +114,17 @@ export function HonoursPage() {
               {data.data.map((h) => (
                 <Table.Tr key={h.id} data-testid="honour-row">
                   <Table.Td>
-                    <Text size="xs" ff="monospace" c="dimmed">
+                    <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                       <bdi>{h.reference}</bdi>
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
+                    <Text size="sm" style={{ whiteSpace: "nowrap" }}>
                       <bdi>{format.date(h.awardedOn)}</bdi>
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="teal">
+                    <Badge variant="light" color="teal" miw="max-content">
                       {t(`enums.honourKind.${h.kind}`)}
                     </Badge>
                   </Table.Td>

@@ -103,7 +103,7 @@ export function MeetingsPage() {
               {data.data.map((m) => (
                 <Table.Tr key={m.id} data-testid="meeting-row">
                   <Table.Td>
-                    <Text size="xs" ff="monospace" c="dimmed">
+                    <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                       <bdi>{m.reference}</bdi>
                     </Text>
                   </Table.Td>

@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
+import { RecordOriginLine } from "../../app/record-origin";
 import { useFormat } from "../../app/use-format";
 import { useAgencyNamer } from "../agencies";
 import { NeedStatusBadge } from "./need-labels";
@@ -27,6 +28,7 @@ export function NeedPage() {
       <Anchor component={Link} to="/needs" size="sm">
         {t("needs.back")}
       </Anchor>
+      <RecordOriginLine origin={need.origin} />
       <NeedSummary need={need} />
       <NeedActions need={need} />
       <NeedHistory need={need} />
