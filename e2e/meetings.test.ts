@@ -51,7 +51,7 @@ describe("importing a meeting from an Arabic press release in Chromium", () => {
         .poll(() => page.getByTestId("import-source").locator("mark[data-kind=active]").innerText())
         .toContain("درع التمييز");
       expect(await page.getByTestId("import-source").locator("mark[data-kind=honour]").count()).toBe(1);
-      await screenshot(page, "meeting-import-ar");
+      await screenshot(page, "meeting-import-ar", { fullPage: false });
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -9,7 +9,7 @@ export function RecordOriginLine({ origin }: { origin: RecordOrigin | null | und
   if (!origin) return null;
   const meeting = origin.parent ? (
     <Anchor component={Link} to={`/meetings/${origin.parent.id}`} data-testid="origin-meeting-link">
-      <bdi>{origin.parent.reference}</bdi> — <bdi>{origin.parent.label}</bdi>
+      <bdi>{origin.parent.label}</bdi> (<bdi>{origin.parent.reference}</bdi>)
     </Anchor>
   ) : (
     "—"

@@ -41,7 +41,8 @@ export function ConvertToTaskModal({ commitment: c, onClose, onDone }: Props) {
   const form = useFormState({
     titleAr: titleFrom(c.text),
     titleEn: "",
-    description: c.text,
+    // The whole text goes in the description only when the title had to be cut.
+    description: titleFrom(c.text) === c.text.trim() ? "" : c.text,
     priority: "normal",
     dueOn: c.dueOn ?? "",
   });

@@ -103,33 +103,39 @@ export function StatementsEditor({ draft, onChange, errors, onFocusSpan }: Props
       {draft.statements.map((s: DraftStatement, i) => {
         const { patch, remove } = itemChanges(onChange, "statements", s.key);
         return (
-          <ItemCard
+          <Paper
             key={s.key}
-            title={t("meetingPages.statementN", { n: i + 1 })}
-            onRemove={remove}
-            onFocus={() => onFocusSpan(s.span)}
-            testId="statement-card"
+            withBorder
+            p="xs"
+            onFocusCapture={() => onFocusSpan(s.span)}
+            data-testid="statement-card"
           >
-            <NativeSelect
-              label={t("meetingPages.fields.speaker")}
-              value={s.speakerKey ?? ""}
-              onChange={(e) => patch({ speakerKey: e.currentTarget.value || null })}
-              data={speakers}
-              error={errors[`statements.${i}.speakerKey`]}
-              data-testid="statement-speaker"
-            />
-            <Textarea
-              label={t("meetingPages.fields.statement")}
-              value={s.text}
-              onChange={(e) => patch({ text: e.currentTarget.value })}
-              error={errors[`statements.${i}.text`]}
-              autosize
-              minRows={2}
-              maxLength={LIMITS.text}
-              required
-              data-testid="statement-text"
-            />
-          </ItemCard>
+            <Group align="flex-start" gap="xs" wrap="wrap">
+              <NativeSelect
+                aria-label={t("meetingPages.fields.speaker")}
+                value={s.speakerKey ?? ""}
+                onChange={(e) => patch({ speakerKey: e.currentTarget.value || null })}
+                data={speakers}
+                error={errors[`statements.${i}.speakerKey`]}
+                w={{ base: "100%", sm: 200 }}
+                data-testid="statement-speaker"
+              />
+              <Textarea
+                aria-label={t("meetingPages.statementN", { n: i + 1 })}
+                value={s.text}
+                onChange={(e) => patch({ text: e.currentTarget.value })}
+                error={errors[`statements.${i}.text`]}
+                autosize
+                minRows={1}
+                maxLength={LIMITS.text}
+                style={{ flex: 1, minWidth: 220 }}
+                data-testid="statement-text"
+              />
+              <Button variant="subtle" color="red" size="compact-sm" mt={6} onClick={remove}>
+                {t("meetingPages.remove")}
+              </Button>
+            </Group>
+          </Paper>
         );
       })}
       <AddButton

@@ -113,28 +113,37 @@ export function MeetingEditor({
   );
 
   if (draft.sourceText === null) return form;
-  // The report comes first: beside the form on a wide screen, above it (kept in view, shorter) on a phone.
+  // The report stays in view while the form scrolls: beside the form on a wide screen, above it (shorter)
+  // on a phone. Sticky needs the panel and the form in one container, hence two layouts.
+  const source = (
+    <Paper
+      withBorder
+      p="md"
+      style={{
+        position: "sticky",
+        zIndex: 2,
+        top: "calc(var(--app-shell-header-offset, 60px) + var(--mantine-spacing-xs))",
+        maxHeight: wide ? "calc(100vh - var(--app-shell-header-offset, 60px) - 32px)" : "30vh",
+        overflowY: "auto",
+      }}
+    >
+      <Title order={5}>{t("meetingPages.source")}</Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t("meetingPages.sourceHint")}
+      </Text>
+      <SourceText text={draft.sourceText} marks={marksOf(draft)} active={active} />
+    </Paper>
+  );
+  if (!wide)
+    return (
+      <Stack gap="md">
+        {source}
+        {form}
+      </Stack>
+    );
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <div>
-        <Paper
-          withBorder
-          p="md"
-          style={{
-            position: "sticky",
-            zIndex: 2,
-            top: "calc(var(--app-shell-header-offset, 60px) + var(--mantine-spacing-xs))",
-            maxHeight: wide ? "calc(100vh - var(--app-shell-header-offset, 60px) - 32px)" : "35vh",
-            overflowY: "auto",
-          }}
-        >
-          <Title order={5}>{t("meetingPages.source")}</Title>
-          <Text size="xs" c="dimmed" mb="sm">
-            {t("meetingPages.sourceHint")}
-          </Text>
-          <SourceText text={draft.sourceText} marks={marksOf(draft)} active={active} />
-        </Paper>
-      </div>
+    <SimpleGrid cols={2} spacing="md">
+      <div>{source}</div>
       {form}
     </SimpleGrid>
   );

@@ -224,28 +224,33 @@ function MeetingAttendees({ meeting: m }: { meeting: MeetingDetail }) {
                 <Text size="sm" fw={a.role === "host" ? 700 : undefined}>
                   <bdi>{attendeeLine(a)}</bdi>
                 </Text>
-                {a.affiliation || a.agencyId ? (
-                  <Text size="xs" c="dimmed">
-                    <bdi>{a.affiliation ?? nameOf(a.agencyId)}</bdi>
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {a.role === "host" ? <Badge variant="light">{t("enums.attendeeRole.host")}</Badge> : null}
+                <Group gap={4} mt={2}>
+                  {a.role === "host" ? (
+                    <Badge size="xs" variant="light">
+                      {t("enums.attendeeRole.host")}
+                    </Badge>
+                  ) : null}
                   <Badge
+                    size="xs"
                     variant="outline"
                     color={a.personnelId ? "green" : "gray"}
                     data-testid="attendee-kind"
                   >
                     {a.personnelId ? t("meetingPages.linked") : t("meetingPages.guest")}
                   </Badge>
-                  {m.abilities.update ? (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
-                      {t("common.edit")}
-                    </Button>
+                  {a.affiliation || a.agencyId ? (
+                    <Text size="xs" c="dimmed">
+                      <bdi>{a.affiliation ?? nameOf(a.agencyId)}</bdi>
+                    </Text>
                   ) : null}
                 </Group>
+              </Table.Td>
+              <Table.Td w={1}>
+                {m.abilities.update ? (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
+                    {t("common.edit")}
+                  </Button>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}
