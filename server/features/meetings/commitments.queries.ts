@@ -13,7 +13,7 @@ import { meetingAttendees, meetings } from "./meetings.table";
 const OPEN = sql`${commitments.status} in ('open', 'in_progress')`;
 
 /** A commitment row with its meeting (joined), the reader's view of that meeting, and the owner's name. */
-function selectCommitments(db: Db, actor: Actor) {
+function selectCommitments(db: Db, actor: Actor | null) {
   return db
     .select({
       commitment: commitments,
@@ -26,7 +26,7 @@ function selectCommitments(db: Db, actor: Actor) {
         agencyId: meetings.agencyId,
         sensitivity: meetings.sensitivity,
       },
-      meetingVisible: meetingVisibleColumn(actor),
+      meetingVisible: actor ? meetingVisibleColumn(actor) : sql<boolean>`true`,
       ownerName: meetingAttendees.name,
     })
     .from(commitments)
@@ -50,6 +50,13 @@ export async function findCommitment(
 ): Promise<CommitmentRecord> {
   const query = selectCommitments(db, actor).where(and(eq(commitments.id, id), commitmentsVisibleTo(actor)));
   const [row] = options.forUpdate ? await query.for("update", { of: commitments }) : await query;
+  if (!row) throw new AppError("not_found");
+  return toRecord(row);
+}
+
+/** A commitment read by the system (the demo seed, a CLI), without a reader's visibility. */
+export async function loadCommitment(db: Db, id: string): Promise<CommitmentRecord> {
+  const [row] = await selectCommitments(db, null).where(eq(commitments.id, id));
   if (!row) throw new AppError("not_found");
   return toRecord(row);
 }

@@ -15,5 +15,6 @@ export { createHonour } from "./save-honour";
 export { stepCommitment, completeLinkedCommitments } from "./step-commitment";
 export { commitmentLinks } from "./commitment-links";
 export { sweepDueCommitments } from "./sweep-due-commitments";
-export { findCommitment } from "./commitments.queries";
+export { findCommitment, loadCommitment } from "./commitments.queries";
+export { convertCommitmentToTask } from "./convert-commitment";
 export { linkCommitmentToNeed } from "./convert-commitment";
