@@ -50,6 +50,9 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
       const pledge = page.getByTestId("commitment-card").filter({ hasText: "استعداده الشخصي" });
       const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       await pledge.getByTestId("commitment-due").fill(due);
+      // The MP's offer to legislate is given a date already past: it will be overdue.
+      const law = page.getByTestId("commitment-card").filter({ hasText: "مجلس النواب لوضع وتشريع" });
+      await law.getByTestId("commitment-due").fill("2024-06-30");
       await pledge.getByTestId("commitment-text").focus();
       await expect
         .poll(() => page.getByTestId("import-source").locator("mark[data-kind=active]").innerText())
@@ -93,17 +96,35 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
       expect(await converted.getByTestId("commitment-convert-task").count()).toBe(0);
       await screenshot(page, "meeting-commitment-linked-ar");
 
-      // Follow-up: the overdue list, region-wide, holds the demo region's overdue commitments.
+      // Follow-up: the overdue list, region-wide, holds the demo region's overdue commitments and ours.
       await page.getByTestId("nav-commitments").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("متابعة الالتزامات");
       await page.getByTestId("followup-row").first().waitFor();
       const rows = page.getByTestId("followup-row");
-      expect(await rows.count()).toBeGreaterThan(0);
       expect(await page.locator("[data-testid=followup-row][data-overdue=no]").count()).toBe(0);
-      expect(await rows.first().getByTestId("commitment-overdue").innerText()).toBe("متأخر");
+      const demoRow = rows.filter({ hasText: "رفع تقرير أسبوعي بحركة العبور والمضبوطات إلى مديرية الأمن" });
+      expect(await demoRow.getByTestId("commitment-overdue").innerText()).toBe("متأخر");
+      // the crossing keeps that one: the directorate's manager sees it but takes no step on it
+      expect(await demoRow.getByTestId("commitment-step-start").count()).toBe(0);
       expect(await page.getByTestId("followup-counts").innerText()).toContain("على مستوى الإقليم");
       expect(await page.getAttribute("html", "dir")).toBe("rtl");
       await screenshot(page, "commitments-followup-ar");
+
+      // Inline steps on our own overdue commitment: start it, then drop it (a reason is required).
+      const ours = rows.filter({ hasText: "مجلس النواب لوضع وتشريع" });
+      await ours.getByTestId("commitment-step-start").click();
+      await page.getByRole("dialog").getByRole("button", { name: "تأكيد" }).click();
+      await expect
+        .poll(() => ours.getByTestId("commitment-status").getAttribute("data-status"))
+        .toBe("in_progress");
+      await ours.getByTestId("commitment-step-drop").click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: "تأكيد" }).click();
+      await expect.poll(() => dialog.getByText("الحقل «السبب» مطلوب").count()).toBe(1);
+      await page.getByTestId("commitment-reason").fill("يتابعه مجلس النواب ضمن طلب التشريع المسجل");
+      await dialog.getByRole("button", { name: "تأكيد" }).click();
+      await expect.poll(() => ours.count()).toBe(0);
+      expect(await demoRow.count()).toBe(1);
       expect(errors).toEqual([]);
       await context.close();
     },

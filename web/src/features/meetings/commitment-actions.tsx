@@ -107,7 +107,7 @@ export function CommitmentActions({ commitment: c }: { commitment: Commitment })
           isPending={step.isPending}
           error={step.error}
           fields={["reason"]}
-          submitLabel={t(`enums.commitmentAction.${asking}`)}
+          submitLabel={t("meetingPages.confirmStep")}
         >
           <Textarea
             label={t("meetingPages.reason")}

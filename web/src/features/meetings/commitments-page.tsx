@@ -161,7 +161,7 @@ export function CommitmentsPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <CommitmentStatusBadge status={c.status} />
+                      <CommitmentStatusBadge status={c.status} testId="commitment-status" />
                       {c.isOverdue ? <OverdueBadge /> : null}
                     </Group>
                   </Table.Td>
