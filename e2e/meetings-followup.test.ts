@@ -76,6 +76,18 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
       expect(await page.getByTestId("statement-group").count()).toBe(4);
       expect(await page.getByTestId("meeting-date").innerText()).toContain("2024");
       await screenshot(page, "meeting-saved-ar");
+      // Downloads: the minutes as Excel and the meeting as an iCalendar event.
+      await page.getByTestId("meeting-downloads").click();
+      for (const [testId, type] of [
+        ["meeting-minutes-xlsx", "spreadsheetml"],
+        ["meeting-ics", "text/calendar"],
+      ] as const) {
+        const href = await page.getByTestId(testId).getAttribute("href");
+        const response = await page.request.get(new URL(href!, demo.server.url).toString());
+        expect(response.status()).toBe(200);
+        expect(response.headers()["content-type"]).toContain(type);
+      }
+      await page.keyboard.press("Escape");
 
       // Convert the minister's pledge to a task: the task opens and says where it came from.
       const commitment = page.getByTestId("commitment-item").filter({ hasText: "استعداده الشخصي" });
@@ -125,6 +137,13 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
       await dialog.getByRole("button", { name: "تأكيد" }).click();
       await expect.poll(() => ours.count()).toBe(0);
       expect(await demoRow.count()).toBe(1);
+
+      // The same page in English, left to right.
+      await page.getByTestId("lang-switch").click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("Commitments follow-up");
+      expect(await page.getAttribute("html", "dir")).toBe("ltr");
+      expect(await demoRow.getByTestId("commitment-overdue").innerText()).toMatch(/overdue/i);
+      await screenshot(page, "commitments-followup-en");
       expect(errors).toEqual([]);
       await context.close();
     },

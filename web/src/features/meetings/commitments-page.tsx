@@ -23,7 +23,7 @@ import { useFormat } from "../../app/use-format";
 import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { useCurrentUser } from "../auth";
 import { CommitmentActions, CommitmentLinks } from "./commitment-actions";
-import { useOwnerLine } from "./meeting-commitments";
+import { CommitmentOwner } from "./meeting-commitments";
 import { CommitmentStatusBadge, meetingTitle, OverdueBadge } from "./meeting-labels";
 import { MeetingsNav } from "./meetings-nav";
 import { useCommitmentList, useDueCounts, type DueCount } from "./meetings-queries";
@@ -40,7 +40,6 @@ export function CommitmentsPage() {
   const me = useCurrentUser();
   const format = useFormat();
   const agencies = useAgencyOptions();
-  const owner = useOwnerLine();
   const list = useListState<Filters>({ q: "", due: "overdue", ownerAgencyId: "", agencyId: "", status: "" });
   const f = list.filters;
   const { data, isPending, error, refetch } = useCommitmentList({
@@ -151,7 +150,7 @@ export function CommitmentsPage() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      <bdi>{owner(c)}</bdi>
+                      <CommitmentOwner commitment={c} />
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -5,21 +5,23 @@ import type { Commitment, MeetingDetail } from "../../../../common/schemas/meeti
 import { useFormat } from "../../app/use-format";
 import { useAgencyNamer } from "../agencies";
 import { CommitmentActions, CommitmentLinks } from "./commitment-actions";
-import { CommitmentStatusBadge, OverdueBadge } from "./meeting-labels";
+import { CommitmentStatusBadge, OverdueBadge, Parts } from "./meeting-labels";
 import { CommitmentModal } from "./meeting-part-modals";
 
 /** A commitment's owner: the attendee who made it and/or the agency that keeps it. */
-export function useOwnerLine() {
+export function CommitmentOwner({
+  commitment: c,
+}: {
+  commitment: Pick<Commitment, "ownerName" | "ownerAgencyId">;
+}) {
   const nameOf = useAgencyNamer();
-  return (c: Pick<Commitment, "ownerName" | "ownerAgencyId">) =>
-    [c.ownerName, c.ownerAgencyId ? nameOf(c.ownerAgencyId) : null].filter(Boolean).join(" — ") || "—";
+  return <Parts parts={[c.ownerName, c.ownerAgencyId ? nameOf(c.ownerAgencyId) : null]} />;
 }
 
 /** Where one commitment stands: status, due date, owner, reason, what it became, and the allowed actions. */
 export function CommitmentItem({ commitment: c, onEdit }: { commitment: Commitment; onEdit?: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const owner = useOwnerLine();
   return (
     <Paper withBorder p="sm" data-testid="commitment-item" data-reference={c.reference}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -40,7 +42,7 @@ export function CommitmentItem({ commitment: c, onEdit }: { commitment: Commitme
             {c.text}
           </Text>
           <Text size="xs" c="dimmed">
-            {t("meetings.columns.owner")}: <bdi>{owner(c)}</bdi>
+            {t("meetings.columns.owner")}: <CommitmentOwner commitment={c} />
             {" · "}
             {t("meetings.columns.dueOn")}: <bdi>{c.dueOn ? format.date(c.dueOn) : "—"}</bdi>
           </Text>

@@ -1,4 +1,5 @@
 import { Badge } from "@mantine/core";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { DISTRICTS } from "../../../../common/districts";
 import type { CommitmentStatus, Language } from "../../../../common/enums";
@@ -40,4 +41,26 @@ export function districtName(pcode: string | null, language: Language): string |
 
 export function districtOptions(language: Language) {
   return DISTRICTS.map((d) => ({ value: d.pcode, label: language === "ar" ? d.nameAr : d.nameEn }));
+}
+
+/** Parts joined by a dash, each isolated (an Arabic name beside an English one keeps its order). */
+export function Parts({
+  parts,
+  empty = "—",
+}: {
+  parts: readonly (string | null | undefined)[];
+  empty?: string;
+}) {
+  const shown = parts.filter((p): p is string => Boolean(p));
+  if (shown.length === 0) return <>{empty}</>;
+  return (
+    <>
+      {shown.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 ? " — " : null}
+          <bdi>{p}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
 }

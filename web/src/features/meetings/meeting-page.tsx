@@ -25,9 +25,9 @@ import { useAgencyNamer } from "../agencies";
 import { MeetingCommitments } from "./meeting-commitments";
 import { MeetingEditModal } from "./meeting-edit-modal";
 import { MeetingHonours } from "./meeting-honours";
-import { districtName, meetingTitle } from "./meeting-labels";
+import { districtName, meetingTitle, Parts } from "./meeting-labels";
 import { AttendeeModal, StatementModal } from "./meeting-part-modals";
-import { attendeeLine, groupBySpeaker, placeLine } from "./meeting-view";
+import { attendeeLine, groupBySpeaker, placeParts } from "./meeting-view";
 import { AVAILABLE_ROUTES, meetingUrls, useMeeting } from "./meetings-queries";
 import { PressReleaseModal } from "./press-release-modal";
 
@@ -142,7 +142,7 @@ function MeetingSummary({ meeting: m }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const nameOf = useAgencyNamer();
-  const place = placeLine(districtName(m.districtPcode, format.prefs.language), m.placeText);
+  const place = placeParts(districtName(m.districtPcode, format.prefs.language), m.placeText);
   return (
     <Paper withBorder p="md">
       <Group mb="sm" gap="sm">
@@ -166,7 +166,7 @@ function MeetingSummary({ meeting: m }: { meeting: MeetingDetail }) {
           ) : null}
         </Figure>
         <Figure label={t("meetings.place")}>
-          <bdi>{place || "—"}</bdi>
+          <Parts parts={place} />
         </Figure>
         <Figure label={t("meetings.host")} testId="meeting-host-name">
           <bdi>{m.hostName ?? "—"}</bdi>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupBySpeaker, placeLine } from "./meeting-view";
+import { groupBySpeaker, placeParts } from "./meeting-view";
 
 describe("groupBySpeaker", () => {
   it("keeps the order in which speakers first spoke, each with their statements in order; unknown last", () => {
@@ -20,13 +20,14 @@ describe("groupBySpeaker", () => {
   });
 });
 
-describe("placeLine", () => {
+describe("placeParts", () => {
   it("says a place once", () => {
-    expect(placeLine("طبرق", "طبرق")).toBe("طبرق");
-    expect(placeLine("طبرق", "مقر مديرية أمن طبرق")).toBe("مقر مديرية أمن طبرق");
-    expect(placeLine("طبرق", "قاعة البلدية")).toBe("قاعة البلدية — طبرق");
-    expect(placeLine(null, "قاعة البلدية")).toBe("قاعة البلدية");
-    expect(placeLine("طبرق", null)).toBe("طبرق");
-    expect(placeLine(null, null)).toBe("");
+    expect(placeParts("طبرق", "طبرق")).toEqual(["طبرق"]);
+    expect(placeParts("طبرق", "مقر مديرية أمن طبرق")).toEqual(["مقر مديرية أمن طبرق"]);
+    expect(placeParts("طبرق", "قاعة البلدية")).toEqual(["قاعة البلدية", "طبرق"]);
+    expect(placeParts("Tobruk", "طبرق")).toEqual(["طبرق", "Tobruk"]);
+    expect(placeParts(null, "قاعة البلدية")).toEqual(["قاعة البلدية"]);
+    expect(placeParts("طبرق", null)).toEqual(["طبرق"]);
+    expect(placeParts(null, null)).toEqual([]);
   });
 });

@@ -20,11 +20,11 @@ export function groupBySpeaker<S extends StatementLike>(
   ];
 }
 
-/** One place line from a district name and a place as written, without saying the same name twice. */
-export function placeLine(district: string | null, placeText: string | null): string {
-  if (!district) return placeText ?? "";
-  if (!placeText || placeText.includes(district)) return placeText ?? district;
-  return `${placeText} — ${district}`;
+/** The place as written and the district, without saying the same name twice (shown as separate parts). */
+export function placeParts(district: string | null, placeText: string | null): string[] {
+  if (!district) return placeText ? [placeText] : [];
+  if (!placeText || placeText.includes(district)) return [placeText ?? district];
+  return [placeText, district];
 }
 
 /** An attendee as written: title, rank and name. */

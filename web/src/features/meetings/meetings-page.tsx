@@ -10,7 +10,8 @@ import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
 import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { useCurrentUser } from "../auth";
-import { districtName, districtOptions, meetingTitle } from "./meeting-labels";
+import { districtName, districtOptions, meetingTitle, Parts } from "./meeting-labels";
+import { placeParts } from "./meeting-view";
 import { MeetingsNav } from "./meetings-nav";
 import { meetingUrls, useMeetingList } from "./meetings-queries";
 
@@ -126,9 +127,7 @@ export function MeetingsPage() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      <bdi>
-                        {[districtName(m.districtPcode, language), m.placeText].filter(Boolean).join(" — ")}
-                      </bdi>
+                      <Parts parts={placeParts(districtName(m.districtPcode, language), m.placeText)} />
                     </Text>
                   </Table.Td>
                   <Table.Td>
