@@ -66,6 +66,8 @@ describe("validateDeep", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors["honours.1.title"]).toBe("الحقل «العنوان» مطلوب");
+    // no recipient by record, agency or name: the name is required
+    expect(result.errors["honours.1.recipientName"]).toBe("الحقل «اسم المكرَّم» مطلوب");
     expect(Object.keys(result.errors)).toEqual(
       expect.arrayContaining(["honours.1.title", "honours.1.recipientName"]),
     );

@@ -35,6 +35,11 @@ export function issueMessage(issue: Issue, rawValue: unknown): string {
       return i18n.t("validation.invalid_format", label);
     case "unrecognized_keys":
       return i18n.t("validation.unknown_field", label);
+    case "custom":
+      // "one of these is needed" (e.g. a recipient by record or by name): the field is required.
+      return issue.message === "one_of"
+        ? i18n.t("validation.required", label)
+        : i18n.t("validation.invalid", label);
     default:
       return i18n.t("validation.invalid", label);
   }

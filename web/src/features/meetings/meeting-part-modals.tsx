@@ -7,7 +7,7 @@ import {
   AttendeeUpdateBody,
   CommitmentBody,
   CommitmentUpdateBody,
-  MeetingHonourInput,
+  HonourCreateBody,
   StatementBody,
   StatementUpdateBody,
   type Attendee,
@@ -24,7 +24,7 @@ import { attendeeLine } from "./meeting-view";
 import {
   useAddAttendee,
   useAddCommitment,
-  useAddMeetingHonour,
+  useCreateHonour,
   useAddStatement,
   useUpdateAttendee,
   useUpdateCommitment,
@@ -298,17 +298,29 @@ const HONOUR_FIELDS = [
   "title",
   "reason",
   "awardedOn",
-  "recipientKey",
+  "recipientPersonId",
   "recipientName",
   "recipientTitle",
-  "giverKey",
+  "giverPersonId",
   "giverName",
 ] as const;
 
-/** Records an honour given at a saved meeting: to an attendee or someone named, by an attendee or someone named. */
+/** Who an honour goes to (or is given by): an attendee's personnel record, else their name and title as recorded. */
+function personFields(meeting: MeetingDetail, attendeeId: string, name: string) {
+  const a = meeting.attendees.find((x) => x.id === attendeeId);
+  if (!a) return { personId: null, name, title: null };
+  return a.personnelId
+    ? { personId: a.personnelId, name: null, title: a.title }
+    : { personId: null, name: a.name, title: a.title };
+}
+
+/**
+ * Records an honour given at a saved meeting (in the honours register, linked to the meeting, with its agency
+ * and sensitivity): to an attendee or someone named, by an attendee or someone named.
+ */
 export function HonourModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const add = useAddMeetingHonour(meeting.id);
+  const add = useCreateHonour();
   const people = useAttendeeChoices(meeting, t("meetingPages.nameAsWritten"));
   const form = useFormState({
     kind: "shield",
@@ -323,13 +335,21 @@ export function HonourModal({ meeting, onClose }: { meeting: MeetingDetail; onCl
   });
   const v = form.values;
   const submit = () => {
-    const checked = validate(MeetingHonourInput, {
-      ...v,
-      awardedOn: v.awardedOn || null,
-      recipientKey: v.recipientKey || null,
-      recipientName: v.recipientKey ? null : v.recipientName,
-      giverKey: v.giverKey || null,
-      giverName: v.giverKey ? null : v.giverName,
+    const recipient = personFields(meeting, v.recipientKey, v.recipientName);
+    const giver = personFields(meeting, v.giverKey, v.giverName);
+    const checked = validate(HonourCreateBody, {
+      kind: v.kind,
+      title: v.title,
+      reason: v.reason,
+      awardedOn: v.awardedOn,
+      recipientPersonId: recipient.personId,
+      recipientName: recipient.name,
+      recipientTitle: v.recipientTitle.trim() || recipient.title,
+      giverPersonId: giver.personId,
+      giverName: giver.name,
+      meetingId: meeting.id,
+      agencyId: meeting.agencyId,
+      sensitivity: meeting.sensitivity,
     });
     if (!checked.ok) return form.setErrors(checked.errors);
     add.mutate(checked.data, {
@@ -354,7 +374,7 @@ export function HonourModal({ meeting, onClose }: { meeting: MeetingDetail; onCl
           onChange={(e) => form.set("kind", e.currentTarget.value)}
           data={HONOUR_KINDS.map((k) => ({ value: k, label: t(`enums.honourKind.${k}`) }))}
         />
-        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} />
+        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} required />
       </SimpleGrid>
       <TextInput
         label={t("meetingPages.fields.honourTitle")}

@@ -20,7 +20,6 @@ import type {
   MeetingDetail,
   MeetingExtractBody,
   MeetingExtractResponse,
-  MeetingHonourInput,
   MeetingUpdateBody,
   StatementBody,
   StatementUpdateBody,
@@ -34,8 +33,7 @@ export const meetingUrls = {
   list: `${V1}/meetings`,
   extract: `${V1}/meetings/extract`,
   one: (id: string) => `${V1}/meetings/${id}`,
-  parts: (id: string, part: "attendees" | "statements" | "commitments" | "honours") =>
-    `${V1}/meetings/${id}/${part}`,
+  parts: (id: string, part: "attendees" | "statements" | "commitments") => `${V1}/meetings/${id}/${part}`,
   part: (id: string, part: "attendees" | "statements", partId: string) =>
     `${V1}/meetings/${id}/${part}/${partId}`,
   minutesXlsx: (id: string) => `${V1}/meetings/${id}/minutes.xlsx`,
@@ -130,11 +128,6 @@ export const useUpdateStatement = (id: string) =>
 export const useAddCommitment = (id: string) =>
   useChange((body: z.output<typeof CommitmentBody>) =>
     api.post<One<Commitment>>(meetingUrls.parts(id, "commitments"), body).then((r) => r.data),
-  );
-
-export const useAddMeetingHonour = (id: string) =>
-  useChange((body: MeetingHonourInput) =>
-    api.post<One<Honour>>(meetingUrls.parts(id, "honours"), body).then((r) => r.data),
   );
 
 /** The generated press-release draft, fetched when the user opens it. */
