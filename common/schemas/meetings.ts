@@ -300,6 +300,14 @@ export const AttendeeUpdateBody = z
   .refine((b) => Object.keys(b).length > 0, { message: "empty" });
 export type AttendeeUpdateBody = z.infer<typeof AttendeeUpdateBody>;
 
+/**
+ * The attendees (or statements) of a saved meeting to keep, in order: those left out are removed (an attendee a
+ * statement or commitment still names is refused, 409), and positions follow the list. New ones are added one by
+ * one (POST), edited one by one (PATCH).
+ */
+export const PartOrderBody = z.strictObject({ ids: z.array(Id).max(LIMITS.meetingStatementsMax) });
+export type PartOrderBody = z.infer<typeof PartOrderBody>;
+
 export const StatementBody = StatementInput;
 export const StatementUpdateBody = z
   .strictObject({ speakerKey: AttendeeKey.nullable(), topic: OptionalLine(), text: Text().min(1) })

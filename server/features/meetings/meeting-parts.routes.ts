@@ -7,6 +7,7 @@ import {
   CommitmentResponse,
   MeetingPartParams,
   MeetingResponse,
+  PartOrderBody,
   StatementBody,
   StatementUpdateBody,
 } from "../../../common/schemas/meetings";
@@ -26,15 +27,16 @@ import {
   addStatement,
   findAttendee,
   findStatement,
-  removeAttendee,
-  removeStatement,
+  orderAttendees,
+  orderStatements,
   updateAttendee,
   updateStatement,
 } from "./update-meeting";
 
 /**
- * The parts of a saved meeting, one at a time: attendees, statements and commitments. Each change is made by
- * whoever may edit the meeting (its agency's managers, leadership) and answers with the meeting page.
+ * The parts of a saved meeting: attendees and statements added and edited one at a time, kept and ordered as a
+ * list (nothing has a DELETE route: leaving a part out of the list removes it); commitments added. Each change is
+ * made by whoever may edit the meeting (its agency's managers, leadership) and answers with the meeting page.
  */
 export const meetingPartRoutes: FastifyPluginAsyncZod = async (app) => {
   const now = () => app.clock.now();
@@ -81,16 +83,14 @@ export const meetingPartRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.delete(
-    "/api/v1/meetings/:id/attendees/:partId",
+  app.put(
+    "/api/v1/meetings/:id/attendees",
     {
-      schema: { params: MeetingPartParams, response: { 200: MeetingResponse } },
+      schema: { params: IdParams, body: PartOrderBody, response: { 200: MeetingResponse } },
       config: { policy: "meetings.update" },
     },
     async (request) =>
-      editing(request, request.params.id, async (tx, ctx, m) =>
-        removeAttendee(tx, ctx, m, await findAttendee(tx, m.id, request.params.partId)),
-      ),
+      editing(request, request.params.id, (tx, ctx, m) => orderAttendees(tx, ctx, m, request.body.ids)),
   );
 
   app.post(
@@ -119,16 +119,14 @@ export const meetingPartRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.delete(
-    "/api/v1/meetings/:id/statements/:partId",
+  app.put(
+    "/api/v1/meetings/:id/statements",
     {
-      schema: { params: MeetingPartParams, response: { 200: MeetingResponse } },
+      schema: { params: IdParams, body: PartOrderBody, response: { 200: MeetingResponse } },
       config: { policy: "meetings.update" },
     },
     async (request) =>
-      editing(request, request.params.id, async (tx, ctx, m) =>
-        removeStatement(tx, ctx, m, await findStatement(tx, m.id, request.params.partId)),
-      ),
+      editing(request, request.params.id, (tx, ctx, m) => orderStatements(tx, ctx, m, request.body.ids)),
   );
 
   app.post(

@@ -214,7 +214,7 @@ describe("bad input on a nested create: 400 naming the field, nothing of the mee
 });
 
 describe("editing a meeting and its parts", () => {
-  it("edits fields and agenda, adds and removes attendees and statements, audited", async () => {
+  it("edits fields and agenda, adds, orders and leaves out attendees and statements, audited", async () => {
     const meeting = await buildMeeting(t.db, { agencyId: directorate.id });
     const url = `/api/v1/meetings/${meeting.id}`;
     const audits = await auditCount(t.db);
@@ -239,16 +239,33 @@ describe("editing a meeting and its parts", () => {
     expect(res.statusCode, res.body).toBe(201);
     const statement = res.json().data.statements.at(-1);
     expect(statement.speakerId).toBe(salem.id);
-    // A speaker cannot be removed while a statement names them.
-    res = await call(t.app, manager, "DELETE", `${url}/attendees/${salem.id}`);
+    const ids = (list: { id: string }[]) => list.map((x) => x.id);
+    const attendees = ids(res.json().data.attendees);
+    // A speaker cannot be left out while a statement names them.
+    const withoutSalem = attendees.filter((id) => id !== salem.id);
+    res = await call(t.app, manager, "PUT", `${url}/attendees`, { ids: withoutSalem });
     expect(res.statusCode).toBe(409);
     res = await call(t.app, manager, "PATCH", `${url}/statements/${statement.id}`, { topic: "المنافذ" });
     expect(res.json().data.statements.at(-1).topic).toBe("المنافذ");
-    res = await call(t.app, manager, "DELETE", `${url}/statements/${statement.id}`);
+    const statements = ids(res.json().data.statements);
+    // Another meeting's statement is not this one's to order.
+    res = await call(t.app, manager, "PUT", `${url}/statements`, { ids: [statement.id, attendees[0]] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].field).toBe("ids.1");
+    res = await call(t.app, manager, "PUT", `${url}/statements`, {
+      ids: statements.filter((id) => id !== statement.id),
+    });
     expect(res.statusCode, res.body).toBe(200);
-    res = await call(t.app, manager, "DELETE", `${url}/attendees/${salem.id}`);
+    expect(res.json().data.statements).toHaveLength(statements.length - 1);
+    // Reordered and one left out: the host last, Salem gone.
+    res = await call(t.app, manager, "PUT", `${url}/attendees`, { ids: [attendees[1], attendees[0]] });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().data.attendees).toHaveLength(2);
+    expect(
+      res.json().data.attendees.map((a: { id: string; position: number }) => [a.id, a.position]),
+    ).toEqual([
+      [attendees[1], 0],
+      [attendees[0], 1],
+    ]);
     // A second host is refused.
     res = await call(t.app, manager, "POST", `${url}/attendees`, { name: "ضيف", role: "host" });
     expect(res.statusCode).toBe(400);
@@ -268,8 +285,8 @@ describe("editing a meeting and its parts", () => {
         "meeting.attendee_add",
         "meeting.statement_add",
         "meeting.statement_update",
-        "meeting.statement_remove",
-        "meeting.attendee_remove",
+        "meeting.statements_order",
+        "meeting.attendees_order",
       ]),
     );
     expect(await auditCount(t.db)).toBe(audits + 6);

@@ -1,4 +1,4 @@
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type {
   AttendeeInput,
   AttendeeUpdateBody,
@@ -175,22 +175,63 @@ export async function updateAttendee(
   return after;
 }
 
-/** Removes an attendee nothing refers to (a speaker, a commitment's owner): otherwise 409. */
-export async function removeAttendee(tx: Db, ctx: Ctx, meeting: MeetingRow, attendee: AttendeeRow) {
-  const [statement] = await tx
-    .select({ id: meetingStatements.id })
-    .from(meetingStatements)
-    .where(eq(meetingStatements.speakerId, attendee.id))
-    .limit(1);
-  const [commitment] = await tx
-    .select({ id: commitments.id })
-    .from(commitments)
-    .where(eq(commitments.ownerAttendeeId, attendee.id))
-    .limit(1);
-  if (statement || commitment) throw new AppError("conflict");
-  await tx.delete(meetingAttendees).where(eq(meetingAttendees.id, attendee.id));
+/** Positions follow the order of `ids`; every id must be a part of this meeting, each once. */
+function checkOrder(ids: string[], existing: { id: string }[]) {
+  const known = new Set(existing.map((e) => e.id));
+  const issues = new FieldIssues();
+  ids.forEach((id, i) => {
+    if (!known.has(id) || ids.indexOf(id) !== i) issues.add(`ids.${i}`);
+  });
+  issues.throwIfAny();
+  return existing.filter((e) => !ids.includes(e.id));
+}
+
+/**
+ * Keeps the attendees listed, in that order, and removes the others — refused (409) while a statement or a
+ * commitment names one of them.
+ */
+export async function orderAttendees(tx: Db, ctx: Ctx, meeting: MeetingRow, ids: string[]) {
+  const existing = await tx.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id));
+  const removed = checkOrder(ids, existing);
+  if (removed.length) {
+    const gone = removed.map((r) => r.id);
+    const [statement] = await tx
+      .select({ id: meetingStatements.id })
+      .from(meetingStatements)
+      .where(inArray(meetingStatements.speakerId, gone))
+      .limit(1);
+    const [commitment] = await tx
+      .select({ id: commitments.id })
+      .from(commitments)
+      .where(inArray(commitments.ownerAttendeeId, gone))
+      .limit(1);
+    if (statement || commitment) throw new AppError("conflict");
+    await tx.delete(meetingAttendees).where(inArray(meetingAttendees.id, gone));
+  }
+  for (const [position, id] of ids.entries())
+    await tx.update(meetingAttendees).set({ position }).where(eq(meetingAttendees.id, id));
   await touchMeeting(tx, ctx, meeting);
-  await recordEvent(tx, ctx, "meeting.attendee_remove", "meetings", meeting.id, attendee, null);
+  await recordEvent(tx, ctx, "meeting.attendees_order", "meetings", meeting.id, existing, { ids, removed });
+}
+
+/** Keeps the statements listed, in that order, and removes the others. */
+export async function orderStatements(tx: Db, ctx: Ctx, meeting: MeetingRow, ids: string[]) {
+  const existing = await tx
+    .select()
+    .from(meetingStatements)
+    .where(eq(meetingStatements.meetingId, meeting.id));
+  const removed = checkOrder(ids, existing);
+  if (removed.length)
+    await tx.delete(meetingStatements).where(
+      inArray(
+        meetingStatements.id,
+        removed.map((r) => r.id),
+      ),
+    );
+  for (const [position, id] of ids.entries())
+    await tx.update(meetingStatements).set({ position }).where(eq(meetingStatements.id, id));
+  await touchMeeting(tx, ctx, meeting);
+  await recordEvent(tx, ctx, "meeting.statements_order", "meetings", meeting.id, existing, { ids, removed });
 }
 
 export async function addStatement(
@@ -248,10 +289,4 @@ export async function updateStatement(
   await touchMeeting(tx, ctx, meeting);
   await recordEvent(tx, ctx, "meeting.statement_update", "meetings", meeting.id, statement, after);
   return after;
-}
-
-export async function removeStatement(tx: Db, ctx: Ctx, meeting: MeetingRow, statement: StatementRow) {
-  await tx.delete(meetingStatements).where(eq(meetingStatements.id, statement.id));
-  await touchMeeting(tx, ctx, meeting);
-  await recordEvent(tx, ctx, "meeting.statement_remove", "meetings", meeting.id, statement, null);
 }
