@@ -26,7 +26,7 @@ import { MeetingCommitments } from "./meeting-commitments";
 import { MeetingEditModal } from "./meeting-edit-modal";
 import { MeetingHonours } from "./meeting-honours";
 import { districtName, meetingTitle, Parts } from "./meeting-labels";
-import { AttendeeModal, StatementModal } from "./meeting-part-modals";
+import { AttendeeModal, RemovePartModal, StatementModal } from "./meeting-part-modals";
 import { attendeeLine, groupBySpeaker, placeParts } from "./meeting-view";
 import { AVAILABLE_ROUTES, meetingUrls, useMeeting } from "./meetings-queries";
 import { PressReleaseModal } from "./press-release-modal";
@@ -193,6 +193,7 @@ function MeetingAttendees({ meeting: m }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const nameOf = useAgencyNamer();
   const [editing, setEditing] = useState<Attendee | "new" | null>(null);
+  const [removing, setRemoving] = useState<Attendee | null>(null);
   const attendees = [...m.attendees].sort(
     (a, b) => Number(b.role === "host") - Number(a.role === "host") || a.position - b.position,
   );
@@ -247,9 +248,20 @@ function MeetingAttendees({ meeting: m }: { meeting: MeetingDetail }) {
               </Table.Td>
               <Table.Td w={1}>
                 {m.abilities.update ? (
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
-                    {t("common.edit")}
-                  </Button>
+                  <Group gap={0} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
+                      {t("common.edit")}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setRemoving(a)}
+                      data-testid="attendee-remove"
+                    >
+                      {t("meetingPages.remove")}
+                    </Button>
+                  </Group>
                 ) : null}
               </Table.Td>
             </Table.Tr>
@@ -261,6 +273,15 @@ function MeetingAttendees({ meeting: m }: { meeting: MeetingDetail }) {
           meetingId={m.id}
           attendee={editing === "new" ? null : editing}
           onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {removing ? (
+        <RemovePartModal
+          meeting={m}
+          part="attendees"
+          partId={removing.id}
+          label={attendeeLine(removing)}
+          onClose={() => setRemoving(null)}
         />
       ) : null}
     </Paper>
@@ -295,6 +316,7 @@ function MeetingStatements({ meeting: m }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<MeetingDetail["statements"][number] | null>(null);
+  const [removing, setRemoving] = useState<MeetingDetail["statements"][number] | null>(null);
   const speakers = new Map(m.attendees.map((a) => [a.id, a]));
   const groups = groupBySpeaker(m.statements);
   return (
@@ -335,9 +357,14 @@ function MeetingStatements({ meeting: m }: { meeting: MeetingDetail }) {
                     ) : null}
                     {s.text}
                     {m.abilities.update ? (
-                      <Button size="compact-xs" variant="subtle" ms={6} onClick={() => setEditing(s)}>
-                        {t("common.edit")}
-                      </Button>
+                      <>
+                        <Button size="compact-xs" variant="subtle" ms={6} onClick={() => setEditing(s)}>
+                          {t("common.edit")}
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(s)}>
+                          {t("meetingPages.remove")}
+                        </Button>
+                      </>
                     ) : null}
                   </List.Item>
                 ))}
@@ -354,6 +381,15 @@ function MeetingStatements({ meeting: m }: { meeting: MeetingDetail }) {
             setAdding(false);
             setEditing(null);
           }}
+        />
+      ) : null}
+      {removing ? (
+        <RemovePartModal
+          meeting={m}
+          part="statements"
+          partId={removing.id}
+          label={removing.text.length > 60 ? `${removing.text.slice(0, 59)}…` : removing.text}
+          onClose={() => setRemoving(null)}
         />
       ) : null}
     </Paper>

@@ -1,4 +1,14 @@
-import { NativeSelect, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ATTENDEE_ROLES, COMMITMENT_TOPICS, HONOUR_KINDS } from "../../../../common/enums";
 import { LIMITS } from "../../../../common/limits";
@@ -15,6 +25,8 @@ import {
   type MeetingDetail,
   type Statement,
 } from "../../../../common/schemas/meetings";
+import { ApiError } from "../../app/api-client";
+import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { AgencySelect } from "../agencies";
@@ -25,6 +37,7 @@ import {
   useAddAttendee,
   useAddCommitment,
   useCreateHonour,
+  useKeepParts,
   useAddStatement,
   useUpdateAttendee,
   useUpdateCommitment,
@@ -417,5 +430,59 @@ export function HonourModal({ meeting, onClose }: { meeting: MeetingDetail; onCl
       </SimpleGrid>
       <Textarea label={t("meetingPages.fields.reason")} {...form.text("reason")} autosize minRows={2} />
     </FormModal>
+  );
+}
+
+/**
+ * Removes one attendee or statement of a saved meeting (the server keeps the others, in order). An attendee
+ * a statement or commitment still names is refused, and the message says so.
+ */
+export function RemovePartModal({
+  meeting,
+  part,
+  partId,
+  label,
+  onClose,
+}: {
+  meeting: MeetingDetail;
+  part: "attendees" | "statements";
+  partId: string;
+  label: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const keep = useKeepParts(meeting.id, part);
+  const rest = (part === "attendees" ? meeting.attendees : meeting.statements)
+    .filter((x) => x.id !== partId)
+    .sort((a, b) => a.position - b.position)
+    .map((x) => x.id);
+  return (
+    <Modal opened onClose={onClose} title={t("common.confirmTitle")} centered>
+      <Stack>
+        <Text>{t("meetingPages.confirmRemove", { name: label })}</Text>
+        {keep.error ? (
+          <ErrorAlert
+            error={keep.error}
+            message={
+              part === "attendees" && keep.error instanceof ApiError && keep.error.code === "conflict"
+                ? t("meetingPages.attendeeInUse")
+                : undefined
+            }
+          />
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button
+            color="red"
+            loading={keep.isPending}
+            onClick={() => keep.mutate(rest, { onSuccess: onClose })}
+          >
+            {t("meetingPages.remove")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

@@ -117,6 +117,10 @@ export const useUpdateAttendee = (id: string) =>
     api.patch(meetingUrls.part(id, "attendees", partId), body),
   );
 
+/** Keeps these attendees (or statements) of a saved meeting, in this order: the others are removed. */
+export const useKeepParts = (id: string, part: "attendees" | "statements") =>
+  useChange((ids: string[]) => api.put(meetingUrls.parts(id, part), { ids }));
+
 export const useAddStatement = (id: string) =>
   useChange((body: z.output<typeof StatementBody>) => api.post(meetingUrls.parts(id, "statements"), body));
 
