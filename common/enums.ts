@@ -72,6 +72,10 @@ export const NOTIFICATION_KINDS = [
   "task_due_soon",
   "task_overdue",
   "task_status",
+  "commitment_assigned",
+  "commitment_due_soon",
+  "commitment_overdue",
+  "commitment_status",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 // Needs and shortfalls register.
@@ -124,3 +128,23 @@ export type ProblemImpact = (typeof PROBLEM_IMPACTS)[number];
 
 export const PROBLEM_STATUSES = ["open", "converted", "closed"] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+// Meetings, commitments and honours.
+export const ATTENDEE_ROLES = ["host", "attendee"] as const;
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+
+/** open → in_progress → done | dropped (dropping needs a reason; reopening goes back to open). */
+export const COMMITMENT_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+/** Statuses of a commitment still to be kept: the ones that can fall due. */
+export const OPEN_COMMITMENT_STATUSES = ["open", "in_progress"] as const;
+
+export const COMMITMENT_ACTIONS = ["start", "complete", "drop", "reopen"] as const;
+export type CommitmentAction = (typeof COMMITMENT_ACTIONS)[number];
+
+/** What a commitment is about (the extractor proposes one; converting to a need takes its category from it). */
+export const COMMITMENT_TOPICS = ["legislation", "needs", "training", "support", "plan", "other"] as const;
+export type CommitmentTopic = (typeof COMMITMENT_TOPICS)[number];
+
+export const HONOUR_KINDS = ["shield", "certificate", "medal", "other"] as const;
+export type HonourKind = (typeof HONOUR_KINDS)[number];

@@ -25,4 +25,12 @@ export const LIMITS = {
   needMoneyMax: 1_000_000_000,
   /** Rows read per batch when an export streams a list. */
   exportBatch: 1000,
+  /** Parts of one meeting saved in one request. */
+  meetingAgendaMax: 50,
+  meetingAttendeesMax: 200,
+  meetingStatementsMax: 500,
+  meetingCommitmentsMax: 200,
+  meetingHonoursMax: 50,
+  /** Meetings (and commitments) in one calendar feed; the newest first. */
+  calendarMax: 2000,
 } as const;

@@ -11,6 +11,7 @@ import {
 import { z } from "zod";
 import { LIMITS } from "../common/limits";
 import "./authz/index";
+import "./links/index";
 import "./http/fastify-types";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
@@ -20,7 +21,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { needRoutes, problemRoutes } from "./features/needs";
-import { meetingRoutes } from "./features/meetings";
+import { commitmentRoutes, honourRoutes, meetingPartRoutes, meetingRoutes } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
@@ -58,6 +59,9 @@ const FEATURES = [
   needRoutes,
   problemRoutes,
   meetingRoutes,
+  meetingPartRoutes,
+  commitmentRoutes,
+  honourRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -1,18 +1,24 @@
 import type { FastifyInstance } from "fastify";
+import { sweepDueCommitments } from "./features/meetings";
 import { sweepDueTasks } from "./features/tasks";
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
 
 /**
- * Background work of a serving instance: the due/overdue sweep (idempotent: any number of instances may run it)
- * and the mail outbox retries. Tests call `sweepDueTasks` and `mailer.drain()` directly with an injected clock.
+ * Background work of a serving instance: the due/overdue sweeps of tasks and of meeting commitments (idempotent:
+ * any number of instances may run them) and the mail outbox retries. Tests call `sweepDueTasks`,
+ * `sweepDueCommitments` and `mailer.drain()` directly with an injected clock.
  */
 export function startBackgroundJobs(app: FastifyInstance): () => void {
-  const sweep = () =>
-    sweepDueTasks(app.db, app.clock.now()).catch((error: unknown) =>
+  const sweep = async () => {
+    await sweepDueTasks(app.db, app.clock.now()).catch((error: unknown) =>
       app.log.warn({ err: error }, "due sweep"),
     );
+    await sweepDueCommitments(app.db, app.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, "commitment due sweep"),
+    );
+  };
   void sweep();
   const timers = [
     setInterval(() => void sweep(), SWEEP_EVERY_MS),

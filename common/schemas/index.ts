@@ -9,3 +9,4 @@ export * from "./tasks";
 export * from "./notifications";
 export * from "./needs";
 export * from "./meetings";
+export * from "./origins";

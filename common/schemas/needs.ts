@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RecordOrigin } from "./origins";
 import { TaskCreateBody } from "./tasks";
 import {
   CURRENCIES,
@@ -180,6 +181,8 @@ export const NeedDetail = Need.extend({
   history: z.array(NeedHistoryEntry),
   pledges: z.array(Pledge),
   deliveries: z.array(Delivery),
+  /** Where the need came from (e.g. a meeting's commitment). */
+  origin: RecordOrigin.nullable(),
 });
 export const NeedResponse = oneOf(Need);
 export const NeedDetailResponse = oneOf(NeedDetail);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONTRIBUTION_STATUSES, TASK_PRIORITIES, TASK_STATUSES, TASK_UPDATE_KINDS } from "../enums";
 import { LIMITS } from "../limits";
 import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
+import { RecordOrigin } from "./origins";
 import { DateOnly } from "./plans";
 
 export const TASK_ACTIONS = [
@@ -136,6 +137,10 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 export const TaskResponse = oneOf(Task);
+/** The task page: the task and where it came from (e.g. a meeting's commitment). */
+export const TaskDetail = Task.extend({ origin: RecordOrigin.nullable() });
+export type TaskDetail = z.infer<typeof TaskDetail>;
+export const TaskDetailResponse = oneOf(TaskDetail);
 export const TaskListResponse = listOf(Task);
 
 export const TaskUpdateEntry = z.object({

@@ -9,4 +9,5 @@ export { tasksPolicy, contributionsPolicy } from "../features/tasks/tasks.policy
 export { notificationsPolicy } from "../notifications/notifications.policy";
 export { livePolicy } from "../live/live.routes";
 export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";
-export { meetingsPolicy } from "../features/meetings/meetings.policy";
+export { meetingsPolicy, honoursPolicy } from "../features/meetings/meetings.policy";
+export { commitmentsPolicy } from "../features/meetings/commitments.policy";

@@ -10,3 +10,11 @@ export { plans, planObjectives, planIndicators, indicatorMeasurements } from "..
 export { tasks, taskSupports, taskUpdates, taskAlerts } from "../features/tasks/tasks.table";
 export { notifications, mailOutbox, notificationPreferences } from "../notifications/notifications.table";
 export { needs, needHistory, needPledges, needDeliveries, problems } from "../features/needs/needs.table";
+export {
+  meetings,
+  meetingAgendaItems,
+  meetingAttendees,
+  meetingStatements,
+} from "../features/meetings/meetings.table";
+export { commitments, commitmentAlerts } from "../features/meetings/commitments.table";
+export { honours } from "../features/meetings/honours.table";

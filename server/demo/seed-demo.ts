@@ -8,6 +8,7 @@ import { createUser } from "../features/users";
 import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
 import { seedDemoPlans } from "./seed-demo-plans";
 import { seedDemoNeeds } from "./demo-needs";
+import { seedDemoMeetings } from "./seed-demo-meetings";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -71,5 +72,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
     }
     await seedDemoPlans(tx, ctx, ids);
     await seedDemoNeeds(tx, ctx, ids);
+    await seedDemoMeetings(tx, ctx, ids);
   });
 }

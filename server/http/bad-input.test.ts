@@ -6,8 +6,12 @@ import { sessions } from "../auth/sessions.table";
 import { agencies } from "../features/agencies/agencies.table";
 import { personnel } from "../features/personnel/personnel.table";
 import { users } from "../features/users/users.table";
+import { commitments } from "../features/meetings/commitments.table";
+import { honours } from "../features/meetings/honours.table";
+import { meetings } from "../features/meetings/meetings.table";
 import { call, createTestApp, type Session, type TestApp } from "../test/app";
 import { TEST_PASSWORD, buildAgency, buildPerson, buildUser, signedIn } from "../test/factories";
+import { buildCommitment, buildHonour } from "../test/meetings-factories";
 
 type WriteRoute = {
   method: "POST" | "PATCH";
@@ -22,7 +26,7 @@ describe("bad input on every write route: a clear error naming the field, nothin
   let routes: WriteRoute[];
 
   const footprint = async () => {
-    const tables = [auditEvents, agencies, users, personnel, sessions];
+    const tables = [auditEvents, agencies, users, personnel, sessions, meetings, commitments, honours];
     return Promise.all(tables.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]?.n));
   };
 
@@ -32,6 +36,8 @@ describe("bad input on every write route: a clear error naming the field, nothin
     const agency = await buildAgency(t.db);
     const user = await buildUser(t.db, { agencyId: agency.id });
     const person = await buildPerson(t.db, { agencyId: agency.id });
+    const commitment = await buildCommitment(t.db, { agencyId: agency.id });
+    const honour = await buildHonour(t.db, { agencyId: agency.id });
     routes = [
       {
         method: "POST",
@@ -73,6 +79,36 @@ describe("bad input on every write route: a clear error naming the field, nothin
       { method: "PATCH", url: "/api/auth/preferences", valid: { language: "en" } },
       { method: "POST", url: "/api/auth/totp/enable", valid: { code: "123456" } },
       { method: "POST", url: "/api/auth/totp/disable", valid: { password: TEST_PASSWORD } },
+      {
+        method: "POST",
+        url: "/api/v1/meetings",
+        valid: {
+          agencyId: agency.id,
+          titleAr: "اجتماع",
+          startsAt: "2026-11-20T08:00:00Z",
+          placeText: "طبرق",
+        },
+      },
+      { method: "PATCH", url: `/api/v1/meetings/${commitment.meetingId}`, valid: { titleAr: "اجتماع" } },
+      { method: "POST", url: `/api/v1/meetings/${commitment.meetingId}/attendees`, valid: { name: "سالم" } },
+      { method: "PATCH", url: `/api/v1/commitments/${commitment.id}`, valid: { dueOn: "2027-01-31" } },
+      {
+        method: "POST",
+        url: `/api/v1/commitments/${commitment.id}/convert-to-need`,
+        valid: { unit: "قانون" },
+      },
+      {
+        method: "POST",
+        url: "/api/v1/honours",
+        valid: {
+          agencyId: agency.id,
+          kind: "shield",
+          title: "درع",
+          awardedOn: "2026-11-20",
+          recipientName: "سالم",
+        },
+      },
+      { method: "PATCH", url: `/api/v1/honours/${honour.id}`, valid: { title: "درع" } },
     ];
   });
   afterAll(() => t.close());
@@ -257,6 +293,10 @@ describe("bad input on every write route: a clear error naming the field, nothin
       ["/api/v1/agencies?kind=castle", "kind"],
       ["/api/v1/audit?from=yesterday", "from"],
       ["/api/v1/users?colour=blue", "colour"],
+      ["/api/v1/meetings?from=yesterday", "from"],
+      ["/api/v1/commitments?due=later", "due"],
+      ["/api/v1/honours?kind=trophy", "kind"],
+      ["/api/v1/meetings.ics?to=2026-13-01", "to"],
     ] as const) {
       const response = await call(t.app, admin, "GET", url);
       expect(response.statusCode, url).toBe(400);

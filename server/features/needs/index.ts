@@ -7,3 +7,4 @@ export { createNeed } from "./save-need";
 export { stepNeed } from "./step-need";
 export { recordDelivery, recordPledge } from "./record-supply";
 export { createProblem, convertProblemToNeed, linkProblemToTask } from "./save-problem";
+export { presentNeed } from "./needs.present";

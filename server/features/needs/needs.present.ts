@@ -1,4 +1,5 @@
 import type { Need, NeedDetail } from "../../../common/schemas/needs";
+import type { RecordOrigin } from "../../../common/schemas/origins";
 import type { Actor } from "../../authz/actor";
 import { abilitiesFor } from "../../authz/engine";
 import { needsPolicy } from "./needs.policy";
@@ -45,6 +46,7 @@ export function presentNeedDetail(
   row: NeedRow,
   actor: Actor,
   parts: { history: NeedHistoryRow[]; pledges: PledgeRow[]; deliveries: DeliveryRow[] },
+  origin: RecordOrigin | null,
 ): NeedDetail {
   return {
     ...presentNeed(row, actor),
@@ -75,5 +77,6 @@ export function presentNeedDetail(
       receivedBy: d.receivedBy,
       createdAt: d.createdAt.toISOString(),
     })),
+    origin,
   };
 }

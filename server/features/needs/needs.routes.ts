@@ -19,6 +19,7 @@ import {
 import { authorize } from "../../authz/engine";
 import { AppError } from "../../http/app-error";
 import { actorOf, ctxOf } from "../../http/context";
+import { originOf } from "../../links/record-links";
 import { pageOf } from "../../http/pagination";
 import { nextStatus } from "./need-workflow";
 import { needsCsv, needsXlsx } from "./needs.export";
@@ -94,7 +95,11 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const need = await findNeed(app.db, actor, request.params.id);
-      return { data: presentNeedDetail(need, actor, await needDetailParts(app.db, need.id)) };
+      const [parts, origin] = await Promise.all([
+        needDetailParts(app.db, need.id),
+        originOf(app.db, actor, "need", need.id),
+      ]);
+      return { data: presentNeedDetail(need, actor, parts, origin) };
     },
   );
 

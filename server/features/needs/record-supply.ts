@@ -4,6 +4,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { linkedRecordCompleted } from "../../links/record-links";
 import { assertActiveAgency } from "../agencies";
 import { addHistory } from "./need-history";
 import { DELIVERABLE_STATUSES, afterDelivery } from "./need-workflow";
@@ -59,7 +60,10 @@ export async function recordDelivery(tx: Db, ctx: Ctx, need: NeedRow, input: Del
   if (!after) throw new AppError("not_found");
   await addHistory(tx, ctx, need.id, "deliver", need.status, outcome.status, input.reference);
   await recordEvent(tx, ctx, "need.deliver", "need_deliveries", delivery.id, null, delivery);
-  if (outcome.status === "fulfilled")
+  if (outcome.status === "fulfilled") {
     await recordEvent(tx, ctx, "need.fulfil", "needs", need.id, need, after);
+    // What the need was made from (a meeting's commitment) is completed with it, in this transaction.
+    await linkedRecordCompleted(tx, ctx, "need", need.id);
+  }
   return after;
 }

@@ -3,3 +3,4 @@ export type { PersonRow } from "./personnel.table";
 export { personnelRoutes } from "./personnel.routes";
 export { personnelPolicy } from "./personnel.policy";
 export { createPerson } from "./save-person";
+export { personnelVisibleTo } from "./personnel.policy";

@@ -2,6 +2,7 @@ import type { TaskStatusBody } from "../../../common/schemas/tasks";
 import type { Actor, Ctx } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { linkedRecordCompleted } from "../../links/record-links";
 import { logTaskUpdate, notifyAboutTask, statusAudience } from "./task-events";
 import { isLeadStaff, tasksPolicy, transitionAction, type TaskRecord } from "./tasks.policy";
 import { saveTask } from "./update-task";
@@ -46,5 +47,7 @@ export async function changeTaskStatus(
   await notifyAboutTask(tx, ctx, after, "task_status", await statusAudience(tx, after), {
     status: input.status,
   });
+  // What the task was made from (a meeting's commitment) is completed with it, in this transaction.
+  if (input.status === "done") await linkedRecordCompleted(tx, ctx, "task", after.id);
   return after;
 }

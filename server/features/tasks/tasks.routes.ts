@@ -8,6 +8,7 @@ import {
   TaskCommentBody,
   TaskContributionParams,
   TaskCreateBody,
+  TaskDetailResponse,
   TaskListQuery,
   TaskListResponse,
   TaskResponse,
@@ -21,6 +22,7 @@ import { authorize } from "../../authz/engine";
 import { isLeadership } from "../../authz/visibility";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { originOf } from "../../links/record-links";
 import { actorOf, ctxOf } from "../../http/context";
 import { pageOf } from "../../http/pagination";
 import { plansPolicy } from "../plans/plans.policy";
@@ -72,10 +74,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/v1/tasks/:id",
-    { schema: { params: IdParams, response: { 200: TaskResponse } }, config: { policy: "tasks.read" } },
+    { schema: { params: IdParams, response: { 200: TaskDetailResponse } }, config: { policy: "tasks.read" } },
     async (request) => {
       const actor = actorOf(request);
-      return { data: presentTask(await findTask(app.db, actor, request.params.id), actor, now()) };
+      const task = await findTask(app.db, actor, request.params.id);
+      const origin = await originOf(app.db, actor, "task", task.id);
+      return { data: { ...presentTask(task, actor, now()), origin } };
     },
   );
 

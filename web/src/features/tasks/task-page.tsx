@@ -27,6 +27,7 @@ import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
+import { RecordOriginLine } from "../../app/record-origin";
 import { useFormat } from "../../app/use-format";
 import { agencyName, useAgencyLookup } from "../agencies";
 import { SupportsModal } from "./supports-modal";
@@ -89,6 +90,7 @@ export function TaskPage() {
           {t("tasks.reason")}: {task.statusReason}
         </Text>
       ) : null}
+      <RecordOriginLine origin={task.origin} />
       {task.description ? <Text>{task.description}</Text> : null}
       <LeadControls task={task} />
 

@@ -5,6 +5,7 @@ import type {
   ContributionBody,
   Task,
   TaskCreateBody,
+  TaskDetail,
   TaskStatusBody,
   TaskSupportsBody,
   TaskTimelineResponse,
@@ -26,7 +27,7 @@ export const useTasks = (params: QueryParams, enabled = true) =>
 export const useTask = (id: string) =>
   useQuery({
     queryKey: ["tasks", "one", id],
-    queryFn: () => api.get<One<Task>>(`/api/v1/tasks/${id}`).then((r) => r.data),
+    queryFn: () => api.get<One<TaskDetail>>(`/api/v1/tasks/${id}`).then((r) => r.data),
   });
 
 export const useTimeline = (id: string) =>
