@@ -80,6 +80,7 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
       await page.getByTestId("meeting-downloads").click();
       for (const [testId, type] of [
         ["meeting-minutes-xlsx", "spreadsheetml"],
+        ["meeting-minutes-pdf", "application/pdf"],
         ["meeting-ics", "text/calendar"],
       ] as const) {
         const href = await page.getByTestId(testId).getAttribute("href");
@@ -87,7 +88,14 @@ describe("meetings from import to follow-up in Chromium (Arabic)", () => {
         expect(response.status()).toBe(200);
         expect(response.headers()["content-type"]).toContain(type);
       }
+      // The press release drafted from the record, ready to edit.
+      await page.getByTestId("meeting-press-release").click();
+      await expect
+        .poll(() => page.getByTestId("press-release-text").inputValue(), { timeout: 60_000 })
+        .toContain("عصام أبوزريبة");
+      await screenshot(page, "meeting-press-release-ar");
       await page.keyboard.press("Escape");
+      await page.getByTestId("press-release-text").waitFor({ state: "detached" });
 
       // Convert the minister's pledge to a task: the task opens and says where it came from.
       const commitment = page.getByTestId("commitment-item").filter({ hasText: "استعداده الشخصي" });

@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { Honour, MeetingDetail } from "../../../../common/schemas/meetings";
 import { useFormat } from "../../app/use-format";
 import { HonourModal } from "./meeting-part-modals";
-import { AVAILABLE_ROUTES, meetingUrls } from "./meetings-queries";
+import { meetingUrls } from "./meetings-queries";
 
 /** Downloads the Arabic certificate of appreciation of one honour. */
 export function CertificateButton({ honour }: { honour: Honour }) {
   const { t } = useTranslation();
-  if (!AVAILABLE_ROUTES.certificatePdf) return null;
   return (
     <Button
       component="a"

@@ -28,7 +28,7 @@ import { MeetingHonours } from "./meeting-honours";
 import { districtName, meetingTitle, Parts } from "./meeting-labels";
 import { AttendeeModal, RemovePartModal, StatementModal } from "./meeting-part-modals";
 import { attendeeLine, groupBySpeaker, placeParts } from "./meeting-view";
-import { AVAILABLE_ROUTES, meetingUrls, useMeeting } from "./meetings-queries";
+import { meetingUrls, useMeeting } from "./meetings-queries";
 import { PressReleaseModal } from "./press-release-modal";
 
 /** One meeting: who met where and when, what each said, where each commitment stands, honours, downloads. */
@@ -103,23 +103,15 @@ function Downloads({ meeting, onPressRelease }: { meeting: MeetingDetail; onPres
         >
           {t("meetingPages.minutesXlsx")}
         </Menu.Item>
-        {AVAILABLE_ROUTES.minutesPdf ? (
-          <Menu.Item
-            component="a"
-            href={meetingUrls.minutesPdf(meeting.id)}
-            data-testid="meeting-minutes-pdf"
-          >
-            {t("meetingPages.minutesPdf")}
-          </Menu.Item>
-        ) : null}
+        <Menu.Item component="a" href={meetingUrls.minutesPdf(meeting.id)} data-testid="meeting-minutes-pdf">
+          {t("meetingPages.minutesPdf")}
+        </Menu.Item>
         <Menu.Item component="a" href={meetingUrls.meetingIcs(meeting.id)} data-testid="meeting-ics">
           {t("meetingPages.addToCalendar")}
         </Menu.Item>
-        {AVAILABLE_ROUTES.pressRelease ? (
-          <Menu.Item onClick={onPressRelease} data-testid="meeting-press-release">
-            {t("meetingPages.pressRelease")}
-          </Menu.Item>
-        ) : null}
+        <Menu.Item onClick={onPressRelease} data-testid="meeting-press-release">
+          {t("meetingPages.pressRelease")}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

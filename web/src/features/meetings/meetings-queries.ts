@@ -50,18 +50,6 @@ export const meetingUrls = {
   certificatePdf: (id: string) => `${V1}/honours/${id}/certificate.pdf`,
 };
 
-/**
- * Downloads whose routes are built in another branch (PDF documents, press release): a button shows only
- * when its route is in this build, so there is never a dead button. Turn one on when its route lands:
- * GET /meetings/:id/minutes.pdf, GET /honours/:id/certificate.pdf, GET /meetings/:id/press-release ({text})
- * with POST /meetings/:id/press-release.pdf ({text}).
- */
-export const AVAILABLE_ROUTES: Record<"minutesPdf" | "pressRelease" | "certificatePdf", boolean> = {
-  minutesPdf: false,
-  pressRelease: false,
-  certificatePdf: false,
-};
-
 const KEYS = ["meetings", "commitments", "honours", "tasks", "needs"] as const;
 
 /** Any change to a meeting or its parts may change lists of the others (and of tasks and needs). */
