@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { addDays, zonedDay } from "../../../common/dates";
 import { LIMITS } from "../../../common/limits";
 import { TASK_STATUSES, type TaskStatus } from "../../../common/enums";
@@ -10,7 +10,7 @@ import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
 import { users } from "../users/users.table";
 import { tasksVisibleTo, type TaskRecord } from "./tasks.policy";
-import { taskSupports, taskUpdates, tasks, type TaskRow } from "./tasks.table";
+import { taskSupports, taskUpdates, tasks, type SupportRow, type TaskRow } from "./tasks.table";
 
 const OPEN = sql`${tasks.status} in ('todo', 'in_progress', 'blocked')`;
 
@@ -130,6 +130,11 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       : [order(column), asc(tasks.id)];
   const { limit, offset } = pageWindow(query);
 
+  // One round trip per page: the supports ride along as JSON and the total as a scalar subquery (each query
+  // costs the server a socket write and a wake-up of PostgreSQL; at 20 clients that was a quarter of its CPU).
+  const columns = { ...getTableColumns(tasks), supports: SUPPORTS_JSON };
+  let pageRows: (TaskRow & { supports: SupportJson[]; total: number })[];
+  let countQuery: () => Promise<number>;
   if (byMembership) {
     const role = query.role === "support" ? "support" : "any";
     const member = memberIds(agency, role, query, now);
@@ -138,37 +143,47 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       filters.length === 0 && query.sort === "dueOn"
         ? memberIds(agency, role, query, now, { rows: offset + limit, dir: direction })
         : member;
-    const [rows, [total]] = await Promise.all([
-      db
-        .select(getTableColumns(tasks))
-        .from(paged)
-        .innerJoin(tasks, sql`${tasks.id} = member.id`)
-        .where(where)
-        .orderBy(...orderBy(sql`member.due_on`, sql`member.id`))
-        .limit(limit)
-        .offset(offset),
-      // With no filter beyond what the member ids already express, they are the count (no visit of the tasks).
+    // With no filter beyond what the member ids already express, they are the count (no visit of the tasks).
+    const counted =
       filters.length === 0
-        ? db.select({ n: count() }).from(member)
-        : db
-            .select({ n: count() })
-            .from(member)
-            .innerJoin(tasks, sql`${tasks.id} = member.id`)
-            .where(where),
-    ]);
-    return { rows: await withSupports(db, rows), total: total?.n ?? 0 };
-  }
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
+        ? sql`select count(*)::int from ${member}`
+        : sql`select count(*)::int from ${member} inner join ${tasks} on ${tasks.id} = member.id where ${where ?? sql`true`}`;
+    pageRows = await db
+      .select({ ...columns, total: sql<number>`(${counted})` })
+      .from(paged)
+      .innerJoin(tasks, sql`${tasks.id} = member.id`)
+      .where(where)
+      .orderBy(...orderBy(sql`member.due_on`, sql`member.id`))
+      .limit(limit)
+      .offset(offset);
+    countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
+  } else {
+    const counted = sql`select count(*)::int from ${tasks} where ${where ?? sql`true`}`;
+    pageRows = await db
+      .select({ ...columns, total: sql<number>`(${counted})` })
       .from(tasks)
       .where(where)
       .orderBy(...orderBy(tasks.dueOn, tasks.id))
       .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(tasks).where(where),
-  ]);
-  return { rows: await withSupports(db, rows), total: total?.n ?? 0 };
+      .offset(offset);
+    countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
+  }
+  // Past the last page there is no row to carry the total: ask for it alone.
+  const total = pageRows[0]?.total ?? (offset > 0 ? await countQuery() : 0);
+  return { rows: pageRows.map(({ total: _, ...row }) => withSupportRows(row)), total };
+}
+
+type SupportJson = Omit<SupportRow, "updatedAt"> & { updatedAt: string };
+
+/** A task's supports as one JSON array (ordered by agency), for lists. */
+const SUPPORTS_JSON = sql<SupportJson[]>`coalesce((select json_agg(json_build_object(
+    'taskId', ${taskSupports.taskId}, 'agencyId', ${taskSupports.agencyId}, 'contribution', ${taskSupports.contribution},
+    'status', ${taskSupports.status}, 'note', ${taskSupports.note}, 'taskStatus', ${taskSupports.taskStatus},
+    'taskDueOn', ${taskSupports.taskDueOn}, 'updatedAt', ${taskSupports.updatedAt}
+  ) order by ${taskSupports.agencyId}) from ${taskSupports} where ${taskSupports.taskId} = ${tasks.id}), '[]'::json)`;
+
+function withSupportRows(row: TaskRow & { supports: SupportJson[] }): TaskRecord {
+  return { ...row, supports: row.supports.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt) })) };
 }
 
 type Counts = Record<TaskStatus, number>;

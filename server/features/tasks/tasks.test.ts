@@ -199,6 +199,16 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
       );
       expect(r.json(), `${dir} page ${page}`).toMatchObject({ data: [{ id: want }], page: { total: 2 } });
     }
+    // Past the last page: no rows, the total still right (with and without other filters).
+    for (const extra of ["", "&priority=normal"]) {
+      const past = await call(
+        t.app,
+        session,
+        "GET",
+        `/api/v1/tasks?agencyId=${supporter.id}&due=overdue&pageSize=1&page=5${extra}`,
+      );
+      expect(past.json(), extra).toMatchObject({ data: [], page: { total: 2 } });
+    }
     expect(await list(supporter.id, "overdue", "lead")).toEqual([led.id]);
 
     // New due day (TEST_NOW is 2026-11-29): out of the overdue list, into "due within 7 days", for the supporter too.
