@@ -1,14 +1,11 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import os from "node:os";
-import autocannon from "autocannon";
-import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from "../common/enums";
 import { searchKey } from "../common/arabic";
 import { openDatabase } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { seedDemo } from "../server/demo/seed-demo";
+import { keptDatabase, logIn, measure, startTarget, type BenchDatabase, type Target } from "./support";
 
 // 50k needs on PostgreSQL:
 //  1. the filtered register with its totals (GET /api/v1/needs?…, as director.tobruk, a manager: visibility
@@ -16,35 +13,20 @@ import { seedDemo } from "../server/demo/seed-demo";
 //  2. the Excel export streamed at two sizes (10k and 50k rows): the server's peak RSS and heap must not grow
 //     with the number of rows (allowance: +40 MB RSS, heap ×1.5 from 10k to 50k).
 // DATABASE_URL: the admin connection (default postgres://postgres@127.0.0.1:5432/postgres). Prints the figures;
-// exit code 1 when a bar is missed. BENCH_NEEDS (50000), BENCH_CONNECTIONS (20), BENCH_DURATION (10 s).
+// exit code 1 when a bar is missed. BENCH_NEEDS (50000), BENCH_CONNECTIONS (20), BENCH_DURATION (10 s);
+// BENCH_KEEP=1 keeps the loaded database for the next run (and reuses it); BENCH_ONLY=register|export.
 
-const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NAME = "tansiq_bench_needs";
 const TOTAL = Number(process.env.BENCH_NEEDS ?? 50_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ONLY = process.env.BENCH_ONLY ?? "";
 const PASSWORD = "bench-password-1";
 const P95_BAR_MS = 50;
 
-const dbUrl = (() => {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${NAME}`;
-  return u.toString();
-})();
-
-async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await f(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** 50k needs over the demo agencies, one in five a vehicles need (the 10k export), 10 % restricted. */
-async function load(): Promise<void> {
-  const database = await openDatabase({ engine: "postgres", url: dbUrl, poolSize: 2 });
+async function load(url: string): Promise<void> {
+  const database = await openDatabase({ engine: "postgres", url, poolSize: 2 });
   await migrateDatabase(database);
   await seedDemo(database.db, new Date("2026-11-29T08:00:00Z"), PASSWORD);
   const pool = database.pool!;
@@ -92,95 +74,28 @@ async function load(): Promise<void> {
   await database.close();
 }
 
-type Server = {
-  url: string;
-  child: ChildProcess;
-  ask<T>(message: string, key: string): Promise<T>;
-  stop(): Promise<void>;
-};
-
-async function startServer(): Promise<Server> {
-  const child = fork(fileURLToPath(new URL("./needs.server.ts", import.meta.url)), [], {
-    execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
-    env: { ...process.env, BENCH_DATABASE_URL: dbUrl },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (m: { port: number }) => resolve(m.port));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    ask: <T>(message: string, key: string) =>
-      new Promise<T>((resolve) => {
-        const on = (m: Record<string, unknown>) => {
-          if (key in m) {
-            child.off("message", on);
-            resolve(m[key] as T);
-          }
-        };
-        child.on("message", on);
-        child.send(message);
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.send("stop");
-      }),
-  };
-}
-
-async function logIn(url: string, username: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
-  const cookie = r.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => c.startsWith("tansiq_session="));
-  if (!cookie) throw new Error("no session cookie");
-  return cookie;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const startServer = (database: BenchDatabase) =>
+  startTarget(new URL("./app-server.ts", import.meta.url), ["needs"], { BENCH_DATABASE_URL: database.url });
 
-async function registerLoad(server: Server, cookie: string, path: string) {
+async function registerLoad(server: Target, database: BenchDatabase, cookie: string, path: string) {
   const check = await fetch(`${server.url}${path}`, { headers: { cookie } });
-  const body = (await check.json()) as { data: unknown[]; totals: { count: number } };
   if (check.status !== 200) throw new Error(`${path}: ${check.status}`);
-  const base = { url: `${server.url}${path}`, headers: { cookie }, connections: CONNECTIONS };
-  await autocannon({ ...base, duration: 2 });
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ ...base, duration: DURATION }, (error, r) =>
-      error ? reject(error) : resolve(r),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  return {
+  const body = (await check.json()) as { data: unknown[]; totals: { count: number } };
+  const figures = await measure(
+    server,
+    database,
     path,
-    matched: body.totals.count,
-    rows: body.data.length,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: Math.round(percentile(times, 50) * 10) / 10,
-    p95: Math.round(percentile(times, 95) * 10) / 10,
-    p99: Math.round(percentile(times, 99) * 10) / 10,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+    { cookie },
+    { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: 2 },
+  );
+  return { path, matched: body.totals.count, rows: body.data.length, ...figures };
 }
 
-async function exportRun(path: string) {
-  const server = await startServer();
+async function exportRun(database: BenchDatabase, path: string) {
+  const server = await startServer(database);
   try {
-    const cookie = await logIn(server.url, "minister");
+    const cookie = await logIn(server.url, "minister", PASSWORD);
     await server.ask("reset", "reset");
     const started = Date.now();
     const r = await fetch(`${server.url}${path}`, { headers: { cookie } });
@@ -204,39 +119,26 @@ async function exportRun(path: string) {
   }
 }
 
-// BENCH_KEEP=1 keeps the loaded database for the next run (and reuses it); BENCH_ONLY=register|export.
-const KEEP = process.env.BENCH_KEEP === "1";
-const ONLY = process.env.BENCH_ONLY ?? "";
-const exists = await admin(
-  async (c) => (await c.query("select 1 from pg_database where datname = $1", [NAME])).rowCount === 1,
+const t0 = Date.now();
+const database = await keptDatabase(NAME, load);
+console.log(
+  database.reused
+    ? `reusing the kept database ${NAME}`
+    : `loaded ${TOTAL} needs in ${((Date.now() - t0) / 1000).toFixed(1)} s (json_to_recordset, 5k per statement)`,
 );
-const reuse = KEEP && exists;
-if (!reuse)
-  await admin(async (c) => {
-    await c.query(`drop database if exists ${NAME} with (force)`);
-    await c.query(`create database ${NAME}`);
-  });
 let failed = false;
 try {
-  const t0 = Date.now();
-  if (!reuse) await load();
-  console.log(
-    `loaded ${TOTAL} needs in ${((Date.now() - t0) / 1000).toFixed(1)} s (json_to_recordset, 5k per statement)`,
-  );
-
   if (ONLY !== "export") {
-    const server = await startServer();
-    const director = await logIn(server.url, "director.tobruk");
+    const server = await startServer(database);
+    const director = await logIn(server.url, "director.tobruk", PASSWORD);
     const loads = [];
     try {
       for (const path of [
         "/api/v1/needs?category=equipment&status=approved&from=2026-03-01&to=2026-09-30",
-        "/api/v1/needs?responsibleAgencyId=&priority=critical&from=2026-06-01",
+        "/api/v1/needs?priority=critical&from=2026-06-01",
         "/api/v1/needs",
-      ]) {
-        const clean = path.replace("responsibleAgencyId=&", "");
-        loads.push(await registerLoad(server, director, clean));
-      }
+      ])
+        loads.push(await registerLoad(server, database, director, path));
     } finally {
       await server.stop();
     }
@@ -247,19 +149,22 @@ try {
         .join(" ")}:`,
     );
     for (const l of loads) {
+      const { p50, p95, p99 } = l.latencyMs;
       console.log(
-        `  ${l.path}\n    ${l.matched} matching (page of ${l.rows}): ${l.requestsPerSecond} req/s, p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, non-2xx ${l.non2xx}, errors ${l.errors}`,
+        `  ${l.path}\n    ${l.matched} matching (page of ${l.rows}): ${l.requestsPerSecond} req/s, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms; CPU per request: server ${l.cpuMsPerRequest.server} ms, PostgreSQL ${l.cpuMsPerRequest.postgres} ms; non-2xx ${l.non2xx}, errors ${l.errors}`,
       );
     }
     const filtered = loads[0]!;
-    if (filtered.p95 > P95_BAR_MS || filtered.non2xx > 0 || filtered.errors > 0) {
-      console.error(`FAILED: filtered register p95 ${filtered.p95} ms > ${P95_BAR_MS} ms (or errors)`);
+    if (filtered.latencyMs.p95 > P95_BAR_MS || filtered.non2xx > 0 || filtered.errors > 0) {
+      console.error(
+        `FAILED: filtered register p95 ${filtered.latencyMs.p95} ms > ${P95_BAR_MS} ms (or errors)`,
+      );
       failed = true;
     }
   }
   if (ONLY !== "register") {
-    const small = await exportRun("/api/v1/needs/export.xlsx?category=vehicles");
-    const large = await exportRun("/api/v1/needs/export.xlsx");
+    const small = await exportRun(database, "/api/v1/needs/export.xlsx?category=vehicles");
+    const large = await exportRun(database, "/api/v1/needs/export.xlsx");
     console.log("\nExcel export (minister: every row), fresh server each, peaks sampled every 5 ms:");
     for (const e of [small, large])
       console.log(
@@ -274,6 +179,6 @@ try {
     );
   }
 } finally {
-  if (!KEEP) await admin((c) => c.query(`drop database if exists ${NAME} with (force)`));
+  await database.drop();
 }
 if (failed) process.exitCode = 1;

@@ -20,18 +20,29 @@ export type BenchDatabase = {
   /** CPU time (ms) used so far by the PostgreSQL backends connected to this database; null unless local. */
   backendCpuMs(): Promise<number | null>;
   drop(): Promise<void>;
+  /** Closes the admin connection and leaves the database in place. */
+  release(): Promise<void>;
 };
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of utime/stime in /proc/<pid>/stat
 
 /** Creates an empty database `name` (dropping a leftover one); `drop()` removes it, even with clients still on it. */
 export async function freshDatabase(name: string): Promise<BenchDatabase> {
+  return existingDatabase(name, async (admin) => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  });
+}
+
+async function existingDatabase(
+  name: string,
+  prepare?: (admin: pg.Client) => Promise<void>,
+): Promise<BenchDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
+    await prepare?.(admin);
   } catch (error) {
     await admin.end();
     throw error;
@@ -66,6 +77,7 @@ export async function freshDatabase(name: string): Promise<BenchDatabase> {
         await admin.end();
       }
     },
+    release: () => admin.end(),
   };
 }
 
@@ -74,6 +86,8 @@ export type Target = {
   url: string;
   /** CPU time used by the server process so far (process.cpuUsage(), microseconds). */
   cpuUsage(): Promise<NodeJS.CpuUsage>;
+  /** Sends `message` to the server process and resolves with the `key` of the first reply that has one. */
+  ask<T>(message: string, key: string): Promise<T>;
   stop(): Promise<void>;
 };
 
@@ -92,7 +106,7 @@ export async function startTarget(
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
     : [];
   const child = fork(fileURLToPath(entry), args, {
-    execArgv: ["--import", import.meta.resolve("tsx"), ...profile],
+    execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc", ...profile],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -114,13 +128,23 @@ export async function startTarget(
   return {
     name: args.join(" "),
     url: `http://127.0.0.1:${port}`,
-    cpuUsage: () =>
-      new Promise((resolve) => {
-        child.once("message", (message: { cpu: NodeJS.CpuUsage }) => resolve(message.cpu));
-        child.send("cpu");
-      }),
+    cpuUsage: () => ask<NodeJS.CpuUsage>(child, "cpu", "cpu"),
+    ask: <T>(message: string, key: string) => ask<T>(child, message, key),
     stop: () => stopChild(child),
   };
+}
+
+function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const on = (reply: Record<string, unknown>) => {
+      if (reply && typeof reply === "object" && key in reply) {
+        child.off("message", on);
+        resolve(reply[key] as T);
+      }
+    };
+    child.on("message", on);
+    child.send(message);
+  });
 }
 
 function stopChild(child: ChildProcess, timeoutMs = 5_000): Promise<void> {
@@ -161,7 +185,7 @@ export type LoadOptions = { connections: number; durationSeconds: number; warmup
 
 export type LoadFigures = {
   requestsPerSecond: number;
-  latencyMs: { mean: number; p50: number; p97_5: number; p99: number; max: number };
+  latencyMs: { mean: number; p50: number; p95: number; p97_5: number; p99: number; max: number };
   requests: number;
   non2xx: number;
   errors: number;
@@ -185,7 +209,15 @@ export async function measure(
   const base = { url: `${target.url}${path}`, headers, connections: options.connections, pipelining: 1 };
   if (options.warmupSeconds > 0) await autocannon({ ...base, duration: options.warmupSeconds });
   const [serverBefore, backendsBefore] = [await target.cpuUsage(), await database.backendCpuMs()];
-  const r = await autocannon({ ...base, duration: options.durationSeconds });
+  // autocannon's histogram has no p95: keep every response time and take it from them.
+  const times: number[] = [];
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ ...base, duration: options.durationSeconds }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
   const [serverAfter, backendsAfter] = [await target.cpuUsage(), await database.backendCpuMs()];
   const requests = r.requests.total;
   const perRequest = (ms: number) => (requests > 0 ? round(ms / requests, 3) : 0);
@@ -195,6 +227,7 @@ export async function measure(
     latencyMs: {
       mean: round(r.latency.average),
       p50: r.latency.p50,
+      p95: round(percentile(times, 95)),
       p97_5: r.latency.p97_5,
       p99: r.latency.p99,
       max: r.latency.max,
@@ -213,3 +246,46 @@ export async function measure(
 }
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** Logs in through the API and returns the session cookie (`name=value`). */
+export async function logIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const r = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith("tansiq_session="));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  return cookie;
+}
+
+/**
+ * A bench database that may be kept between runs: BENCH_KEEP=1 keeps it after the run and reuses it (without
+ * loading again) when it is there; otherwise it is made afresh, loaded, and dropped at the end.
+ */
+export async function keptDatabase(
+  name: string,
+  loadInto: (url: string) => Promise<void>,
+): Promise<BenchDatabase & { reused: boolean }> {
+  const keep = process.env.BENCH_KEEP === "1";
+  const probe = new pg.Client({ connectionString: ADMIN_URL });
+  await probe.connect();
+  const exists =
+    (await probe.query("select 1 from pg_database where datname = $1", [name]).finally(() => probe.end()))
+      .rowCount === 1;
+  if (keep && exists) {
+    const database = await existingDatabase(name);
+    return { ...database, reused: true, drop: async () => database.release() };
+  }
+  const database = await freshDatabase(name);
+  await loadInto(database.url);
+  if (!keep) return { ...database, reused: false };
+  return { ...database, reused: false, drop: async () => database.release() };
+}

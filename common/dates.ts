@@ -57,16 +57,7 @@ export function formatNumber(value: number, prefs: Pick<DisplayPrefs, "language"
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(instant));
+  const parts = zoneFormatter("wall", timeZone).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
     part("year"),
@@ -102,12 +93,36 @@ export function endOfZonedDay(day: string, timeZone: string = TIME_ZONE): Date |
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone (Africa/Tripoli by default). */
 export function zonedDay(at: Date, timeZone: string = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
+  return zoneFormatter("day", timeZone).format(at);
+}
+
+// Making an Intl.DateTimeFormat costs about a hundred times more than using one: one per use and zone.
+const ZONE_FORMATS = {
+  day: ["en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }],
+  wall: [
+    "en-US",
+    {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    },
+  ],
+} satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(use: keyof typeof ZONE_FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${use} ${timeZone}`;
+  let found = zoneFormatters.get(key);
+  if (!found) {
+    const [locale, options] = ZONE_FORMATS[use];
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    zoneFormatters.set(key, found);
+  }
+  return found;
 }
 
 /** A YYYY-MM-DD day moved by whole days. */

@@ -129,8 +129,26 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await liaison.getByTestId("timeline").getByText("بدأ التقييم مع إدارة المنفذ").waitFor();
       await screenshot(liaison, "task-liaison-ar");
 
-      // The plan page shows the roll-up of its tasks
+      // The director changes what is asked of the second agency; the first keeps its own status and note
+      await director.goto(taskUrl);
+      await director.getByTestId("supports-manage").click();
+      await director.getByTestId("support-contribution").nth(1).fill("فرق مشتركة ليلية ونهارية");
+      await director.getByRole("dialog").getByRole("button", { name: "حفظ" }).click();
+      await expect
+        .poll(async () => (await task()).supports.map((s) => s.status).sort())
+        .toEqual(["in_progress", "todo"]);
+      await poll(() => director.getByTestId("contributions").innerText()).toContain(
+        "فرق مشتركة ليلية ونهارية",
+      );
+
+      // The plan page shows the roll-up of its tasks; the director edits the plan's description
       await director.goto(planUrl);
+      await director.getByTestId("plan-edit").click();
+      await director.getByTestId("plan-description").fill("خطة مشتركة بين الأجهزة الأمنية في طبرق");
+      await director.getByRole("dialog").getByRole("button", { name: "حفظ" }).click();
+      await poll(() => director.getByTestId("plan-description").innerText()).toBe(
+        "خطة مشتركة بين الأجهزة الأمنية في طبرق",
+      );
       await poll(() => director.getByTestId("plan-rollup").innerText()).toContain("40٪ من 1 مهمة");
       await director.getByTestId("task-row").first().waitFor();
       await screenshot(director, "plan-ar");
@@ -145,7 +163,7 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await officer.goto(planUrl);
       await poll(() => officer.getByTestId("page-title").innerText()).toBe("خطة تأمين منفذ أمساعد");
       await officer.getByTestId("plan-rollup").waitFor();
-      for (const action of ["objective-new", "task-new", "plan-activate", "indicator-new"])
+      for (const action of ["plan-edit", "objective-new", "task-new", "plan-activate", "indicator-new"])
         expect(await officer.getByTestId(action).count(), action).toBe(0);
       const planId = planUrl.split("/").pop()!;
       const refused = await apiCall(officer, "PATCH", `/api/v1/plans/${planId}`, { titleAr: "عنوان آخر" });

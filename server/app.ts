@@ -21,7 +21,13 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { needRoutes, problemRoutes } from "./features/needs";
-import { commitmentRoutes, honourRoutes, meetingPartRoutes, meetingRoutes } from "./features/meetings";
+import {
+  commitmentRoutes,
+  honourRoutes,
+  meetingDocumentRoutes,
+  meetingPartRoutes,
+  meetingRoutes,
+} from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
@@ -62,6 +68,7 @@ const FEATURES = [
   meetingPartRoutes,
   commitmentRoutes,
   honourRoutes,
+  meetingDocumentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -53,6 +53,20 @@ describe("Tobruk press release (the fixture)", () => {
     expect(later.ok && later.warnings).toContain("weekday_mismatch");
   });
 
+  it("takes the day of the meeting, not a deadline written as a date", () => {
+    const text = `${TOBRUK}\nوتقرر رفع تقرير عن الاحتياجات بحلول 31 مارس 2024.`;
+    expect(proposalOf(text, "2024-01-14").date).toMatchObject({ weekday: "sunday", date: "2024-01-14" });
+    const dated =
+      "عقد وزير الداخلية يوم الأحد 14 يناير 2024 اجتماعاً أمنياً بحضور مدير أمن طبرق، وتقرر إنجاز الخطة قبل 31 مارس 2024.";
+    expect(proposalOf(dated).date).toMatchObject({ weekday: "sunday", date: "2024-01-14" });
+    const onlyDeadline =
+      "عقد وزير الداخلية صباح اليوم الأحد اجتماعاً أمنياً بحضور مدير أمن طبرق، على أن تنجز الخطة بحلول 2024-03-31.";
+    expect(proposalOf(onlyDeadline, "2024-01-14").date).toMatchObject({
+      weekday: "sunday",
+      date: "2024-01-14",
+    });
+  });
+
   it("proposes the place: Tobruk", () => {
     expect(m.place).toMatchObject({ text: "طبرق", districtPcode: "LY0104", nameEn: "Tobruk" });
   });

@@ -351,14 +351,41 @@ function weekdayOf(date: string): number {
   return new Date(`${date}T12:00:00Z`).getUTCDay();
 }
 
+/** Words that make the date after them a deadline («بحلول 31 مارس»), not the day of the meeting. */
+const DEADLINE_WORDS = new Set(["بحلول", "قبل", "حتي", "اقصاه", "موعد", "نهايه", "غايه", "لغايه", "مهله"]);
+
+function isDeadline(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++)
+    if (DEADLINE_WORDS.has(bare(noConj(tokens[k]!.fold)))) return true;
+  return false;
+}
+
+/**
+ * The day of the meeting: the first explicit date («15 يناير 2024», 2024-01-15, 15/01/2024) or relative one
+ * («صباح اليوم الأحد», resolved against the publication date), whichever comes first in the text; a date
+ * introduced as a deadline («بحلول …», «قبل …») is a commitment's due date, not the meeting's.
+ */
 function findDate(
   src: string,
   tokens: Token[],
   publicationDate: string | null,
   warnings: ExtractionWarning[],
 ): ProposedDate | null {
+  const explicit = findExplicitDate(src, tokens);
+  const relativeWarnings: ExtractionWarning[] = [];
+  const relative = findRelativeDate(tokens, publicationDate, relativeWarnings);
+  const chosen =
+    explicit && relative
+      ? explicit.span.start <= relative.span.start
+        ? explicit
+        : relative
+      : (explicit ?? relative);
+  if (chosen && chosen === relative) warnings.push(...relativeWarnings);
+  return chosen;
+}
+
+function findExplicitDate(src: string, tokens: Token[]): ProposedDate | null {
   const limit = Math.min(tokens.length, 400);
-  // explicit "15 يناير 2024" or 2024-01-15 / 15/01/2024
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
     if (/^\d{1,2}$/.test(t.fold) && i + 2 < tokens.length) {
@@ -366,7 +393,7 @@ function findDate(
       const month =
         MONTHS[tokens[i + 1]!.fold] ?? MONTHS[m1] ?? MONTHS[`${tokens[i + 1]!.fold} ${tokens[i + 2]!.fold}`];
       const yTok = MONTHS[tokens[i + 1]!.fold] || MONTHS[m1] ? tokens[i + 2]! : tokens[i + 3];
-      if (month && yTok && /^\d{4}$/.test(yTok.fold)) {
+      if (month && yTok && /^\d{4}$/.test(yTok.fold) && !isDeadline(tokens, i)) {
         const date = `${yTok.fold}-${String(month).padStart(2, "0")}-${t.fold.padStart(2, "0")}`;
         const around = relativeAround(tokens, i);
         return {
@@ -378,14 +405,24 @@ function findDate(
       }
     }
   }
-  const m = /(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(src.slice(0, 4000));
-  if (m) {
+  const pattern = /(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4})/g;
+  for (const m of src.slice(0, 4000).matchAll(pattern)) {
+    const at = tokens.findIndex((t) => t.start >= m.index);
+    if (at >= 0 && isDeadline(tokens, at)) continue;
     const date = m[1]
       ? `${m[1]}-${m[2]}-${m[3]}`
       : `${m[6]}-${m[5]!.padStart(2, "0")}-${m[4]!.padStart(2, "0")}`;
     return { weekday: null, partOfDay: null, date, span: { start: m.index, end: m.index + m[0].length } };
   }
-  // relative words
+  return null;
+}
+
+function findRelativeDate(
+  tokens: Token[],
+  publicationDate: string | null,
+  warnings: ExtractionWarning[],
+): ProposedDate | null {
+  const limit = Math.min(tokens.length, 400);
   for (let i = 0; i < limit; i++) {
     const f = bare(noConj(tokens[i]!.fold));
     const wd = WEEKDAYS[tokens[i]!.fold] ?? WEEKDAYS["ال" + f];

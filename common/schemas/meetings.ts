@@ -578,3 +578,10 @@ export const MeetingPartParams = z.strictObject({ id: Id, partId: Id });
 /** A conversion answers with the commitment (now linked) and what was made from it. */
 export const CommitmentToTaskResponse = z.object({ data: z.object({ commitment: Commitment, task: Task }) });
 export const CommitmentToNeedResponse = z.object({ data: z.object({ commitment: Commitment, need: Need }) });
+
+// — Documents ———————————————————————————————————————————————————————————————————————————————————
+
+/** The press release of a meeting, as the reader edited it, to be typeset as a PDF. */
+export const PressReleaseBody = z.strictObject({ text: Text(EXTRACTION_MAX_CHARS).min(1) });
+export type PressReleaseBody = z.infer<typeof PressReleaseBody>;
+export const PressReleaseResponse = z.object({ data: z.object({ text: z.string() }) });

@@ -11,7 +11,7 @@ import {
   recordMeasurement,
   setPlanStatus,
 } from "../features/plans";
-import { createTask, syncSupportStatus, tasks } from "../features/tasks";
+import { createTask, syncSupportCopy, tasks } from "../features/tasks";
 import { users } from "../features/users";
 
 type DemoTask = {
@@ -262,7 +262,7 @@ export async function seedDemoPlans(
         .set({ status: t.status, progress: t.progress, statusReason: t.reason ?? null })
         .where(eq(tasks.id, task.id))
         .returning();
-      await syncSupportStatus(tx, task.id, t.status);
+      await syncSupportCopy(tx, after!);
       await recordEvent(tx, ctx, "task.update", "task", task.id, task, after);
     }
   }

@@ -9,7 +9,7 @@ import { createAgency, type AgencyRow } from "../features/agencies";
 import { createPerson, type PersonRow } from "../features/personnel";
 import { createUser, type UserRow } from "../features/users";
 import { createPlan, setPlanStatus, type PlanRow } from "../features/plans";
-import { createTask, syncSupportStatus, tasks } from "../features/tasks";
+import { createTask, syncSupportCopy, tasks } from "../features/tasks";
 import { TEST_NOW, login, type Session } from "./app";
 
 export const TEST_PASSWORD = "test-password-123";
@@ -183,7 +183,7 @@ export async function buildTask(
       .update(tasks)
       .set({ status: overrides.status, statusReason: overrides.reason ?? null })
       .where(eq(tasks.id, task.id));
-    await syncSupportStatus(tx, task.id, overrides.status);
+    await syncSupportCopy(tx, { ...task, status: overrides.status });
     return { ...task, status: overrides.status, statusReason: overrides.reason ?? null };
   });
 }

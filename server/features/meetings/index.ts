@@ -8,6 +8,7 @@ export { meetingRoutes } from "./meetings.routes";
 export { meetingPartRoutes } from "./meeting-parts.routes";
 export { commitmentRoutes } from "./commitments.routes";
 export { honourRoutes } from "./honours.routes";
+export { meetingDocumentRoutes } from "./meetings.documents.routes";
 export { meetingsPolicy, honoursPolicy } from "./meetings.policy";
 export { commitmentsPolicy } from "./commitments.policy";
 export { createMeeting } from "./create-meeting";

@@ -71,6 +71,8 @@ export async function createTask(tx: Db, ctx: Ctx, input: TaskCreateBody): Promi
             taskId: row.id,
             agencyId: s.agencyId,
             contribution: s.contribution,
+            taskStatus: row.status,
+            taskDueOn: row.dueOn,
             updatedAt: ctx.now,
           })),
         )

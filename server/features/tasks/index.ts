@@ -6,5 +6,5 @@ export { createTask } from "./create-task";
 export { changeTaskStatus } from "./change-task-status";
 export { sweepDueTasks } from "./sweep-due-tasks";
 export { findTask } from "./tasks.queries";
-export { syncSupportStatus } from "./tasks.queries";
+export { syncSupportCopy } from "./tasks.queries";
 export { presentTask } from "./tasks.present";

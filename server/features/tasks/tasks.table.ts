@@ -42,10 +42,10 @@ export const tasks = pgTable(
     index("tasks_plan_idx").on(t.planId),
     index("tasks_assignee_idx").on(t.assigneeId),
     index("tasks_open_due_idx")
-      .on(t.dueOn, t.id)
+      .on(t.dueOn, t.id, t.sensitivity, t.agencyId)
       .where(sql`status in ('todo', 'in_progress', 'blocked')`),
     index("tasks_agency_open_due_idx")
-      .on(t.agencyId, t.dueOn, t.sensitivity)
+      .on(t.agencyId, t.dueOn, t.id, t.sensitivity)
       .where(sql`status in ('todo', 'in_progress', 'blocked')`),
     index("tasks_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
   ],
@@ -65,14 +65,21 @@ export const taskSupports = pgTable(
     contribution: text("contribution").notNull(),
     status: text("status", { enum: CONTRIBUTION_STATUSES }).notNull().default("todo"),
     note: text("note"),
-    /** The task's own status, kept in step by `syncSupportStatus`: the board counts what we support from here. */
+    /**
+     * Copies of the task's status and due day, kept in step by `syncSupportCopy`: the board counts what an agency
+     * supports, and the due lists find it, from this table's indexes alone.
+     */
     taskStatus: text("task_status", { enum: TASK_STATUSES }).notNull().default("todo"),
+    taskDueOn: date("task_due_on"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.agencyId] }),
     index("task_supports_agency_idx").on(t.agencyId, t.taskId),
     index("task_supports_board_idx").on(t.agencyId, t.taskStatus),
+    index("task_supports_open_due_idx")
+      .on(t.agencyId, t.taskDueOn, t.taskId)
+      .where(sql`task_status in ('todo', 'in_progress', 'blocked')`),
   ],
 );
 export type SupportRow = typeof taskSupports.$inferSelect;

@@ -161,6 +161,81 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     expect(helperBoard.json().data.support.todo).toBe(1);
   });
 
+  it("due lists of what an agency leads or supports follow the task's due day and status", async () => {
+    const [lead, supporter, later] = [
+      await buildAgency(t.db),
+      await buildAgency(t.db),
+      await buildAgency(t.db),
+    ];
+    const { session } = await signedIn(t.app, t.db, "manager", lead.id);
+    const task = await buildTask(t.db, {
+      agencyId: lead.id,
+      supportIds: [supporter.id],
+      dueOn: "2026-11-20",
+    });
+    const led = await buildTask(t.db, { agencyId: supporter.id, dueOn: "2026-11-01" });
+    const ids = async (agencyId: string, due: string, role = "any") =>
+      (
+        await call(t.app, session, "GET", `/api/v1/tasks?agencyId=${agencyId}&due=${due}&role=${role}`)
+      ).json() as { data: { id: string }[]; page: { total: number } };
+    const list = async (agencyId: string, due: string, role?: string) =>
+      (await ids(agencyId, due, role)).data.map((x) => x.id).sort();
+
+    expect(await list(supporter.id, "overdue")).toEqual([task.id, led.id].sort());
+    expect((await ids(supporter.id, "overdue")).page.total).toBe(2);
+    expect(await list(supporter.id, "overdue", "support")).toEqual([task.id]);
+    // Paged by due day across both sides: the older one first, then the other; descending the other way round.
+    for (const [dir, page, want] of [
+      ["asc", 1, led.id],
+      ["asc", 2, task.id],
+      ["desc", 1, task.id],
+      ["desc", 2, led.id],
+    ] as const) {
+      const r = await call(
+        t.app,
+        session,
+        "GET",
+        `/api/v1/tasks?agencyId=${supporter.id}&due=overdue&pageSize=1&page=${page}&dir=${dir}`,
+      );
+      expect(r.json(), `${dir} page ${page}`).toMatchObject({ data: [{ id: want }], page: { total: 2 } });
+    }
+    // Past the last page: no rows, the total still right (with and without other filters).
+    for (const extra of ["", "&priority=normal"]) {
+      const past = await call(
+        t.app,
+        session,
+        "GET",
+        `/api/v1/tasks?agencyId=${supporter.id}&due=overdue&pageSize=1&page=5${extra}`,
+      );
+      expect(past.json(), extra).toMatchObject({ data: [], page: { total: 2 } });
+    }
+    expect(await list(supporter.id, "overdue", "lead")).toEqual([led.id]);
+
+    // New due day (TEST_NOW is 2026-11-29): out of the overdue list, into "due within 7 days", for the supporter too.
+    expect(
+      (await call(t.app, session, "PATCH", `/api/v1/tasks/${task.id}`, { dueOn: "2026-12-02" })).statusCode,
+    ).toBe(200);
+    expect(await list(supporter.id, "overdue")).toEqual([led.id]);
+    expect(await list(supporter.id, "dueSoon")).toEqual([task.id]);
+
+    // A supporter added later finds it at once; a cancelled task leaves every due list.
+    const put = await call(t.app, session, "PUT", `/api/v1/tasks/${task.id}/supports`, {
+      supports: [
+        { agencyId: supporter.id, contribution: "دعم" },
+        { agencyId: later.id, contribution: "دوريات" },
+      ],
+    });
+    expect(put.statusCode).toBe(200);
+    expect(await list(later.id, "dueSoon")).toEqual([task.id]);
+    const cancel = await call(t.app, session, "POST", `/api/v1/tasks/${task.id}/status`, {
+      status: "cancelled",
+      reason: "أُلغيت",
+    });
+    expect(cancel.statusCode).toBe(200);
+    expect(await list(later.id, "dueSoon")).toEqual([]);
+    expect(await list(supporter.id, "dueSoon")).toEqual([]);
+  });
+
   it("the sweep run twice on the same day notifies once per task and condition", async () => {
     const lead = await buildAgency(t.db);
     const { user } = await signedIn(t.app, t.db, "officer", lead.id);

@@ -7,7 +7,7 @@ import { AppError } from "../../http/app-error";
 import { agencyRecipients } from "../../notifications";
 import { PRIORITY_RANK, assertSupports, taskSearchKey } from "./create-task";
 import { logTaskUpdate, notifyAboutTask } from "./task-events";
-import { assertAssignee, syncSupportStatus, withSupports } from "./tasks.queries";
+import { assertAssignee, syncSupportCopy, withSupports } from "./tasks.queries";
 import type { TaskRecord } from "./tasks.policy";
 import { taskSupports, tasks, type TaskRow } from "./tasks.table";
 
@@ -25,7 +25,7 @@ export async function saveTask(
     .where(eq(tasks.id, before.id))
     .returning();
   if (!row) throw new AppError("not_found");
-  if (changes.status && changes.status !== before.status) await syncSupportStatus(tx, row.id, changes.status);
+  if (row.status !== before.status || row.dueOn !== before.dueOn) await syncSupportCopy(tx, row);
   const [after] = await withSupports(tx, [row]);
   await recordEvent(tx, ctx, action, "task", row.id, before, after);
   return after!;
@@ -92,9 +92,14 @@ export async function setSupports(tx: Db, ctx: Ctx, task: TaskRecord, input: Tas
           .where(and(eq(taskSupports.taskId, task.id), eq(taskSupports.agencyId, s.agencyId)));
     } else {
       added.push(s.agencyId);
-      await tx
-        .insert(taskSupports)
-        .values({ taskId: task.id, agencyId: s.agencyId, contribution: s.contribution, updatedAt: ctx.now });
+      await tx.insert(taskSupports).values({
+        taskId: task.id,
+        agencyId: s.agencyId,
+        contribution: s.contribution,
+        taskStatus: task.status,
+        taskDueOn: task.dueOn,
+        updatedAt: ctx.now,
+      });
     }
   }
   const after = await saveTask(tx, ctx, task, {}, "task.supports");

@@ -15,7 +15,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const isActive = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+  const items = navItemsFor(me.modules);
+  const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+  // The most specific item is the active one (/meetings/import, not also /meetings).
+  const activePath = items
+    .map((item) => item.path)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (path: string) => (path === "/account" ? matches(path) : path === activePath);
 
   return (
     <AppShell
@@ -51,7 +58,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
       <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
         <AppShell.Section grow component={ScrollArea}>
-          {navItemsFor(me.modules).map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.module}
               component={Link}

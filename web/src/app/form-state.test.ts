@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AgencyCreateBody } from "../../../common/schemas/agencies";
+import { MeetingCreateBody } from "../../../common/schemas/meetings";
 import { PersonCreateBody } from "../../../common/schemas/personnel";
 import { ApiError } from "./api-client";
-import { serverFieldErrors, validate } from "./form-state";
+import { serverFieldErrors, validate, validateDeep } from "./form-state";
 
 const agency = {
   kind: "agency",
@@ -48,6 +49,28 @@ describe("validate", () => {
       sensitivity: "internal",
     });
     expect(result.ok && result.data.nameEn).toBeNull();
+  });
+});
+
+describe("validateDeep", () => {
+  it("keys errors in lists of parts by their full path, naming the field itself", () => {
+    const result = validateDeep(MeetingCreateBody, {
+      agencyId: "01a225a9-8092-777e-bba2-5cdbd997593a",
+      titleAr: "اجتماع",
+      startsAt: "2024-01-14T08:00:00.000Z",
+      honours: [
+        { kind: "shield", title: "درع", recipientName: "فرج الخطابية" },
+        { kind: "shield", title: "" },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors["honours.1.title"]).toBe("الحقل «العنوان» مطلوب");
+    // no recipient by record, agency or name: the name is required
+    expect(result.errors["honours.1.recipientName"]).toBe("الحقل «اسم المكرَّم» مطلوب");
+    expect(Object.keys(result.errors)).toEqual(
+      expect.arrayContaining(["honours.1.title", "honours.1.recipientName"]),
+    );
   });
 });
 

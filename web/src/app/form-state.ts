@@ -35,6 +35,11 @@ export function issueMessage(issue: Issue, rawValue: unknown): string {
       return i18n.t("validation.invalid_format", label);
     case "unrecognized_keys":
       return i18n.t("validation.unknown_field", label);
+    case "custom":
+      // "one of these is needed" (e.g. a recipient by record or by name): the field is required.
+      return issue.message === "one_of"
+        ? i18n.t("validation.required", label)
+        : i18n.t("validation.invalid", label);
     default:
       return i18n.t("validation.invalid", label);
   }
@@ -53,6 +58,32 @@ export function validate<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "body");
     errors[field] ??= issueMessage(issue, body[field]);
+  }
+  return { ok: false, errors };
+}
+
+/** The value at a path of a request body (for "required" versus "invalid"). */
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let at = body;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * Like `validate`, for a body with lists of parts: errors are keyed by the full path, as the server keys them
+ * ("honours.1.title"), and each message names the field itself ("title"), not the list.
+ */
+export function validateDeep<S extends z.ZodType>(schema: S, body: unknown): Validation<z.output<S>> {
+  const result = schema.safeParse(body);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "body";
+    const leaf = [...issue.path].reverse().find((p) => typeof p === "string") ?? "body";
+    errors[key] ??= issueMessage({ ...issue, path: [leaf] }, valueAt(body, issue.path));
   }
   return { ok: false, errors };
 }

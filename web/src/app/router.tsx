@@ -18,6 +18,15 @@ const ProblemsPage = lazy(() => import("../features/needs").then((m) => ({ defau
 const MeetingImportPage = lazy(() =>
   import("../features/meetings").then((m) => ({ default: m.MeetingImportPage })),
 );
+const MeetingNewPage = lazy(() =>
+  import("../features/meetings").then((m) => ({ default: m.MeetingNewPage })),
+);
+const MeetingsPage = lazy(() => import("../features/meetings").then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import("../features/meetings").then((m) => ({ default: m.MeetingPage })));
+const CommitmentsPage = lazy(() =>
+  import("../features/meetings").then((m) => ({ default: m.CommitmentsPage })),
+);
+const HonoursPage = lazy(() => import("../features/meetings").then((m) => ({ default: m.HonoursPage })));
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
 const PlansPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlanPage })));
@@ -55,7 +64,12 @@ export function AppRoutes() {
         <Route path="needs/unmet" element={page(UnmetPage, "needs")} />
         <Route path="needs/:id" element={page(NeedPage, "needs")} />
         <Route path="problems" element={page(ProblemsPage, "problems")} />
+        <Route path="meetings" element={page(MeetingsPage, "meetings")} />
         <Route path="meetings/import" element={page(MeetingImportPage, "meetingsImport")} />
+        <Route path="meetings/new" element={page(MeetingNewPage, "meetings")} />
+        <Route path="meetings/:id" element={page(MeetingPage, "meetings")} />
+        <Route path="commitments" element={page(CommitmentsPage, "commitments")} />
+        <Route path="honours" element={page(HonoursPage, "honours")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
         <Route path="plans" element={page(PlansPage, "plans")} />
         <Route path="plans/overview" element={page(OverviewPage, "plans")} />

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 
 /**
  * Listens to the server's live changes (server-sent events) and refreshes the queries that show the changed
- * record: tasks, plans, the board and the notifications. The event names the record only; data is refetched
+ * record: tasks, plans, the board, meetings (with their commitments and honours) and the notifications. The event names the record only; data is refetched
  * through the API, under the user's own permissions.
  */
 export function useLiveUpdates() {
@@ -19,6 +19,9 @@ export function useLiveUpdates() {
         return;
       }
       if (change.entity === "task") void queryClient.invalidateQueries({ queryKey: ["tasks"] });
+      if (change.entity === "meeting")
+        for (const key of ["meetings", "commitments", "honours"])
+          void queryClient.invalidateQueries({ queryKey: [key] });
       if (change.entity === "plan" || change.planId)
         void queryClient.invalidateQueries({ queryKey: ["plans"] });
       void queryClient.invalidateQueries({ queryKey: ["notifications"] });

@@ -6,7 +6,7 @@ import { NeedCreateBody } from "../../../../common/schemas/needs";
 import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { useCurrentUser } from "../auth";
-import { useAgencyOptions } from "./agency-options";
+import { useAgencyOptions } from "../agencies";
 import { useCreateNeed } from "./needs-queries";
 
 const FIELDS = [

@@ -8,8 +8,9 @@ import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
+import { RecordOriginLine } from "../../app/record-origin";
 import { useFormat } from "../../app/use-format";
-import { useAgencyNamer } from "./agency-options";
+import { useAgencyNamer } from "../agencies";
 import { NeedStatusBadge } from "./need-labels";
 import { SupplyModal } from "./supply-modal";
 import { useNeed, useNeedStep } from "./needs-queries";
@@ -27,6 +28,7 @@ export function NeedPage() {
       <Anchor component={Link} to="/needs" size="sm">
         {t("needs.back")}
       </Anchor>
+      <RecordOriginLine origin={need.origin} />
       <NeedSummary need={need} />
       <NeedActions need={need} />
       <NeedHistory need={need} />

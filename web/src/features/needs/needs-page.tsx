@@ -22,7 +22,7 @@ import { PageLoader } from "../../app/page-loader";
 import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
 import { useCurrentUser } from "../auth";
-import { useAgencyNamer, useAgencyOptions } from "./agency-options";
+import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { NeedFormModal } from "./need-form-modal";
 import { NeedStatusBadge } from "./need-labels";
 import { NeedsNav } from "./needs-nav";

@@ -25,7 +25,7 @@ import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
 import { useCurrentUser } from "../auth";
-import { useAgencyNamer, useAgencyOptions } from "./agency-options";
+import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { useCloseProblem, useConvertProblem, useCreateProblem, useProblemList } from "./needs-queries";
 
 /** Problems and difficulties an agency raises; each can be turned into a need (linked both ways). */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DeliveryBody, PledgeBody, type NeedDetail } from "../../../../common/schemas/needs";
 import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
-import { useAgencyOptions } from "./agency-options";
+import { useAgencyOptions } from "../agencies";
 import { useDeliver, usePledge } from "./needs-queries";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tripoli" }).format(new Date());

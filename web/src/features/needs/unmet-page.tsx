@@ -5,7 +5,7 @@ import { ErrorAlert } from "../../app/error-alert";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
-import { useAgencyNamer } from "./agency-options";
+import { useAgencyNamer } from "../agencies";
 import { NeedsNav } from "./needs-nav";
 import { useUnmetSummary } from "./needs-queries";
 

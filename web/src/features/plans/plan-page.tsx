@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { DISTRICTS } from "../../../../common/districts";
 import {
   INDICATOR_DIRECTIONS,
   INDICATOR_FREQUENCIES,
@@ -33,6 +34,7 @@ import { TaskTable } from "../tasks/task-table";
 import { titleIn } from "../tasks/task-title";
 import { useTasks } from "../tasks/tasks-queries";
 import { IndicatorChart } from "./indicator-chart";
+import { PlanFormModal } from "./plan-form-modal";
 import {
   useAddIndicator,
   useAddObjective,
@@ -52,9 +54,11 @@ export function PlanPage() {
   const status = usePlanStatus(id);
   const [addingObjective, setAddingObjective] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (error) return <ErrorAlert error={error} />;
   if (!plan) return <PageLoader />;
   const owner = agencies.get(plan.agencyId);
+  const district = DISTRICTS.find((d) => d.pcode === plan.districtPcode);
 
   return (
     <Stack>
@@ -75,6 +79,11 @@ export function PlanPage() {
                 </Button>
               ) : null,
             )}
+            {plan.abilities.update ? (
+              <Button variant="default" onClick={() => setEditing(true)} data-testid="plan-edit">
+                {t("plans.edit")}
+              </Button>
+            ) : null}
             {plan.abilities.addObjective ? (
               <Button variant="light" onClick={() => setAddingObjective(true)} data-testid="objective-new">
                 {t("plans.newObjective")}
@@ -102,7 +111,17 @@ export function PlanPage() {
             {plan.startsOn} – {plan.endsOn}
           </bdi>
         </Text>
+        {district ? (
+          <Text size="sm">
+            {t("plans.region")}: {language === "ar" ? district.nameAr : district.nameEn}
+          </Text>
+        ) : null}
       </Group>
+      {plan.description ? (
+        <Text style={{ whiteSpace: "pre-wrap" }} data-testid="plan-description">
+          {plan.description}
+        </Text>
+      ) : null}
       <Card withBorder>
         <Text fw={600} data-testid="plan-rollup">
           {t("plans.rollup", { progress: plan.progress, count: plan.taskCount })}
@@ -124,6 +143,7 @@ export function PlanPage() {
       <Title order={3}>{t("plans.tasks")}</Title>
       <TaskTable tasks={tasks.data?.data ?? []} />
 
+      {editing ? <PlanFormModal plan={plan} onClose={() => setEditing(false)} /> : null}
       {addingObjective ? (
         <ObjectiveFormModal planId={plan.id} onClose={() => setAddingObjective(false)} />
       ) : null}

@@ -1,17 +1,17 @@
-import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { PLAN_STATUSES, type PlanStatus } from "../../../../common/enums";
-import { FormModal } from "../../app/form-modal";
 import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
 import { PageHeader } from "../../app/page-header";
 import { SearchInput } from "../../app/search-input";
-import { AgencySelect, agencyName, useAgencyLookup } from "../agencies";
+import { agencyName, useAgencyLookup } from "../agencies";
 import { useCurrentUser } from "../auth";
 import { titleIn } from "../tasks/task-title";
-import { useCreatePlan, usePlans } from "./plans-queries";
+import { PlanFormModal } from "./plan-form-modal";
+import { usePlans } from "./plans-queries";
 
 const PAGE_SIZE = 25;
 
@@ -109,85 +109,7 @@ export function PlansPage() {
         </Table.Tbody>
       </Table>
       <ListFooter page={page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={setPage} />
-      {creating ? <PlanFormModal onClose={() => setCreating(false)} /> : null}
+      {creating ? <PlanFormModal plan={null} onClose={() => setCreating(false)} /> : null}
     </Stack>
-  );
-}
-
-function PlanFormModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const navigate = useNavigate();
-  const create = useCreatePlan();
-  const [titleAr, setTitleAr] = useState("");
-  const [titleEn, setTitleEn] = useState("");
-  const [startsOn, setStartsOn] = useState("");
-  const [endsOn, setEndsOn] = useState("");
-  const [agencyId, setAgencyId] = useState<string | null>(me.agencyId);
-  const [sensitivity, setSensitivity] = useState<"internal" | "restricted">("internal");
-  const submit = () =>
-    create.mutate(
-      {
-        titleAr,
-        titleEn: titleEn || null,
-        startsOn,
-        endsOn,
-        agencyId: agencyId ?? undefined,
-        sensitivity,
-        districtPcode: "LY0104",
-      },
-      { onSuccess: (plan) => void navigate(`/plans/${plan.id}`) },
-    );
-  return (
-    <FormModal
-      opened
-      title={t("plans.new")}
-      onClose={onClose}
-      onSubmit={submit}
-      isPending={create.isPending}
-      error={create.error}
-      fields={["titleAr", "titleEn", "startsOn", "endsOn", "agencyId", "sensitivity"]}
-    >
-      <TextInput
-        label={t("fields.titleAr")}
-        required
-        value={titleAr}
-        onChange={(e) => setTitleAr(e.currentTarget.value)}
-        data-testid="plan-title"
-      />
-      <TextInput
-        label={t("fields.titleEn")}
-        value={titleEn}
-        onChange={(e) => setTitleEn(e.currentTarget.value)}
-      />
-      <Group grow>
-        <TextInput
-          type="date"
-          label={t("fields.startsOn")}
-          required
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
-          data-testid="plan-starts"
-        />
-        <TextInput
-          type="date"
-          label={t("fields.endsOn")}
-          required
-          value={endsOn}
-          onChange={(e) => setEndsOn(e.currentTarget.value)}
-          data-testid="plan-ends"
-        />
-      </Group>
-      <AgencySelect label={t("plans.owner")} value={agencyId} onChange={setAgencyId} required />
-      <Select
-        label={t("fields.sensitivity")}
-        value={sensitivity}
-        onChange={(v) => setSensitivity(v === "restricted" ? "restricted" : "internal")}
-        data={[
-          { value: "internal", label: t("enums.sensitivity.internal") },
-          { value: "restricted", label: t("enums.sensitivity.restricted") },
-        ]}
-      />
-    </FormModal>
   );
 }

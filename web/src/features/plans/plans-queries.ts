@@ -50,6 +50,10 @@ export const useCreatePlan = () =>
   useAction((body: Partial<PlanCreateBody>) =>
     api.post<One<Plan>>("/api/v1/plans", body).then((r) => r.data),
   );
+export const useUpdatePlan = (id: string) =>
+  useAction((body: Partial<PlanCreateBody>) =>
+    api.patch<One<Plan>>(`/api/v1/plans/${id}`, body).then((r) => r.data),
+  );
 export const usePlanStatus = (id: string) =>
   useAction((verb: "activate" | "complete" | "archive") => api.post(`/api/v1/plans/${id}/${verb}`));
 export const useAddObjective = (planId: string) =>

@@ -27,8 +27,10 @@ import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
+import { RecordOriginLine } from "../../app/record-origin";
 import { useFormat } from "../../app/use-format";
 import { agencyName, useAgencyLookup } from "../agencies";
+import { SupportsModal } from "./supports-modal";
 import { titleIn } from "./task-title";
 import {
   useComment,
@@ -57,6 +59,7 @@ export function TaskPage() {
   const timeline = useTimeline(id);
   const comment = useComment(id);
   const [text, setText] = useState("");
+  const [managing, setManaging] = useState(false);
   if (error) return <ErrorAlert error={error} />;
   if (!task) return <PageLoader />;
   const name = (agencyId: string | null) =>
@@ -87,10 +90,18 @@ export function TaskPage() {
           {t("tasks.reason")}: {task.statusReason}
         </Text>
       ) : null}
+      <RecordOriginLine origin={task.origin} />
       {task.description ? <Text>{task.description}</Text> : null}
       <LeadControls task={task} />
 
-      <Title order={3}>{t("tasks.supporting")}</Title>
+      <Group justify="space-between">
+        <Title order={3}>{t("tasks.supporting")}</Title>
+        {task.abilities.manageSupports ? (
+          <Button variant="default" onClick={() => setManaging(true)} data-testid="supports-manage">
+            {t("tasks.manageSupports")}
+          </Button>
+        ) : null}
+      </Group>
       <Table data-testid="contributions">
         <Table.Thead>
           <Table.Tr>
@@ -107,6 +118,8 @@ export function TaskPage() {
           ))}
         </Table.Tbody>
       </Table>
+
+      {managing ? <SupportsModal task={task} onClose={() => setManaging(false)} /> : null}
 
       <Title order={3}>{t("tasks.timeline")}</Title>
       {task.abilities.comment ? (

@@ -54,8 +54,8 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
                 </Badge>
               ) : null}
             </Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLOR[task.status]} variant="light">
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <Badge color={STATUS_COLOR[task.status]} variant="light" style={{ overflow: "visible" }}>
                 {t(`enums.taskStatus.${task.status}`)}
               </Badge>
             </Table.Td>

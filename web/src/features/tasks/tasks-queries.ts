@@ -5,7 +5,9 @@ import type {
   ContributionBody,
   Task,
   TaskCreateBody,
+  TaskDetail,
   TaskStatusBody,
+  TaskSupportsBody,
   TaskTimelineResponse,
   TaskUpdateBody,
 } from "../../../../common/schemas/tasks";
@@ -25,7 +27,7 @@ export const useTasks = (params: QueryParams, enabled = true) =>
 export const useTask = (id: string) =>
   useQuery({
     queryKey: ["tasks", "one", id],
-    queryFn: () => api.get<One<Task>>(`/api/v1/tasks/${id}`).then((r) => r.data),
+    queryFn: () => api.get<One<TaskDetail>>(`/api/v1/tasks/${id}`).then((r) => r.data),
   });
 
 export const useTimeline = (id: string) =>
@@ -59,6 +61,8 @@ export const useUpdateTask = (id: string) =>
   useAction((body: TaskUpdateBody) => api.patch(`/api/v1/tasks/${id}`, body));
 export const useTaskStatus = (id: string) =>
   useAction((body: Partial<TaskStatusBody>) => api.post(`/api/v1/tasks/${id}/status`, body));
+export const useSetSupports = (id: string) =>
+  useAction((body: TaskSupportsBody) => api.put(`/api/v1/tasks/${id}/supports`, body));
 export const useComment = (id: string) =>
   useAction((body: string) => api.post(`/api/v1/tasks/${id}/comments`, { body }));
 export const useContribution = (id: string) =>

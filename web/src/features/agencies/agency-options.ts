@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { useFormat } from "../../app/use-format";
-import { agencyName, useAgencyLookup } from "../agencies";
+import { agencyName } from "./agency-name";
+import { useAgencyLookup } from "./agencies-queries";
 
 /** Active agencies as options of a native select, by name in the interface language. */
 export function useAgencyOptions() {

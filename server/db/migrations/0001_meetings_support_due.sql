@@ -106,6 +106,9 @@ CREATE TABLE "meetings" (
 	CONSTRAINT "meetings_reference_unique" UNIQUE("reference")
 );
 --> statement-breakpoint
+DROP INDEX "tasks_open_due_idx";--> statement-breakpoint
+DROP INDEX "tasks_agency_open_due_idx";--> statement-breakpoint
+ALTER TABLE "task_supports" ADD COLUMN "task_due_on" date;--> statement-breakpoint
 ALTER TABLE "commitment_alerts" ADD CONSTRAINT "commitment_alerts_commitment_id_commitments_id_fk" FOREIGN KEY ("commitment_id") REFERENCES "public"."commitments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "commitments" ADD CONSTRAINT "commitments_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "commitments" ADD CONSTRAINT "commitments_owner_agency_id_agencies_id_fk" FOREIGN KEY ("owner_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -156,4 +159,9 @@ CREATE INDEX "meeting_statements_speaker_idx" ON "meeting_statements" USING btre
 CREATE INDEX "meetings_agency_starts_idx" ON "meetings" USING btree ("agency_id","starts_at");--> statement-breakpoint
 CREATE INDEX "meetings_starts_idx" ON "meetings" USING btree ("starts_at","id");--> statement-breakpoint
 CREATE INDEX "meetings_district_starts_idx" ON "meetings" USING btree ("district_pcode","starts_at");--> statement-breakpoint
-CREATE INDEX "meetings_search_idx" ON "meetings" USING gin ("search_key" gin_trgm_ops);
+CREATE INDEX "meetings_search_idx" ON "meetings" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "task_supports_open_due_idx" ON "task_supports" USING btree ("agency_id","task_due_on","task_id") WHERE task_status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
+CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("due_on","id","sensitivity","agency_id") WHERE status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
+CREATE INDEX "tasks_agency_open_due_idx" ON "tasks" USING btree ("agency_id","due_on","id","sensitivity") WHERE status in ('todo', 'in_progress', 'blocked');--> statement-breakpoint
+-- Backfill: the supports of existing tasks get their copy of the task's due day (and status, which was already kept).
+UPDATE "task_supports" SET "task_due_on" = "tasks"."due_on", "task_status" = "tasks"."status" FROM "tasks" WHERE "tasks"."id" = "task_supports"."task_id";

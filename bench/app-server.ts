@@ -1,0 +1,56 @@
+import { buildApp } from "../server/app";
+import { loadConfig } from "../server/config";
+import { openDatabase } from "../server/db/client";
+import { serveUntilStopped } from "./support";
+
+// The real app (buildApp: sessions, route guard, schemas, helmet …) on PostgreSQL, in its own process, for the
+// benches: BENCH_DATABASE_URL is its database. Besides "stop" and "cpu" (see serveUntilStopped) it answers
+// "reset" (start sampling memory every 5 ms) and "memory" (stop sampling, send the peaks since "reset").
+// While sampling, a full collection every 100 ms makes the peaks what is retained, not what V8 has yet to
+// collect; outside sampling nothing is forced, so latency loads are not disturbed by it.
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) throw new Error("BENCH_DATABASE_URL is required");
+const config = loadConfig(
+  {},
+  { logLevel: "silent", demoMode: true, database: { engine: "postgres", url, poolSize: 10 } },
+);
+const database = await openDatabase(config.database);
+const app = await buildApp({
+  config: { ...config, login: { ...config.login, maxPerAddress: 100_000 } },
+  database,
+});
+await app.listen({ port: 0, host: "127.0.0.1" });
+
+let peak = { rss: 0, heapUsed: 0, external: 0 };
+let timers: NodeJS.Timeout[] = [];
+const sample = () => {
+  const m = process.memoryUsage();
+  peak = {
+    rss: Math.max(peak.rss, m.rss),
+    heapUsed: Math.max(peak.heapUsed, m.heapUsed),
+    external: Math.max(peak.external, m.external + m.arrayBuffers),
+  };
+};
+
+process.on("message", (message) => {
+  if (message === "reset") {
+    global.gc?.();
+    peak = { rss: 0, heapUsed: 0, external: 0 };
+    sample();
+    timers.forEach(clearInterval);
+    timers = [setInterval(sample, 5), setInterval(() => global.gc?.(), 100)];
+    process.send?.({ reset: true });
+  } else if (message === "memory") {
+    sample();
+    timers.forEach(clearInterval);
+    timers = [];
+    process.send?.({ peak });
+  }
+});
+
+const address = app.server.address();
+serveUntilStopped(typeof address === "object" && address ? address.port : 0, async () => {
+  await app.close();
+  await database.close();
+});
