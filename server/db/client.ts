@@ -48,28 +48,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** How many statements one connection keeps prepared; past it, new texts run unnamed (bounded memory). */
 const PREPARED_PER_CONNECTION = 300;
+/** Only queries are prepared: not DDL (migrations), transaction control, SET, or several statements in one text. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*$/i;
+/** The server no longer has the statement, or its plan no longer fits the table (DDL since it was prepared). */
+const STALE_STATEMENT = new Set(["26000", "0A000"]);
 
 /**
- * Every statement a connection runs is prepared once under a name derived from its text, then reused: PostgreSQL
+ * Every query a connection runs is prepared once under a name derived from its text, then reused: PostgreSQL
  * parses and plans it once per connection instead of at every request. Planning was half of the database's time
  * on a task list (1.5 of 3.1 ms at 100k tasks, bench/tasks.bench.ts). Statements keep their parameters, so the
- * texts are few (one per query shape); a connection stops naming new ones past PREPARED_PER_CONNECTION.
+ * texts are few; a connection stops naming new ones past PREPARED_PER_CONNECTION. A statement the server has
+ * lost (a pooler in transaction mode, DISCARD) or whose plan a migration made stale is forgotten and run again
+ * unnamed. TANSIQ_PG_PREPARE=off turns this off (e.g. behind PgBouncer in transaction mode).
  */
 function preparedByText(client: pg.PoolClient) {
+  if (process.env.TANSIQ_PG_PREPARE === "off") return;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  let prepared = 0;
+  const connection = (client as unknown as { connection: { parsedStatements: Record<string, string> } })
+    .connection;
   const names = new Set<string>();
   (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
-    if (config && typeof config === "object" && "text" in config && !(config as { name?: string }).name) {
-      const text = (config as { text: string }).text;
-      const name = `t${createHash("sha1").update(text).digest("base64url")}`;
-      if (names.has(name) || prepared < PREPARED_PER_CONNECTION) {
-        if (!names.has(name)) prepared++;
-        names.add(name);
-        return query({ ...config, name }, ...rest);
-      }
-    }
-    return query(config, ...rest);
+    const text = config && typeof config === "object" ? (config as { text?: unknown }).text : undefined;
+    const named = (config as { name?: string } | null)?.name;
+    if (typeof text !== "string" || named || !PREPARABLE.test(text) || typeof rest.at(-1) === "function")
+      return query(config, ...rest);
+    const name = `t${createHash("sha1").update(text).digest("base64url")}`;
+    if (!names.has(name) && names.size >= PREPARED_PER_CONNECTION) return query(config, ...rest);
+    names.add(name);
+    return (query({ ...(config as object), name }, ...rest) as Promise<unknown>).catch((error: unknown) => {
+      const code = (error as { code?: string }).code;
+      if (!code || !STALE_STATEMENT.has(code)) throw error;
+      names.delete(name);
+      delete connection.parsedStatements[name];
+      return query(config, ...rest);
+    });
   };
 }
 

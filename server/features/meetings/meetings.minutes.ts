@@ -1,12 +1,13 @@
 import ExcelJS from "exceljs";
-import { inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { DISTRICTS } from "../../../common/districts";
 import type { Language } from "../../../common/enums";
+import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { translate } from "../../http/i18n";
 import { agencies } from "../agencies";
-import { needs } from "../needs";
-import { tasks } from "../tasks";
+import { needs, needsVisibleTo } from "../needs";
+import { tasks, tasksVisibleTo } from "../tasks";
 import type { MeetingParts } from "./meetings.queries";
 import type { MeetingRow } from "./meetings.table";
 
@@ -23,7 +24,7 @@ const tripoliTime = new Intl.DateTimeFormat("en-CA", {
 });
 const localTime = (at: Date | null) => (at ? tripoliTime.format(at).replace(", ", " ") : "");
 
-async function namesOf(db: Db, parts: MeetingParts, meeting: MeetingRow, language: Language) {
+async function namesOf(db: Db, actor: Actor, parts: MeetingParts, meeting: MeetingRow, language: Language) {
   const agencyIds = [
     meeting.agencyId,
     meeting.hostAgencyId,
@@ -38,10 +39,16 @@ async function namesOf(db: Db, parts: MeetingParts, meeting: MeetingRow, languag
       .from(agencies)
       .where(inArray(agencies.id, [...new Set(agencyIds)])),
     taskIds.length
-      ? db.select({ id: tasks.id, reference: tasks.reference }).from(tasks).where(inArray(tasks.id, taskIds))
+      ? db
+          .select({ id: tasks.id, reference: tasks.reference })
+          .from(tasks)
+          .where(and(inArray(tasks.id, taskIds), tasksVisibleTo(actor)))
       : [],
     needIds.length
-      ? db.select({ id: needs.id, reference: needs.reference }).from(needs).where(inArray(needs.id, needIds))
+      ? db
+          .select({ id: needs.id, reference: needs.reference })
+          .from(needs)
+          .where(and(inArray(needs.id, needIds), needsVisibleTo(actor)))
       : [],
   ]);
   const agencyNames = new Map(
@@ -60,12 +67,13 @@ async function namesOf(db: Db, parts: MeetingParts, meeting: MeetingRow, languag
  */
 export async function meetingMinutesXlsx(
   db: Db,
+  actor: Actor,
   meeting: MeetingRow,
   parts: MeetingParts,
   language: Language,
 ): Promise<Buffer> {
   const t = (key: string) => translate(language, key);
-  const names = await namesOf(db, parts, meeting, language);
+  const names = await namesOf(db, actor, parts, meeting, language);
   const attendeeName = new Map(parts.attendees.map((a) => [a.id, a.name]));
   const host = parts.attendees.find((a) => a.role === "host");
   const district = DISTRICTS.find((d) => d.pcode === meeting.districtPcode);

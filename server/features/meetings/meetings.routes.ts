@@ -111,7 +111,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const meeting = await findMeeting(app.db, actor, request.params.id);
       const parts = await meetingParts(app.db, actor, meeting, now());
-      const body = await meetingMinutesXlsx(app.db, meeting, parts, actor.language);
+      const body = await meetingMinutesXlsx(app.db, actor, meeting, parts, actor.language);
       return reply
         .type(XLSX)
         .header("content-disposition", `attachment; filename="${meeting.reference}-minutes.xlsx"`)

@@ -302,3 +302,52 @@ describe("editing a meeting and its parts", () => {
     expect((await t.db.select().from(meetings).where(eq(meetings.id, meeting.id)))[0]).toEqual(before);
   });
 });
+
+describe("an honour given at a meeting belongs with it", () => {
+  it("refuses another agency's meeting, and an internal honour on a restricted meeting; writes nothing", async () => {
+    const own = await buildMeeting(t.db, { agencyId: directorate.id, sensitivity: "restricted" });
+    const other = await buildMeeting(t.db, { agencyId: parliament.id });
+    const honour = (meetingId: string, agencyId: string, sensitivity: "internal" | "restricted") => ({
+      kind: "shield",
+      title: "درع تقديري",
+      recipientName: "فرج الخطابية",
+      awardedOn: "2024-01-14",
+      meetingId,
+      agencyId,
+      sensitivity,
+    });
+    const before = await footprint();
+    // Recorded for his agency, on the parliament's meeting: the meeting is not his to add to.
+    const foreign = await call(
+      t.app,
+      officer,
+      "POST",
+      "/api/v1/honours",
+      honour(other.id, directorate.id, "internal"),
+    );
+    expect(foreign.statusCode).toBe(403);
+    const hidden = await call(
+      t.app,
+      officer,
+      "POST",
+      "/api/v1/honours",
+      honour(own.id, directorate.id, "internal"),
+    );
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.fields).toEqual([expect.objectContaining({ field: "sensitivity" })]);
+    expect(await footprint()).toEqual(before);
+    const ok = await call(
+      t.app,
+      officer,
+      "POST",
+      "/api/v1/honours",
+      honour(own.id, directorate.id, "restricted"),
+    );
+    expect(ok.statusCode).toBe(201);
+    // Made internal later, while its meeting stays restricted: refused.
+    const loosen = await call(t.app, manager, "PATCH", `/api/v1/honours/${ok.json().data.id}`, {
+      sensitivity: "internal",
+    });
+    expect(loosen.statusCode).toBe(400);
+  });
+});
