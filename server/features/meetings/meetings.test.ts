@@ -351,3 +351,33 @@ describe("an honour given at a meeting belongs with it", () => {
     expect(loosen.statusCode).toBe(400);
   });
 });
+
+describe("a meeting made restricted", () => {
+  it("takes its honours with it, each change audited", async () => {
+    const meeting = await buildMeeting(t.db, { agencyId: directorate.id });
+    const given = await call(t.app, officer, "POST", "/api/v1/honours", {
+      kind: "certificate",
+      title: "شهادة تقدير",
+      recipientName: "موسى البدين",
+      awardedOn: "2024-01-14",
+      meetingId: meeting.id,
+      agencyId: directorate.id,
+      sensitivity: "internal",
+    });
+    expect(given.statusCode).toBe(201);
+    const id = given.json().data.id as string;
+    const r = await call(t.app, manager, "PATCH", `/api/v1/meetings/${meeting.id}`, {
+      sensitivity: "restricted",
+    });
+    expect(r.statusCode).toBe(200);
+    const [row] = await t.db.select().from(honours).where(eq(honours.id, id));
+    expect(row?.sensitivity).toBe("restricted");
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id))
+      .orderBy(auditEvents.seq);
+    expect(events.map((e) => e.action)).toEqual(["honour.create", "honour.update"]);
+    expect(events[1]?.after).toMatchObject({ sensitivity: "restricted" });
+  });
+});

@@ -64,11 +64,25 @@ export async function updateMeeting(
         .insert(meetingAgendaItems)
         .values(agenda.map((text, position) => ({ meetingId: meeting.id, position, text })));
   }
-  if (input.sensitivity && input.sensitivity !== meeting.sensitivity)
-    await tx
+  if (input.sensitivity && input.sensitivity !== meeting.sensitivity) {
+    // Each honour's change is its own audit event, like any edit of it.
+    const before = await tx.select().from(honours).where(eq(honours.meetingId, meeting.id)).for("update");
+    const changed = await tx
       .update(honours)
       .set({ sensitivity: input.sensitivity, updatedAt: ctx.now })
-      .where(eq(honours.meetingId, meeting.id));
+      .where(eq(honours.meetingId, meeting.id))
+      .returning();
+    for (const after of changed)
+      await recordEvent(
+        tx,
+        ctx,
+        "honour.update",
+        "honours",
+        after.id,
+        before.find((b) => b.id === after.id) ?? null,
+        after,
+      );
+  }
   const after = await touchMeeting(tx, ctx, meeting, { ...fields, startsAt, endsAt });
   await recordEvent(tx, ctx, "meeting.update", "meetings", meeting.id, meeting, { ...after, agenda });
   return after;
