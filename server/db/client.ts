@@ -61,6 +61,17 @@ const STALE_STATEMENT = new Set(["26000", "0A000"]);
  * lost (a pooler in transaction mode, DISCARD) or whose plan a migration made stale is forgotten and run again
  * unnamed. TANSIQ_PG_PREPARE=off turns this off (e.g. behind PgBouncer in transaction mode).
  */
+/** Statement names by text, shared by the connections: each text is hashed once per process, not per query. */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `t${createHash("sha1").update(text).digest("base64url")}`;
+    if (statementNames.size < PREPARED_PER_CONNECTION * 4) statementNames.set(text, name);
+  }
+  return name;
+}
+
 function preparedByText(client: pg.PoolClient) {
   if (process.env.TANSIQ_PG_PREPARE === "off") return;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -72,7 +83,7 @@ function preparedByText(client: pg.PoolClient) {
     const named = (config as { name?: string } | null)?.name;
     if (typeof text !== "string" || named || !PREPARABLE.test(text) || typeof rest.at(-1) === "function")
       return query(config, ...rest);
-    const name = `t${createHash("sha1").update(text).digest("base64url")}`;
+    const name = statementName(text);
     if (!names.has(name) && names.size >= PREPARED_PER_CONNECTION) return query(config, ...rest);
     names.add(name);
     return (query({ ...(config as object), name }, ...rest) as Promise<unknown>).catch((error: unknown) => {

@@ -1,11 +1,10 @@
-import { inArray } from "drizzle-orm";
 import { DISTRICTS } from "../../../common/districts";
 import type { Language } from "../../../common/enums";
 import type { DocumentPerson, MeetingDocumentInput } from "../../../common/meetings/document-input";
 import type { Attendee, Honour, MeetingDetail } from "../../../common/schemas/meetings";
 import type { Db } from "../../db/client";
 import type { HonourCertificateInput } from "../../documents";
-import { agencies } from "../agencies";
+import { agencyNames } from "../agencies";
 
 // The meeting and honour records, as the documents (server/documents, common/meetings/press-release) take them:
 // plain people with names, titles and bodies, agencies by name in the reader's language.
@@ -18,14 +17,7 @@ export async function agencyNamesFor(
   ids: (string | null)[],
   language: Language,
 ): Promise<AgencyNames> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const rows = wanted.length
-    ? await db
-        .select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn })
-        .from(agencies)
-        .where(inArray(agencies.id, wanted))
-    : [];
-  const names = new Map(rows.map((a) => [a.id, language === "en" ? (a.nameEn ?? a.nameAr) : a.nameAr]));
+  const names = await agencyNames(db, language, ids);
   return (id) => (id ? (names.get(id) ?? null) : null);
 }
 

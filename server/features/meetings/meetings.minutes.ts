@@ -5,9 +5,9 @@ import type { Language } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { translate } from "../../http/i18n";
-import { agencies } from "../agencies";
 import { needs, needsVisibleTo } from "../needs";
 import { tasks, tasksVisibleTo } from "../tasks";
+import { agencyNamesFor } from "./meetings.documents";
 import type { MeetingParts } from "./meetings.queries";
 import type { MeetingRow } from "./meetings.table";
 
@@ -25,19 +25,19 @@ const tripoliTime = new Intl.DateTimeFormat("en-CA", {
 const localTime = (at: Date | null) => (at ? tripoliTime.format(at).replace(", ", " ") : "");
 
 async function namesOf(db: Db, actor: Actor, parts: MeetingParts, meeting: MeetingRow, language: Language) {
-  const agencyIds = [
-    meeting.agencyId,
-    meeting.hostAgencyId,
-    ...parts.attendees.map((a) => a.agencyId),
-    ...parts.commitments.map((c) => c.ownerAgencyId),
-  ].filter((id): id is string => id !== null);
   const taskIds = parts.commitments.flatMap((c) => (c.taskId ? [c.taskId] : []));
   const needIds = parts.commitments.flatMap((c) => (c.needId ? [c.needId] : []));
-  const [agencyRows, taskRows, needRows] = await Promise.all([
-    db
-      .select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn })
-      .from(agencies)
-      .where(inArray(agencies.id, [...new Set(agencyIds)])),
+  const [agency, taskRows, needRows] = await Promise.all([
+    agencyNamesFor(
+      db,
+      [
+        meeting.agencyId,
+        meeting.hostAgencyId,
+        ...parts.attendees.map((a) => a.agencyId),
+        ...parts.commitments.map((c) => c.ownerAgencyId),
+      ],
+      language,
+    ),
     taskIds.length
       ? db
           .select({ id: tasks.id, reference: tasks.reference })
@@ -51,12 +51,9 @@ async function namesOf(db: Db, actor: Actor, parts: MeetingParts, meeting: Meeti
           .where(and(inArray(needs.id, needIds), needsVisibleTo(actor)))
       : [],
   ]);
-  const agencyNames = new Map(
-    agencyRows.map((a) => [a.id, language === "en" ? (a.nameEn ?? a.nameAr) : a.nameAr]),
-  );
   const references = new Map([...taskRows, ...needRows].map((r) => [r.id, r.reference]));
   return {
-    agency: (id: string | null) => (id ? (agencyNames.get(id) ?? "") : ""),
+    agency: (id: string | null) => agency(id) ?? "",
     reference: (id: string | null) => (id ? (references.get(id) ?? "") : ""),
   };
 }

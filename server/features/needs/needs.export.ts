@@ -7,7 +7,7 @@ import { LIMITS } from "../../../common/limits";
 import type { NeedTotals } from "../../../common/schemas/needs";
 import type { Db } from "../../db/client";
 import { translate } from "../../http/i18n";
-import { agencies } from "../agencies";
+import { agencyNames } from "../agencies";
 import { remainingOf } from "./needs.present";
 import { needBatches } from "./needs.queries";
 import type { NeedRow } from "./needs.table";
@@ -47,13 +47,6 @@ const COLUMNS: Column[] = [
 ];
 
 const header = (language: Language) => COLUMNS.map((c) => translate(language, `needs.columns.${c.key}`));
-
-async function agencyNames(db: Db, language: Language): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn })
-    .from(agencies);
-  return new Map(rows.map((a) => [a.id, language === "ar" ? a.nameAr : (a.nameEn ?? a.nameAr)]));
-}
 
 /** A cell a spreadsheet would read as a formula is prefixed, so that an export never runs one. */
 function csvCell(value: string | number | Date): string {

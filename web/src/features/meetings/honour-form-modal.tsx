@@ -78,21 +78,7 @@ export function HonourFormModal({ onClose }: { onClose: () => void }) {
       error={create.error}
       fields={FIELDS}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t("meetingPages.fields.kind")}
-          value={v.kind}
-          onChange={(e) => form.set("kind", e.currentTarget.value)}
-          data={HONOUR_KINDS.map((k) => ({ value: k, label: t(`enums.honourKind.${k}`) }))}
-        />
-        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} required />
-      </SimpleGrid>
-      <TextInput
-        label={t("meetingPages.fields.honourTitle")}
-        {...form.text("title")}
-        maxLength={LIMITS.name}
-        required
-      />
+      <HonourBasicsFields form={form} />
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {t("meetingPages.fields.recipient")}
@@ -159,5 +145,35 @@ export function HonourFormModal({ onClose }: { onClose: () => void }) {
       </SimpleGrid>
       <Textarea label={t("meetingPages.fields.reason")} {...form.text("reason")} autosize minRows={2} />
     </FormModal>
+  );
+}
+
+type HonourBasics = { kind: string; awardedOn: string; title: string };
+
+/** What every honour form asks first: the kind, the day and the honour's title. */
+export function HonourBasicsFields<V extends HonourBasics & Record<string, string>>({
+  form,
+}: {
+  form: ReturnType<typeof useFormState<V>>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t("meetingPages.fields.kind")}
+          value={form.values.kind}
+          onChange={(e) => form.set("kind", e.currentTarget.value)}
+          data={HONOUR_KINDS.map((k) => ({ value: k, label: t(`enums.honourKind.${k}`) }))}
+        />
+        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} required />
+      </SimpleGrid>
+      <TextInput
+        label={t("meetingPages.fields.honourTitle")}
+        {...form.text("title")}
+        maxLength={LIMITS.name}
+        required
+      />
+    </>
   );
 }

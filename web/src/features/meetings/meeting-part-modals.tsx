@@ -10,7 +10,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ATTENDEE_ROLES, COMMITMENT_TOPICS, HONOUR_KINDS } from "../../../../common/enums";
+import { ATTENDEE_ROLES, COMMITMENT_TOPICS } from "../../../../common/enums";
 import { LIMITS } from "../../../../common/limits";
 import {
   AttendeeBody,
@@ -31,6 +31,7 @@ import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { AgencySelect } from "../agencies";
 import { PersonSelect } from "../personnel";
+import { HonourBasicsFields } from "./honour-form-modal";
 import { zonedParts } from "./meeting-draft";
 import { attendeeLine } from "./meeting-view";
 import {
@@ -380,21 +381,7 @@ export function HonourModal({ meeting, onClose }: { meeting: MeetingDetail; onCl
       error={add.error}
       fields={HONOUR_FIELDS}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t("meetingPages.fields.kind")}
-          value={v.kind}
-          onChange={(e) => form.set("kind", e.currentTarget.value)}
-          data={HONOUR_KINDS.map((k) => ({ value: k, label: t(`enums.honourKind.${k}`) }))}
-        />
-        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} required />
-      </SimpleGrid>
-      <TextInput
-        label={t("meetingPages.fields.honourTitle")}
-        {...form.text("title")}
-        maxLength={LIMITS.name}
-        required
-      />
+      <HonourBasicsFields form={form} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect
           label={t("meetingPages.fields.recipient")}
