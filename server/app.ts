@@ -35,7 +35,9 @@ import { createLiveHub } from "./live/live-hub";
 import { liveRoutes } from "./live/live.routes";
 import { createMailer, notificationRoutes } from "./notifications";
 import { userRoutes } from "./features/users";
+import { errorForLog } from "./db/failures";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerInputGuard } from "./http/input-guard";
 import { registerRouteGuard } from "./http/route-guard";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { publicRoutes, registerWebApp } from "./http/web-app";
@@ -80,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             level: config.logLevel,
             redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+            serializers: { err: errorForLog }, // never a query's parameters: they are record content
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: LIMITS.bodyBytes,
@@ -114,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  registerInputGuard(app);
   app.decorate("registeredRoutes", registerRouteGuard(app));
   await app.register(cookie);
   await registerSecurityHeaders(app);

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
-import { Id, NO_CONTROL_CHARS, Page, Timestamp } from "./base";
+import { Id, Instant, NO_CONTROL_CHARS, Page, Timestamp } from "./base";
 
 export const AuditListQuery = z.strictObject({
   entity: z.string().max(LIMITS.code).regex(NO_CONTROL_CHARS).optional(),
   entityId: z.string().max(64).regex(NO_CONTROL_CHARS).optional(),
   actorId: Id.optional(),
   action: z.string().max(64).regex(NO_CONTROL_CHARS).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });

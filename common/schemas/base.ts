@@ -26,6 +26,16 @@ export const OptionalLine = (max: number = LIMITS.name) =>
 const NO_NUL = /^[^\u0000]*$/;
 export const Secret = (min: number, max: number) => z.string().min(min).max(max).regex(NO_NUL);
 
+/**
+ * Years Tansiq accepts in a typed date: the ISO formats allow year 0000, which PostgreSQL refuses (there is no
+ * year zero), and a record dated before 1000 or after 9999 is a typing mistake.
+ */
+const PLAUSIBLE_YEAR = /^[1-9]\d{3}-/;
+/** A calendar day, YYYY-MM-DD (every date field and date filter uses this one). */
+export const Day = z.iso.date().regex(PLAUSIBLE_YEAR);
+/** An instant with its offset, e.g. 2026-11-29T08:00:00Z. */
+export const Instant = z.iso.datetime({ offset: true }).regex(PLAUSIBLE_YEAR);
+
 export const Sensitivity = z.enum(SENSITIVITIES);
 export const Timestamp = z.string();
 

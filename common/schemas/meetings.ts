@@ -15,7 +15,9 @@ import { LIMITS } from "../limits";
 import { Need } from "./needs";
 import { Task } from "./tasks";
 import {
+  Day,
   Id,
+  Instant,
   Line,
   NO_CONTROL_CHARS,
   OptionalLine,
@@ -31,7 +33,7 @@ import {
 // eslint-disable-next-line no-control-regex -- refuse control characters other than tab and line breaks
 const PASTED_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
-export const IsoDate = z.iso.date();
+export const IsoDate = Day;
 
 export const MeetingExtractBody = z.strictObject({
   text: z.string().min(1).max(EXTRACTION_MAX_CHARS).regex(PASTED_TEXT),
@@ -137,9 +139,7 @@ const OptionalText = (max: number = LIMITS.text) =>
     .transform((s) => (s === "" ? null : s))
     .nullable();
 /** An instant with its offset, e.g. "2024-01-14T10:00:00+02:00" or "…Z". */
-export const Instant = z.iso.datetime({ offset: true });
 /** A calendar day, YYYY-MM-DD (Africa/Tripoli). */
-const Day = IsoDate;
 /** A reference to an attendee: its `key` in the same create request, or the id of a saved attendee. */
 export const AttendeeKey = z.string().trim().min(1).max(64).regex(NO_CONTROL_CHARS);
 

@@ -11,7 +11,18 @@ import {
   PROBLEM_STATUSES,
 } from "../enums";
 import { LIMITS } from "../limits";
-import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, oneOf, Page } from "./base";
+import {
+  Day,
+  Id,
+  Line,
+  OptionalLine,
+  PageQuery,
+  Sensitivity,
+  Timestamp,
+  abilities,
+  oneOf,
+  Page,
+} from "./base";
 
 export const NeedCategory = z.enum(NEED_CATEGORIES);
 export const NeedPriority = z.enum(NEED_PRIORITIES);
@@ -29,7 +40,7 @@ const OptionalText = () =>
     .nullable();
 
 /** A calendar day, YYYY-MM-DD (Africa/Tripoli). */
-export const Day = z.iso.date();
+export { Day };
 export const Quantity = z.number().positive().max(LIMITS.needQuantityMax).multipleOf(0.01);
 export const Money = z.number().min(0).max(LIMITS.needMoneyMax).multipleOf(0.01);
 

@@ -1,13 +1,24 @@
 import { z } from "zod";
 import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES, PLAN_STATUSES } from "../enums";
 import { LIMITS } from "../limits";
-import { Id, Line, OptionalLine, PageQuery, Sensitivity, Timestamp, abilities, listOf, oneOf } from "./base";
+import {
+  Day,
+  Id,
+  Line,
+  OptionalLine,
+  PageQuery,
+  Sensitivity,
+  Timestamp,
+  abilities,
+  listOf,
+  oneOf,
+} from "./base";
 
 export const PLAN_ACTIONS = ["update", "activate", "complete", "archive", "addObjective", "addTask"] as const;
 export const OBJECTIVE_ACTIONS = ["update", "addIndicator"] as const;
 export const INDICATOR_ACTIONS = ["update", "measure"] as const;
 
-export const DateOnly = z.iso.date();
+export const DateOnly = Day;
 export const PlanStatus = z.enum(PLAN_STATUSES);
 const Text = z.string().trim().max(LIMITS.text).nullable().default(null);
 

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode, FieldIssue } from "../../common/errors";
 import { ERROR_STATUS } from "../../common/errors";
 import type { Language } from "../../common/enums";
+import { isDatabaseUnavailable, isRefusedValue } from "../db/failures";
 import { AppError } from "./app-error";
 import { hasTranslation, languageFrom, translate } from "./i18n";
 
@@ -90,6 +91,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "malformed_json",
 };
 
+/** What a 503 asks the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const language = requestLanguage(request);
@@ -119,6 +123,15 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, "client error");
       return sendError(request, reply, error.statusCode === 404 ? "not_found" : "validation_failed");
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+      return sendError(request, reply, "unavailable");
+    }
+    if (isRefusedValue(error)) {
+      request.log.warn({ err: error }, "value refused by the database");
+      return sendError(request, reply, "validation_failed");
     }
     request.log.error({ err: error }, "request failed");
     return sendError(request, reply, "internal");

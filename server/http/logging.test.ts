@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionCookie, type TestApp } from "../test/app";
 import { TEST_PASSWORD, buildUser } from "../test/factories";
@@ -22,6 +23,11 @@ describe("logs and failures", () => {
             throw new Error(
               "connection to 10.1.2.3 failed: password authentication failed for user tansiq_admin",
             );
+          });
+          // A failing query whose parameter is record content: the log keeps the SQL, never the value.
+          app.get("/api/v1/explode-query", { config: { policy: "agencies.read" } }, async () => {
+            await app.db.execute(sql`select ${"secret-record-content-7731"}::int`);
+            return {};
           });
         },
       ],
@@ -70,5 +76,25 @@ describe("logs and failures", () => {
     });
     expect(response.body).not.toContain("10.1.2.3");
     expect(logs).toContain("10.1.2.3");
+  });
+
+  it("a failed query is logged with its SQL and code, never its parameters", async () => {
+    const user = await buildUser(t.db);
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/explode-query",
+      headers: { cookie: sessionCookie(login) },
+    });
+    expect(response.statusCode).toBe(400); // PostgreSQL refused the value (22P02): the client's input
+    const line = logs.split("\n").find((l) => l.includes("Failed query"));
+    expect(line, logs.slice(-2000)).toBeDefined();
+    expect(line).toContain("select $1::int");
+    expect(line).toContain("22P02");
+    expect(logs).not.toContain("secret-record-content-7731");
   });
 });
