@@ -10,6 +10,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LIMITS } from "../common/limits";
+import { ErrorResponse } from "../common/schemas/base";
 import "./authz/index";
 import "./links/index";
 import "./http/fastify-types";
@@ -36,7 +37,7 @@ import { liveRoutes } from "./live/live.routes";
 import { createMailer, notificationRoutes } from "./notifications";
 import { userRoutes } from "./features/users";
 import { errorForLog } from "./db/failures";
-import { registerErrorHandler } from "./http/error-handler";
+import { RETRY_AFTER_SECONDS, registerErrorHandler } from "./http/error-handler";
 import { registerInputGuard } from "./http/input-guard";
 import { registerRouteGuard } from "./http/route-guard";
 import { registerSecurityHeaders } from "./http/security-headers";
@@ -52,6 +53,29 @@ export type AppOptions = {
   /** Where logs go (standard output unless given; tests read them). */
   logStream?: NodeJS.WritableStream;
 };
+
+const HealthResponse = z.object({
+  status: z.enum(["ok", "degraded"]),
+  engine: z.enum(["pglite", "postgres"]),
+  version: z.string(),
+  database: z.enum(["up", "unavailable"]),
+  live: z.enum(["listening", "reconnecting"]),
+});
+
+/** Whether the database answers within two seconds (a health check must answer even when it does not). */
+async function isDatabaseReachable(database: Database): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2_000)));
+  const probe = database.db.execute("select 1").then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The features, in order. A new module adds its routes here: no auto-loading. */
 const FEATURES = [
@@ -141,18 +165,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     {
       schema: {
         response: {
-          200: z.object({
-            status: z.literal("ok"),
-            engine: z.enum(["pglite", "postgres"]),
-            version: z.string(),
-          }),
+          200: HealthResponse,
+          // A session cookie sent along is looked up first: during an outage that lookup answers the error.
+          503: z.union([HealthResponse, ErrorResponse]),
         },
       },
       config: { public: true },
     },
-    async () => {
-      await database.db.execute("select 1");
-      return { status: "ok" as const, engine: database.engine, version: VERSION };
+    async (_request, reply) => {
+      const databaseUp = await isDatabaseReachable(database);
+      const body = {
+        status: databaseUp ? ("ok" as const) : ("degraded" as const),
+        engine: database.engine,
+        version: VERSION,
+        database: databaseUp ? ("up" as const) : ("unavailable" as const),
+        live: live.isListening() ? ("listening" as const) : ("reconnecting" as const),
+      };
+      if (databaseUp) return body;
+      return reply.status(503).header("retry-after", String(RETRY_AFTER_SECONDS)).send(body);
     },
   );
   app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () =>

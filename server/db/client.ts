@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
+import { poolTimeouts } from "./timeouts";
 
 export type Schema = typeof schema;
 /** A database or a transaction: data functions take either. */
@@ -36,6 +37,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.url,
       max: options.poolSize ?? 10,
       options: "-c jit=off",
+      ...poolTimeouts(),
     });
     pool.on("error", () => {}); // an idle client lost: the pool replaces it; requests see their own errors
     pool.on("connect", preparedByText);

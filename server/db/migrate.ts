@@ -5,6 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
 import type { Database } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -22,13 +23,15 @@ export async function migrateDatabase(database: Database): Promise<void> {
     return;
   }
   if (!database.pool) throw new Error("postgres database without a pool");
-  const client = await database.pool.connect();
+  // Its own connection, without the request timeouts: a migration may take longer than a request may.
+  const client = new pg.Client({ ...database.pool.options, statement_timeout: 0, query_timeout: undefined });
+  await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query("create extension if not exists pg_trgm");
     await migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    client.release();
+    await client.end();
   }
 }

@@ -3,7 +3,10 @@ import { definePolicy } from "../authz/engine";
 
 export const livePolicy = definePolicy({ entity: "live", routes: { read: () => true }, record: {} });
 
-/** Server-sent events: one `change` event per committed change, naming the record (`{entity, id, planId}`). */
+/**
+ * Server-sent events: one `change` event per committed change, naming the record (`{entity, id, planId}`), and
+ * `resync` when this instance was cut off from the database and may have missed changes (refetch everything).
+ */
 export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   const streams = new Set<() => void>();
   // Open streams never go idle: end them before the server waits for its connections to close.
@@ -23,8 +26,9 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         "x-accel-buffering": "no",
       });
       res.write("retry: 3000\n: connected\n\n");
-      const unsubscribe = app.live.subscribe((change) => {
-        res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
+      const unsubscribe = app.live.subscribe((event) => {
+        if (event.type === "resync") res.write("event: resync\ndata: {}\n\n");
+        else res.write(`event: change\ndata: ${JSON.stringify(event.change)}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(": ping\n\n"), 25_000).unref();
       const end = () => {

@@ -10,7 +10,10 @@ export function useLiveUpdates() {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/v1/live");
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let stopped = false;
     const onChange = (event: MessageEvent<string>) => {
       let change: { entity?: string; planId?: string | null } = {};
       try {
@@ -26,10 +29,30 @@ export function useLiveUpdates() {
         void queryClient.invalidateQueries({ queryKey: ["plans"] });
       void queryClient.invalidateQueries({ queryKey: ["notifications"] });
     };
-    source.addEventListener("change", onChange);
+    // Changes may have been missed (the server was cut off, or this stream was): refetch what is shown.
+    const refetchAll = () => void queryClient.invalidateQueries();
+    const open = () => {
+      const next = new EventSource("/api/v1/live");
+      source = next;
+      next.addEventListener("change", onChange);
+      next.addEventListener("resync", refetchAll);
+      next.addEventListener("open", () => {
+        if (failures > 0) refetchAll();
+        failures = 0;
+      });
+      // The browser retries a dropped stream itself, but gives up on an error answer (a 503 during a database
+      // outage): then subscribe again, waiting longer each time, for as long as the page is open.
+      next.addEventListener("error", () => {
+        failures++;
+        if (next.readyState !== EventSource.CLOSED || stopped) return;
+        retry = setTimeout(open, Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)));
+      });
+    };
+    open();
     return () => {
-      source.removeEventListener("change", onChange);
-      source.close();
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
     };
   }, [queryClient]);
 }
