@@ -16,6 +16,7 @@ import {
 import { LIMITS } from "../limits";
 import {
   Id,
+  Instant,
   Line,
   NO_CONTROL_CHARS,
   OptionalLine,
@@ -277,7 +278,7 @@ export const CustodyBody = z
     status: CustodyStatus,
     toWhom: OptionalLine().default(null),
     /** When it happened (defaults to now). */
-    at: z.iso.datetime({ offset: true }).nullable().default(null),
+    at: Instant.nullable().default(null),
     note: OptionalText().default(null),
   })
   .superRefine((b, ctx) => {
