@@ -62,7 +62,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_calendar_check" CHECK ("calendar" in (
 ALTER TABLE "users" ADD CONSTRAINT "users_numerals_check" CHECK ("numerals" in ('latn', 'arab'));--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_failed_logins_check" CHECK (failed_logins >= 0);--> statement-breakpoint
 -- Hand-written: the audit log is append-only. An event's content never changes and no event is removed; the
--- chainer may set an unchained event's place (position, prev_hash, link) once. decisions/0007.
+-- chainer may set an unchained event's place (position, prev_hash, link) once. decisions/0008.
 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD.position IS NULL AND NEW.position IS NOT NULL AND NEW.link IS NOT NULL
