@@ -193,52 +193,56 @@ describe("audit chain: writers do not wait for each other (PostgreSQL)", () => {
 });
 
 describe("audit chain written before it was keyed (migration 0002)", () => {
-  it("keeps verifying the old SHA-256 events and continues them with keyed ones", { timeout: 180_000 }, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tansiq-migrations-"));
-    const client = await PGlite.create({ extensions: { pg_trgm } });
-    try {
-      // The schema as it was before 0002: the first two migrations only.
-      cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-      const journalFile = path.join(dir, "meta", "_journal.json");
-      const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => /^000[01]_/.test(e.tag));
-      writeFileSync(journalFile, JSON.stringify(journal));
-      const old = drizzle({ client });
-      await old.execute(sql`create extension if not exists pg_trgm`);
-      await migrate(old, { migrationsFolder: dir });
-      let prev = GENESIS_HASH;
-      for (let seq = 1; seq <= 3; seq++) {
-        const content: ChainedContent = {
-          seq,
-          at: new Date(Date.UTC(2026, 0, seq)).toISOString(),
-          actorId: null,
-          actorLabel: "old",
-          action: "old.event",
-          entity: "tests",
-          entityId: String(seq),
-          before: null,
-          after: { seq },
-        };
-        const hash = eventHash(prev, content);
-        await old.execute(sql`insert into audit_events (seq, at, actor_label, action, entity, entity_id, after,
+  it(
+    "keeps verifying the old SHA-256 events and continues them with keyed ones",
+    { timeout: 180_000 },
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "tansiq-migrations-"));
+      const client = await PGlite.create({ extensions: { pg_trgm } });
+      try {
+        // The schema as it was before 0002: the first two migrations only.
+        cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+        const journalFile = path.join(dir, "meta", "_journal.json");
+        const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+        journal.entries = journal.entries.filter((e) => /^000[01]_/.test(e.tag));
+        writeFileSync(journalFile, JSON.stringify(journal));
+        const old = drizzle({ client });
+        await old.execute(sql`create extension if not exists pg_trgm`);
+        await migrate(old, { migrationsFolder: dir });
+        let prev = GENESIS_HASH;
+        for (let seq = 1; seq <= 3; seq++) {
+          const content: ChainedContent = {
+            seq,
+            at: new Date(Date.UTC(2026, 0, seq)).toISOString(),
+            actorId: null,
+            actorLabel: "old",
+            action: "old.event",
+            entity: "tests",
+            entityId: String(seq),
+            before: null,
+            after: { seq },
+          };
+          const hash = eventHash(prev, content);
+          await old.execute(sql`insert into audit_events (seq, at, actor_label, action, entity, entity_id, after,
           prev_hash, hash) values (${seq}, ${content.at}, 'old', 'old.event', 'tests', ${String(seq)},
           ${canonicalJson(content.after)}::jsonb, ${prev}, ${hash})`);
-        prev = hash;
+          prev = hash;
+        }
+        const database = fromPglite(client);
+        await migrateDatabase(database);
+        await database.db.transaction((tx) => recordEvent(tx, ctx, "new.event", "tests", null, null, null));
+        const report = await verifyAuditChain(database.db);
+        expect(report).toMatchObject({ ok: true, count: 4 });
+        expect(await auditChainHead(database.db)).toMatchObject({ position: 4, seq: 4 });
+        await asOwner(database.db, sql`update audit_events set entity_id = '9' where seq = 2`);
+        expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, seq: 2, reason: "altered" });
+        expect(auditKey().length).toBeGreaterThanOrEqual(32);
+      } finally {
+        await client.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-      const database = fromPglite(client);
-      await migrateDatabase(database);
-      await database.db.transaction((tx) => recordEvent(tx, ctx, "new.event", "tests", null, null, null));
-      const report = await verifyAuditChain(database.db);
-      expect(report).toMatchObject({ ok: true, count: 4 });
-      expect(await auditChainHead(database.db)).toMatchObject({ position: 4, seq: 4 });
-      await asOwner(database.db, sql`update audit_events set entity_id = '9' where seq = 2`);
-      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, seq: 2, reason: "altered" });
-      expect(auditKey().length).toBeGreaterThanOrEqual(32);
-    } finally {
-      await client.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
 
 describe("npx tansiq audit verify and audit anchor", () => {

@@ -18,7 +18,9 @@ export function enumChecks(table: string, columns: Columns): CheckBuilder[] {
   return Object.values(columns)
     .filter((column) => closedList(column).length > 0)
     .map((column) => {
-      const values = closedList(column).map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
+      const values = closedList(column)
+        .map((v) => `'${v.replaceAll("'", "''")}'`)
+        .join(", ");
       return check(enumCheckName(table, column.name), sql.raw(`"${column.name}" in (${values})`));
     });
 }

@@ -73,5 +73,7 @@ export const commitmentAlerts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    ...enumChecks("commitment_alerts", t),primaryKey({ columns: [t.commitmentId, t.condition, t.dueOn] })],
+    ...enumChecks("commitment_alerts", t),
+    primaryKey({ columns: [t.commitmentId, t.condition, t.dueOn] }),
+  ],
 );

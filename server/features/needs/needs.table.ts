@@ -109,8 +109,7 @@ export const needHistory = pgTable(
     comment: text("comment"),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [
-    ...enumChecks("need_history", t),index("need_history_need_idx").on(t.needId, t.at)],
+  (t) => [...enumChecks("need_history", t), index("need_history_need_idx").on(t.needId, t.at)],
 );
 export type NeedHistoryRow = typeof needHistory.$inferSelect;
 
@@ -129,7 +128,10 @@ export const needPledges = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("need_pledges_need_idx").on(t.needId), check("need_pledges_quantity_check", sql`quantity > 0`)],
+  (t) => [
+    index("need_pledges_need_idx").on(t.needId),
+    check("need_pledges_quantity_check", sql`quantity > 0`),
+  ],
 );
 export type PledgeRow = typeof needPledges.$inferSelect;
 

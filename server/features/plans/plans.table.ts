@@ -72,8 +72,7 @@ export const planIndicators = pgTable(
     source: text("source", { enum: INDICATOR_SOURCES }).notNull().default("manual"),
     ...timestamps(),
   },
-  (t) => [
-    ...enumChecks("plan_indicators", t),index("plan_indicators_objective_idx").on(t.objectiveId)],
+  (t) => [...enumChecks("plan_indicators", t), index("plan_indicators_objective_idx").on(t.objectiveId)],
 );
 export type IndicatorRow = typeof planIndicators.$inferSelect;
 

@@ -114,8 +114,7 @@ export const taskUpdates = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [
-    ...enumChecks("task_updates", t),index("task_updates_task_idx").on(t.taskId, t.at)],
+  (t) => [...enumChecks("task_updates", t), index("task_updates_task_idx").on(t.taskId, t.at)],
 );
 export type TaskUpdateRow = typeof taskUpdates.$inferSelect;
 
@@ -130,6 +129,5 @@ export const taskAlerts = pgTable(
     dueOn: date("due_on").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [
-    ...enumChecks("task_alerts", t),primaryKey({ columns: [t.taskId, t.condition, t.dueOn] })],
+  (t) => [...enumChecks("task_alerts", t), primaryKey({ columns: [t.taskId, t.condition, t.dueOn] })],
 );
