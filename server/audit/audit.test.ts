@@ -195,7 +195,7 @@ describe("audit chain: writers do not wait for each other (PostgreSQL)", () => {
 describe("audit chain written before it was keyed (migration 0002)", () => {
   it(
     "keeps verifying the old SHA-256 events and continues them with keyed ones",
-    { timeout: 180_000 },
+    { timeout: 400_000 },
     async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "tansiq-migrations-"));
       const client = await PGlite.create({ extensions: { pg_trgm } });
