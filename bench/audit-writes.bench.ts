@@ -12,7 +12,7 @@ import { openDatabase, type Db } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { freshDatabase } from "./support";
 
-// Audited writes per second from 20 connections, before and after decisions/0008, in one run: each path on its
+// Audited writes per second from 20 connections, before and after decisions/0009, in one run: each path on its
 // own fresh database. "Before" is the old recordEvent, kept here verbatim but for the table's new columns: one
 // advisory lock held to commit, the last event read, the next one linked. "After" is server/audit/record-event.ts
 // with the chainer running beside the writers, as in a serving instance. Each write is a transaction that

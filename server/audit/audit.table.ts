@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 /**
- * Append-only log of every change (a trigger refuses UPDATE and DELETE; docs/decisions/0008). A writer appends
+ * Append-only log of every change (a trigger refuses UPDATE and DELETE; docs/decisions/0009). A writer appends
  * its event in its own transaction: `seq` comes from a sequence (increasing, gaps where a transaction rolled
  * back) and `hash` is the event's HMAC. The chainer (chain-events.ts) later links committed events in the order
  * it finds them: `position` (1, 2, 3 … without gaps), `prevHash` (the previous event's `link`) and `link`, an

@@ -192,7 +192,7 @@ describe("audit chain: writers do not wait for each other (PostgreSQL)", () => {
   );
 });
 
-describe("audit chain written before it was keyed (migration 0002)", () => {
+describe("audit chain written before it was keyed (migration 0003)", () => {
   it(
     "keeps verifying the old SHA-256 events and continues them with keyed ones",
     { timeout: 400_000 },
@@ -200,11 +200,14 @@ describe("audit chain written before it was keyed (migration 0002)", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "tansiq-migrations-"));
       const client = await PGlite.create({ extensions: { pg_trgm } });
       try {
-        // The schema as it was before 0002: the first two migrations only.
+        // The schema as it was before the chain was keyed: the migrations before 0003_integrity_audit_chain.
         cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
         const journalFile = path.join(dir, "meta", "_journal.json");
         const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-        journal.entries = journal.entries.filter((e) => /^000[01]_/.test(e.tag));
+        journal.entries = journal.entries.slice(
+          0,
+          journal.entries.findIndex((e) => e.tag.endsWith("_integrity_audit_chain")),
+        );
         writeFileSync(journalFile, JSON.stringify(journal));
         const old = drizzle({ client });
         await old.execute(sql`create extension if not exists pg_trgm`);

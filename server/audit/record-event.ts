@@ -19,7 +19,7 @@ export function auditSnapshot(record: unknown): unknown {
 /**
  * Appends one event to the audit log inside the caller's transaction: the change and its record commit or roll
  * back together. No lock is taken: the event gets the next number of a sequence and its HMAC here, and the
- * chainer (chain-events.ts) links it into the chain once it is committed (docs/decisions/0008).
+ * chainer (chain-events.ts) links it into the chain once it is committed (docs/decisions/0009).
  */
 export async function recordEvent(
   tx: Db,

@@ -12,17 +12,21 @@ function closedList(column: Columns[string]): readonly string[] {
 /**
  * One CHECK constraint per closed-list text column of a table (every `text(…, { enum })`), named
  * `<table>_<column>_check`, so that the database refuses a value the code would not write. A new table adds
- * `...enumChecks("my_table", t)` to its extra config; `checks.test.ts` fails for a closed-list column without one.
+ * `...enumChecks("my_table", t)` to its extra config; `checks.test.ts` fails for a
+ * closed-list column that no CHECK constraint mentions.
  */
 export function enumChecks(table: string, columns: Columns): CheckBuilder[] {
   return Object.values(columns)
     .filter((column) => closedList(column).length > 0)
-    .map((column) => {
-      const values = closedList(column)
-        .map((v) => `'${v.replaceAll("'", "''")}'`)
-        .join(", ");
-      return check(enumCheckName(table, column.name), sql.raw(`"${column.name}" in (${values})`));
-    });
+    .map((column) => enumCheck(table, column));
+}
+
+/** The CHECK constraint of one closed-list column (where a table already checks its other columns). */
+export function enumCheck(table: string, column: Columns[string]): CheckBuilder {
+  const values = closedList(column)
+    .map((v) => `'${v.replaceAll("'", "''")}'`)
+    .join(", ");
+  return check(enumCheckName(table, column.name), sql.raw(`"${column.name}" in (${values})`));
 }
 
 export function enumCheckName(table: string, column: string): string {

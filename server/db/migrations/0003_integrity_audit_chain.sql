@@ -19,6 +19,8 @@ ALTER TABLE "commitments" ADD CONSTRAINT "commitments_topic_check" CHECK ("topic
 ALTER TABLE "commitments" ADD CONSTRAINT "commitments_status_check" CHECK ("status" in ('open', 'in_progress', 'done', 'dropped'));--> statement-breakpoint
 ALTER TABLE "honours" ADD CONSTRAINT "honours_sensitivity_check" CHECK ("sensitivity" in ('internal', 'restricted'));--> statement-breakpoint
 ALTER TABLE "honours" ADD CONSTRAINT "honours_kind_check" CHECK ("kind" in ('shield', 'certificate', 'medal', 'other'));--> statement-breakpoint
+ALTER TABLE "incident_history" ADD CONSTRAINT "incident_history_from_status_check" CHECK ("from_status" in ('open', 'under_investigation', 'referred_to_prosecution', 'closed'));--> statement-breakpoint
+ALTER TABLE "incident_history" ADD CONSTRAINT "incident_history_to_status_check" CHECK ("to_status" in ('open', 'under_investigation', 'referred_to_prosecution', 'closed'));--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_language_check" CHECK ("language" in ('ar', 'en'));--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_status_check" CHECK ("status" in ('pending', 'sent', 'failed'));--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_attempts_check" CHECK (attempts >= 0);--> statement-breakpoint
@@ -47,6 +49,7 @@ ALTER TABLE "plans" ADD CONSTRAINT "plans_status_check" CHECK ("status" in ('dra
 ALTER TABLE "problems" ADD CONSTRAINT "problems_sensitivity_check" CHECK ("sensitivity" in ('internal', 'restricted'));--> statement-breakpoint
 ALTER TABLE "problems" ADD CONSTRAINT "problems_impact_check" CHECK ("impact" in ('critical', 'high', 'medium', 'low'));--> statement-breakpoint
 ALTER TABLE "problems" ADD CONSTRAINT "problems_status_check" CHECK ("status" in ('open', 'converted', 'closed'));--> statement-breakpoint
+ALTER TABLE "seizure_custody" ADD CONSTRAINT "seizure_custody_from_status_check" CHECK ("from_status" in ('held', 'handed_over', 'returned', 'destroyed'));--> statement-breakpoint
 ALTER TABLE "task_alerts" ADD CONSTRAINT "task_alerts_condition_check" CHECK ("condition" in ('due_soon', 'overdue'));--> statement-breakpoint
 ALTER TABLE "task_supports" ADD CONSTRAINT "task_supports_status_check" CHECK ("status" in ('todo', 'in_progress', 'blocked', 'done'));--> statement-breakpoint
 ALTER TABLE "task_supports" ADD CONSTRAINT "task_supports_task_status_check" CHECK ("task_status" in ('todo', 'in_progress', 'blocked', 'done', 'cancelled'));--> statement-breakpoint
@@ -62,7 +65,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_calendar_check" CHECK ("calendar" in (
 ALTER TABLE "users" ADD CONSTRAINT "users_numerals_check" CHECK ("numerals" in ('latn', 'arab'));--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_failed_logins_check" CHECK (failed_logins >= 0);--> statement-breakpoint
 -- Hand-written: the audit log is append-only. An event's content never changes and no event is removed; the
--- chainer may set an unchained event's place (position, prev_hash, link) once. decisions/0008.
+-- chainer may set an unchained event's place (position, prev_hash, link) once. decisions/0009.
 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD.position IS NULL AND NEW.position IS NOT NULL AND NEW.link IS NOT NULL
