@@ -83,7 +83,7 @@ describe("kill -9 during 500 concurrent writes, then restart", () => {
       agencyId = (await buildAgency(db)).id;
       username = (await buildUser(db, { role: "officer", agencyId })).username;
     });
-  });
+  }, 300_000);
 
   it(
     "loses no acknowledged write; the chain verifies; the folder's stale lock is taken over",
@@ -149,7 +149,7 @@ describe("concurrent writes", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it("two deliveries racing past the over-delivery check: one is refused, the need is never over-delivered", async () => {
