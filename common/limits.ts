@@ -33,4 +33,14 @@ export const LIMITS = {
   meetingHonoursMax: 50,
   /** Meetings (and commitments) in one calendar feed; the newest first. */
   calendarMax: 2000,
+  /** Places on one course, sessions of one course, and marks or results sent in one request. */
+  courseCapacityMax: 500,
+  courseSessionsMax: 60,
+  courseBatchMax: 500,
+  /** Days a course may last. */
+  courseDaysMax: 366,
+  /** Highest score of a result (a percentage). */
+  scoreMax: 100,
+  /** Public certificate look-ups per address per minute (counted in the database, across instances). */
+  verifyPerMinute: 20,
 } as const;

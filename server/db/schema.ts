@@ -18,3 +18,13 @@ export {
 } from "../features/meetings/meetings.table";
 export { commitments, commitmentAlerts } from "../features/meetings/commitments.table";
 export { honours } from "../features/meetings/honours.table";
+export {
+  courses,
+  courseSessions,
+  courseQuotas,
+  nominations,
+  attendance,
+  certificates,
+  trainingTargets,
+} from "../features/training/training.table";
+export { rateLimitHits } from "../http/rate-limit.table";
