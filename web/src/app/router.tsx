@@ -33,6 +33,16 @@ const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: 
 const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ default: m.OverviewPage })));
 const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
+const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
+const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
+const CertificatesPage = lazy(() =>
+  import("../features/training").then((m) => ({ default: m.CertificatesPage })),
+);
+const CoveragePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoveragePage })));
+const TrainingCalendarPage = lazy(() =>
+  import("../features/training").then((m) => ({ default: m.TrainingCalendarPage })),
+);
+const VerifyPage = lazy(() => import("../features/training").then((m) => ({ default: m.VerifyPage })));
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
@@ -54,6 +64,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: a certificate's verification, signed out (the QR code on the certificate opens it). */}
+      <Route path="/verify" element={page(VerifyPage)} />
+      <Route path="/verify/:code" element={page(VerifyPage)} />
       <Route element={<RequireSession />}>
         <Route index element={<HomeRedirect />} />
         <Route path="agencies" element={page(AgenciesPage, "agencies")} />
@@ -76,6 +89,11 @@ export function AppRoutes() {
         <Route path="plans/:id" element={page(PlanPage, "plans")} />
         <Route path="tasks" element={page(TasksPage, "tasks")} />
         <Route path="tasks/:id" element={page(TaskPage, "tasks")} />
+        <Route path="training" element={page(CoursesPage, "training")} />
+        <Route path="training/courses/:id" element={page(CoursePage, "training")} />
+        <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />
+        <Route path="training/certificates" element={page(CertificatesPage, "training")} />
+        <Route path="training/coverage" element={page(CoveragePage, "trainingCoverage")} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
