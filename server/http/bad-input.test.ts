@@ -12,6 +12,8 @@ import { meetings } from "../features/meetings/meetings.table";
 import { call, createTestApp, type Session, type TestApp } from "../test/app";
 import { TEST_PASSWORD, buildAgency, buildPerson, buildUser, signedIn } from "../test/factories";
 import { buildCommitment, buildHonour } from "../test/meetings-factories";
+import { buildCertificate, buildCourse } from "../test/training-factories";
+import { courses, certificates, nominations } from "../features/training";
 
 type WriteRoute = {
   method: "POST" | "PATCH";
@@ -26,7 +28,19 @@ describe("bad input on every write route: a clear error naming the field, nothin
   let routes: WriteRoute[];
 
   const footprint = async () => {
-    const tables = [auditEvents, agencies, users, personnel, sessions, meetings, commitments, honours];
+    const tables = [
+      auditEvents,
+      agencies,
+      users,
+      personnel,
+      sessions,
+      meetings,
+      commitments,
+      honours,
+      courses,
+      nominations,
+      certificates,
+    ];
     return Promise.all(tables.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]?.n));
   };
 
@@ -38,6 +52,8 @@ describe("bad input on every write route: a clear error naming the field, nothin
     const person = await buildPerson(t.db, { agencyId: agency.id });
     const commitment = await buildCommitment(t.db, { agencyId: agency.id });
     const honour = await buildHonour(t.db, { agencyId: agency.id });
+    const course = await buildCourse(t.db, { status: "open" });
+    const certificate = await buildCertificate(t.db);
     routes = [
       {
         method: "POST",
@@ -109,6 +125,24 @@ describe("bad input on every write route: a clear error naming the field, nothin
         },
       },
       { method: "PATCH", url: `/api/v1/honours/${honour.id}`, valid: { title: "درع" } },
+      {
+        method: "POST",
+        url: "/api/v1/courses",
+        valid: {
+          kind: "course",
+          topic: "first_aid",
+          titleAr: "إسعافات أولية",
+          providerKind: "ministry",
+          place: "طبرق",
+          startsOn: "2027-01-10",
+          endsOn: "2027-01-11",
+          capacity: 10,
+        },
+      },
+      { method: "PATCH", url: `/api/v1/courses/${course.id}`, valid: { place: "بنغازي" } },
+      { method: "POST", url: `/api/v1/courses/${course.id}/cancel`, valid: { reason: "سبب" } },
+      { method: "POST", url: `/api/v1/courses/${course.id}/nominations`, valid: { personId: person.id } },
+      { method: "POST", url: `/api/v1/certificates/${certificate.id}/revoke`, valid: { reason: "خطأ" } },
     ];
   });
   afterAll(() => t.close());
@@ -297,6 +331,10 @@ describe("bad input on every write route: a clear error naming the field, nothin
       ["/api/v1/commitments?due=later", "due"],
       ["/api/v1/honours?kind=trophy", "kind"],
       ["/api/v1/meetings.ics?to=2026-13-01", "to"],
+      ["/api/v1/courses?topic=cooking", "topic"],
+      ["/api/v1/certificates?courseId=nope", "courseId"],
+      ["/api/v1/training/coverage?year=1066", "year"],
+      ["/api/v1/training/calendar.ics?from=soon", "from"],
     ] as const) {
       const response = await call(t.app, admin, "GET", url);
       expect(response.statusCode, url).toBe(400);
