@@ -167,9 +167,14 @@ console.log(
 );
 let failed = false;
 try {
-  const server = await startTarget(new URL("./app-server.ts", import.meta.url), ["training"], {
-    BENCH_DATABASE_URL: database.url,
-  }, 120_000);
+  const server = await startTarget(
+    new URL("./app-server.ts", import.meta.url),
+    ["training"],
+    {
+      BENCH_DATABASE_URL: database.url,
+    },
+    120_000,
+  );
   try {
     const cookie = await logIn(server.url, "trainer", PASSWORD);
     for (const path of ["/api/v1/training/coverage", "/api/v1/training/coverage?year=2024"]) {

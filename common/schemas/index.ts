@@ -10,4 +10,5 @@ export * from "./notifications";
 export * from "./needs";
 export * from "./meetings";
 export * from "./origins";
+export * from "./incidents";
 export * from "./training";

@@ -12,6 +12,12 @@ export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";
 export { meetingsPolicy, honoursPolicy } from "../features/meetings/meetings.policy";
 export { commitmentsPolicy } from "../features/meetings/commitments.policy";
 export {
+  incidentsPolicy,
+  incidentTypesPolicy,
+  referralsPolicy,
+  seizuresPolicy,
+} from "../features/incidents/incidents.policy";
+export {
   coursesPolicy,
   nominationsPolicy,
   certificatesPolicy,

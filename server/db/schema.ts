@@ -19,6 +19,14 @@ export {
 export { commitments, commitmentAlerts } from "../features/meetings/commitments.table";
 export { honours } from "../features/meetings/honours.table";
 export {
+  incidentTypes,
+  incidents,
+  incidentHistory,
+  seizures,
+  seizureCustody,
+  victimReferrals,
+} from "../features/incidents/incidents.table";
+export {
   courses,
   courseSessions,
   courseQuotas,

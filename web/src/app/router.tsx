@@ -33,6 +33,11 @@ const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: 
 const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ default: m.OverviewPage })));
 const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
+const IncidentsPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentsPage })));
+const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentPage })));
+const IncidentTypesPage = lazy(() =>
+  import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
+);
 const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
 const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
 const CertificatesPage = lazy(() =>
@@ -89,6 +94,9 @@ export function AppRoutes() {
         <Route path="plans/:id" element={page(PlanPage, "plans")} />
         <Route path="tasks" element={page(TasksPage, "tasks")} />
         <Route path="tasks/:id" element={page(TaskPage, "tasks")} />
+        <Route path="incidents" element={page(IncidentsPage, "incidents")} />
+        <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
+        <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
         <Route path="training" element={page(CoursesPage, "training")} />
         <Route path="training/courses/:id" element={page(CoursePage, "training")} />
         <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />
