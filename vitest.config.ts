@@ -7,7 +7,7 @@ export default defineConfig({
     environment: "node",
     include: ["server/**/*.test.ts", "common/**/*.test.ts", "web/**/*.test.ts", "e2e/**/*.test.ts"],
     globalSetup: ["server/test/global-setup.ts"],
-    setupFiles: ["server/test/fast-check-seed.ts"],
+    setupFiles: ["server/test/fast-check-seed.ts", "server/test/audit-key.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",

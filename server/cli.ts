@@ -2,7 +2,8 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
 import { migrateDatabase } from "./db/migrate";
-import { verifyAuditChain } from "./audit/verify-chain";
+import { runAuditCommand } from "./audit/audit-cli";
+import { loadAuditKey, useAuditKey } from "./audit/audit-key";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { printBanner, startServer, stopOnSignals } from "./main";
 import { importMeetingFile, parseImportMeetingArgs } from "./features/meetings/import-meeting-file";
@@ -13,7 +14,12 @@ const USAGE = `Usage: tansiq <command>
   serve           start for production: no demo data
   migrate         apply database migrations and exit
   seed-demo       seed the Tobruk demo region into an empty database
-  audit verify    check the audit log's hash chain; exit 1 naming the first bad event
+  audit verify [--anchor FILE]
+                  link pending audit events, then check the whole chain; exit 1 naming the first bad
+                  event (with --anchor: also that the anchored head is still in the chain)
+  audit anchor [FILE]
+                  write the chain's head (position and link) to FILE, or print it: keep it away
+                  from the database, then \`audit verify --anchor FILE\` proves nothing was removed since
   import meeting FILE [--date YYYY-MM-DD]
                   read an Arabic meeting report and print the proposed meeting as JSON
                   (--date: the report's publication date, to resolve "اليوم", "أمس" …)
@@ -23,6 +29,7 @@ async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
+  useAuditKey(loadAuditKey(config.auditKey));
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
@@ -68,18 +75,7 @@ async function main(args: string[]): Promise<number> {
       return result.ok ? 0 : 1;
     }
     case "audit":
-      if (sub !== "verify") break;
-      return withDatabase(async ({ db }) => {
-        const report = await verifyAuditChain(db);
-        if (report.ok) {
-          console.log(`Audit chain intact: ${report.count} events.`);
-          return 0;
-        }
-        console.error(
-          `Audit chain broken at event #${report.seq} (${report.reason}); ${report.count} events before it are intact.`,
-        );
-        return 1;
-      });
+      return withDatabase(({ db }) => runAuditCommand(db, args.slice(1)));
   }
   console.error(USAGE);
   return 2;

@@ -23,6 +23,8 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Tansiq <no-reply@tansiq.local>"),
   TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
+  TANSIQ_AUDIT_KEY: z.string().min(32).optional(),
+  TANSIQ_AUDIT_KEY_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -45,6 +47,8 @@ export type Config = {
   /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); none sent when unset. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The audit chain's HMAC key (TANSIQ_AUDIT_KEY) or its file (default `<data folder>/audit.key`). */
+  auditKey: { key: string | undefined; file: string };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -71,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: null,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    auditKey: {
+      key: e.TANSIQ_AUDIT_KEY,
+      file: e.TANSIQ_AUDIT_KEY_FILE ?? `${e.TANSIQ_DATA_DIR}/audit.key`,
+    },
     ...overrides,
   };
 }

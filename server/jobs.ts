@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { startAuditChainer } from "./audit/chain-events";
 import { sweepDueCommitments } from "./features/meetings";
 import { sweepDueTasks } from "./features/tasks";
 import { pruneRateLimits } from "./http/rate-limit";
@@ -7,7 +8,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
 
 /**
- * Background work of a serving instance: the due/overdue sweeps of tasks and of meeting commitments (idempotent:
+ * Background work of a serving instance: linking new audit events into the chain, the due/overdue sweeps of tasks and of meeting commitments (idempotent:
  * any number of instances may run them) and the mail outbox retries. Tests call `sweepDueTasks`,
  * `sweepDueCommitments` and `mailer.drain()` directly with an injected clock.
  */
@@ -24,10 +25,16 @@ export function startBackgroundJobs(app: FastifyInstance): () => void {
     );
   };
   void sweep();
+  const stopChainer = startAuditChainer(app.db, (error: unknown) =>
+    app.log.warn({ err: error }, "audit chainer"),
+  );
   const timers = [
     setInterval(() => void sweep(), SWEEP_EVERY_MS),
     setInterval(() => app.mailer?.kick(), MAIL_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();
-  return () => timers.forEach(clearInterval);
+  return () => {
+    stopChainer();
+    timers.forEach(clearInterval);
+  };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
+import { loadAuditKey, useAuditKey } from "./audit/audit-key";
 import { loadConfig, type Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -18,6 +19,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     console.log("Building the web app…");
     await buildWeb();
   }
+  useAuditKey(loadAuditKey(config.auditKey));
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** JSON with keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -24,6 +24,17 @@ export type ChainedContent = {
   after: unknown;
 };
 
+/** An event written before the chain was keyed: its SHA-256 link over the previous one and its content. */
 export function eventHash(prevHash: string, content: ChainedContent): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(content)).digest("hex");
+}
+
+/** A keyed event's `hash`: an HMAC of its content, made by the writer (a keyed event cannot be rewritten). */
+export function eventMac(key: Buffer, content: ChainedContent): string {
+  return createHmac("sha256", key).update("event\n").update(canonicalJson(content)).digest("hex");
+}
+
+/** A keyed event's `link`: an HMAC of the previous link, its place in the chain and its own hash. */
+export function chainLink(key: Buffer, prevLink: string, position: number, hash: string): string {
+  return createHmac("sha256", key).update(`link\n${prevLink}\n${position}\n${hash}`).digest("hex");
 }

@@ -1,10 +1,11 @@
-import { desc, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { queryRows } from "../db/client";
 import type { Ctx } from "../authz/actor";
 import { auditEvents } from "./audit.table";
-import { GENESIS_HASH, eventHash, type ChainedContent } from "./canonical";
+import { auditKey } from "./audit-key";
+import { eventMac, type ChainedContent } from "./canonical";
 
-const AUDIT_CHAIN_LOCK = 7_342_119; // serialises appends so that the chain never forks
 const SECRET_KEYS = new Set(["passwordHash", "totpSecret", "searchKey"]);
 
 /** A record as the audit log keeps it: plain JSON, without secrets. */
@@ -16,8 +17,9 @@ export function auditSnapshot(record: unknown): unknown {
 }
 
 /**
- * Appends one event to the hash-chained audit log, inside the caller's transaction: the change and its
- * record commit or roll back together.
+ * Appends one event to the audit log inside the caller's transaction: the change and its record commit or roll
+ * back together. No lock is taken: the event gets the next number of a sequence and its HMAC here, and the
+ * chainer (chain-events.ts) links it into the chain once it is committed (docs/decisions/0009).
  */
 export async function recordEvent(
   tx: Db,
@@ -28,14 +30,13 @@ export async function recordEvent(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const [next] = await queryRows<{ seq: string }>(
+    tx,
+    sql`select nextval('audit_events_seq_seq')::text as seq`,
+  );
+  if (!next) throw new Error("nextval returned nothing");
   const content: ChainedContent = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: Number(next.seq),
     at: ctx.now.toISOString(),
     actorId: ctx.actor?.userId ?? ctx.actorId ?? null,
     actorLabel: ctx.actor?.username ?? ctx.actorLabel ?? "system",
@@ -45,11 +46,5 @@ export async function recordEvent(
     before: auditSnapshot(before),
     after: auditSnapshot(after),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({
-    ...content,
-    at: ctx.now,
-    prevHash,
-    hash: eventHash(prevHash, content),
-  });
+  await tx.insert(auditEvents).values({ ...content, at: ctx.now, hash: eventMac(auditKey(), content) });
 }

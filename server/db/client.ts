@@ -6,7 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
@@ -21,28 +21,22 @@ export type Database = {
   engine: Engine;
   /** The PGlite instance (embedded engine) or the pool (PostgreSQL), for LISTEN/NOTIFY and raw access. */
   pglite?: PGlite;
-  pool?: pg.Pool;
+  pool?: pg.Pool & { staleConnections: number };
   close(): Promise<void>;
 };
 
 export type DatabaseOptions =
-  { engine: "postgres"; url: string; poolSize?: number } | { engine: "pglite"; dataDir: string | null };
+  | {
+      engine: "postgres";
+      url: string;
+      poolSize?: number;
+      /** Name statements so each connection prepares them once (default: on unless TANSIQ_PG_PREPARE=off). */
+      prepare?: boolean;
+    }
+  | { engine: "pglite"; dataDir: string | null };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.engine === "postgres") {
-    // JIT off: Tansiq's queries are short; on a register aggregate over 45k rows PostgreSQL spent 17 ms
-    // compiling for a 70 ms query (bench/needs.bench.ts). A setting in DATABASE_URL's options still wins.
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      options: "-c jit=off",
-    });
-    pool.on("error", () => {}); // an idle client lost: the pool replaces it; requests see their own errors
-    pool.on("connect", preparedByText);
-    await pool.query("select 1");
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    return { db, engine: "postgres", pool, close: () => pool.end() };
-  }
+  if (options.engine === "postgres") return openPostgres(options);
   return openPglite(options.dataDir);
 }
 
@@ -50,17 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 const PREPARED_PER_CONNECTION = 300;
 /** Only queries are prepared: not DDL (migrations), transaction control, SET, or several statements in one text. */
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*$/i;
-/** The server no longer has the statement, or its plan no longer fits the table (DDL since it was prepared). */
-const STALE_STATEMENT = new Set(["26000", "0A000"]);
 
-/**
- * Every query a connection runs is prepared once under a name derived from its text, then reused: PostgreSQL
- * parses and plans it once per connection instead of at every request. Planning was half of the database's time
- * on a task list (1.5 of 3.1 ms at 100k tasks, bench/tasks.bench.ts). Statements keep their parameters, so the
- * texts are few; a connection stops naming new ones past PREPARED_PER_CONNECTION. A statement the server has
- * lost (a pooler in transaction mode, DISCARD) or whose plan a migration made stale is forgotten and run again
- * unnamed. TANSIQ_PG_PREPARE=off turns this off (e.g. behind PgBouncer in transaction mode).
- */
 /** Statement names by text, shared by the connections: each text is hashed once per process, not per query. */
 const statementNames = new Map<string, string>();
 function statementName(text: string): string {
@@ -72,28 +56,111 @@ function statementName(text: string): string {
   return name;
 }
 
-function preparedByText(client: pg.PoolClient) {
-  if (process.env.TANSIQ_PG_PREPARE === "off") return;
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const connection = (client as unknown as { connection: { parsedStatements: Record<string, string> } })
-    .connection;
-  const names = new Set<string>();
-  (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
-    const text = config && typeof config === "object" ? (config as { text?: unknown }).text : undefined;
-    const named = (config as { name?: string } | null)?.name;
-    if (typeof text !== "string" || named || !PREPARABLE.test(text) || typeof rest.at(-1) === "function")
-      return query(config, ...rest);
-    const name = statementName(text);
-    if (!names.has(name) && names.size >= PREPARED_PER_CONNECTION) return query(config, ...rest);
-    names.add(name);
-    return (query({ ...(config as object), name }, ...rest) as Promise<unknown>).catch((error: unknown) => {
-      const code = (error as { code?: string }).code;
-      if (!code || !STALE_STATEMENT.has(code)) throw error;
-      names.delete(name);
-      delete connection.parsedStatements[name];
-      return query(config, ...rest);
-    });
+type QueryConfig = { text?: unknown; name?: string };
+
+/**
+ * A connection that names each query by its text (pg's `name` option), so that PostgreSQL parses and plans it
+ * once per connection instead of at every request: planning was half of the database's time on a task list
+ * (bench/tasks.bench.ts). pg itself keeps track of what each connection has prepared. With `prepare` off no
+ * statement is named, not even the ones the code names itself (`.prepare(name)`): nothing is prepared.
+ */
+function namingClient(prepare: boolean): typeof pg.Client {
+  return class NamingClient extends pg.Client {
+    readonly #named = new Set<string>();
+    override query = ((config: unknown, ...rest: unknown[]) => {
+      if (config && typeof config === "object") {
+        const { text, name } = config as QueryConfig;
+        if (!prepare) {
+          if (name) config = { ...config, name: undefined };
+        } else if (!name && typeof text === "string" && PREPARABLE.test(text)) {
+          const named = statementName(text);
+          if (this.#named.has(named) || this.#named.size < PREPARED_PER_CONNECTION) {
+            this.#named.add(named);
+            config = { ...config, name: named };
+          }
+        }
+      }
+      return (super.query as (...args: unknown[]) => unknown)(config, ...rest);
+    }) as pg.Client["query"];
   };
+}
+
+/**
+ * A prepared statement the connection can no longer use: the server lost it (a pooler, DISCARD) or a migration
+ * changed what it returns. The connection is dropped (its other statements are as old) and the work retried.
+ */
+export function isStaleStatement(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 3; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === "26000") return true;
+    if (code === "0A000" && typeof message === "string" && message.includes("cached plan")) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * The pool: a query or transaction that meets a stale prepared statement is retried on another connection, the
+ * stale one being closed (`release(error)`): after a migration each connection fails at most once, unseen.
+ */
+class Pool extends pg.Pool {
+  /** Connections dropped because a statement had gone stale (each cost one retried query or transaction). */
+  staleConnections = 0;
+
+  override query = ((config: unknown, ...rest: unknown[]) => {
+    const run = (super.query as (...args: unknown[]) => Promise<unknown>).bind(this);
+    if (typeof rest.at(-1) === "function") return run(config, ...rest);
+    const attempt = (n: number): Promise<unknown> =>
+      run(config, ...rest).catch((error: unknown) => {
+        // pg-pool closes a connection that failed a query; the retry takes another
+        if (!isStaleStatement(error) || n >= this.options.max) throw error;
+        this.staleConnections++;
+        return attempt(n + 1);
+      });
+    return attempt(0);
+  }) as pg.Pool["query"];
+
+  /** Runs `work` on one connection; a stale statement closes that connection and `work` runs again on another. */
+  async withRetries<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let n = 0; ; n++) {
+      const client = await this.connect();
+      let failure: unknown;
+      try {
+        return await work(client);
+      } catch (error) {
+        failure = error;
+        if (!isStaleStatement(error) || n >= this.options.max) throw error;
+        this.staleConnections++;
+      } finally {
+        client.release(failure !== undefined && isStaleStatement(failure) ? (failure as Error) : undefined);
+      }
+    }
+  }
+}
+
+async function openPostgres(options: Extract<DatabaseOptions, { engine: "postgres" }>): Promise<Database> {
+  const prepare = options.prepare ?? process.env.TANSIQ_PG_PREPARE !== "off";
+  // JIT off: Tansiq's queries are short; on a register aggregate over 45k rows PostgreSQL spent 17 ms
+  // compiling for a 70 ms query (bench/needs.bench.ts). A setting in DATABASE_URL's options still wins.
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: "-c jit=off",
+    Client: namingClient(prepare),
+  });
+  pool.on("error", () => {}); // an idle client lost: the pool replaces it; requests see their own errors
+  await pool.query("select 1");
+  const db = drizzlePg({ client: pool, schema }) as unknown as NodePgDatabase<Schema>;
+  // A transaction holds one connection; drizzle is bound to it once (kept per connection, as it is not free).
+  const bound = new WeakMap<pg.PoolClient, NodePgDatabase<Schema>>();
+  const onClient = (client: pg.PoolClient) => {
+    let clientDb = bound.get(client);
+    if (!clientDb) bound.set(client, (clientDb = drizzlePg({ client, schema })));
+    return clientDb;
+  };
+  db.transaction = ((work: never, config?: never) =>
+    pool.withRetries((client) => onClient(client).transaction(work, config))) as typeof db.transaction;
+  return { db: db as unknown as Db, engine: "postgres", pool, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {

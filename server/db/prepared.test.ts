@@ -1,66 +1,136 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencies } from "../features/agencies/agencies.table";
+import { buildApp } from "../app";
+import { fixedClock } from "../clock";
+import { loadConfig } from "../config";
+import { tasks } from "../features/tasks/tasks.table";
+import { call, TEST_NOW } from "../test/app";
 import { createTestDatabase } from "../test/database";
-import { buildAgency } from "../test/factories";
-import { openDatabase, queryRows, type Database } from "./client";
+import { buildTask, signedIn } from "../test/factories";
+import { openDatabase, queryRows, type Database, type Db } from "./client";
 
-// The pg pool prepares each query once per connection (client.ts, preparedByText). These run on PostgreSQL
-// only (the PostgreSQL pass of CI); PGlite has no connections to prepare on.
-describe.runIf(process.env.DATABASE_URL)("statements prepared per connection (PostgreSQL)", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.close());
-
-  it("prepares a query once and reuses it; DDL and transaction control are not prepared", async () => {
-    const agency = await buildAgency(database.db);
-    await database.db.transaction(async (tx) => {
-      const q = () => tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agency.id));
-      expect(await q()).toEqual([{ code: agency.code }]);
-      expect(await q()).toEqual([{ code: agency.code }]);
-      const names = await queryRows<{ name: string; statement: string }>(
-        tx,
-        sql`select name, statement from pg_prepared_statements`,
-      );
-      const mine = names.filter((n) => n.statement.startsWith('select "code" from "agencies"'));
-      expect(mine).toHaveLength(1);
-      expect(names.every((n) => !/^\s*(begin|commit|create|alter)/i.test(n.statement))).toBe(true);
+// The pg pool names each query by its text (pg's `name`), so each connection prepares it once. PostgreSQL only
+// (the PostgreSQL pass of CI): PGlite has no connections to prepare on.
+describe.runIf(process.env.DATABASE_URL)(
+  "statements prepared per connection (PostgreSQL)",
+  { timeout: 120_000 },
+  () => {
+    let template: Database;
+    let url: string;
+    const opened: Database[] = [];
+    beforeAll(async () => {
+      template = await createTestDatabase();
+      url = template.pool!.options.connectionString!;
+      await buildTask(template.db);
     });
-  });
-
-  it("a statement the server has dropped, or made stale by DDL, is run again instead of failing", async () => {
-    const agency = await buildAgency(database.db);
-    // One connection, so that the statements below reach the session that prepared the query.
-    const single = await openDatabase({
-      engine: "postgres",
-      url: database.pool!.options.connectionString!,
-      poolSize: 1,
+    afterAll(async () => {
+      for (const database of opened) await database.close();
+      await template.close();
     });
-    try {
-      const q = () =>
-        single.db.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agency.id));
-      expect(await q()).toEqual([{ code: agency.code }]);
-      await single.pool!.query("deallocate all"); // what a pooler in transaction mode, or DISCARD, does
-      expect(await q()).toEqual([{ code: agency.code }]);
-      expect(await q()).toEqual([{ code: agency.code }]); // prepared again
-      await single.pool!.query("alter table agencies alter column code type varchar(64)");
-      expect(await q()).toEqual([{ code: agency.code }]);
-      // Inside a transaction the failed attempt aborts it: that transaction fails, the next one works.
-      await single.pool!.query("deallocate all");
-      await expect(
-        single.db.transaction(async (tx) => tx.select().from(agencies).limit(1)),
-      ).resolves.toHaveLength(1);
-      const inTx = () =>
-        single.db.transaction(async (tx) =>
-          tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agency.id)),
-        );
-      await single.pool!.query("deallocate all");
-      await inTx().catch(() => null);
-      expect(await inTx()).toEqual([{ code: agency.code }]);
-    } finally {
-      await single.close();
+
+    async function appOn(options: { poolSize: number; prepare?: boolean }) {
+      const database = await openDatabase({ engine: "postgres", url, ...options });
+      opened.push(database);
+      const config = loadConfig({}, { logLevel: "silent", database: { engine: "pglite", dataDir: null } });
+      const app = await buildApp({ config, database, clock: fixedClock(TEST_NOW), plugins: [] });
+      await app.ready();
+      const { session } = await signedIn(app, database.db, "officer");
+      return { app, database, session };
     }
-  });
-});
+
+    const LISTS = [
+      "/api/v1/tasks",
+      "/api/v1/tasks/board",
+      "/api/v1/needs",
+      "/api/v1/agencies",
+      "/api/v1/meetings",
+    ];
+    const prepared = (db: Db) =>
+      queryRows<{ statement: string }>(db, sql`select statement from pg_prepared_statements`).then((rows) =>
+        rows.map((r) => r.statement),
+      );
+
+    it("(a) the list queries are prepared on the connection that ran them", async () => {
+      const { app, database, session } = await appOn({ poolSize: 1 });
+      for (const url of LISTS) expect((await call(app, session, "GET", url)).statusCode, url).toBe(200);
+      const statements = await prepared(database.db);
+      for (const table of ["tasks", "task_supports", "needs", "agencies", "meetings"])
+        expect(
+          statements.some((s) => s.includes(`from "${table}"`)),
+          table,
+        ).toBe(true);
+      expect(statements.every((s) => !/^\s*(begin|commit|rollback|create|alter|set)\b/i.test(s))).toBe(true);
+      await app.close();
+    });
+
+    it("(b) a migration changing a selected column's type costs at most one retry per connection, no error", async () => {
+      const { app, database, session } = await appOn({ poolSize: 2 });
+      const pool = database.pool!;
+      const titles = (db: Db) => db.select({ title: tasks.titleAr }).from(tasks).limit(5);
+      // Both connections prepare the query (two transactions at once hold one each), and the list route.
+      const onBoth = async () => {
+        let arrived = 0;
+        let bothIn = () => {};
+        const barrier = new Promise<void>((resolve) => (bothIn = resolve));
+        return Promise.all(
+          [0, 1].map(() =>
+            database.db.transaction(async (tx) => {
+              const rows = await titles(tx);
+              if (++arrived === 2) bothIn();
+              await barrier;
+              return rows;
+            }),
+          ),
+        );
+      };
+      await onBoth();
+      await Promise.all([0, 1, 2, 3].map(() => call(app, session, "GET", "/api/v1/tasks")));
+      expect(pool.staleConnections).toBe(0);
+
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query("alter table tasks alter column title_ar type varchar(2000)");
+      await admin.end();
+
+      const [a, b] = await onBoth();
+      expect(a!.length).toBeGreaterThan(0);
+      expect(b).toEqual(a);
+      const statuses = await Promise.all([0, 1, 2, 3].map(() => call(app, session, "GET", "/api/v1/tasks")));
+      expect(statuses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+      expect(await titles(database.db)).toEqual(a);
+      expect(pool.staleConnections).toBeGreaterThan(0);
+      expect(pool.staleConnections).toBeLessThanOrEqual(2); // the pool's two connections, once each
+      for (let i = 0; i < 4; i++)
+        expect((await call(app, session, "GET", "/api/v1/tasks")).statusCode).toBe(200);
+      await onBoth();
+      expect(pool.staleConnections).toBeLessThanOrEqual(2);
+      await app.close();
+    });
+
+    it("a statement the server dropped (DISCARD, a pooler) is prepared again", async () => {
+      const database = await openDatabase({ engine: "postgres", url, poolSize: 1 });
+      opened.push(database);
+      const count = () => database.db.select({ id: tasks.id }).from(tasks).limit(1);
+      expect(await count()).toHaveLength(1);
+      await database.pool!.query("deallocate all");
+      expect(await count()).toHaveLength(1);
+      await database.pool!.query("deallocate all");
+      // In a transaction the failed statement aborts it: the whole transaction runs again on a new connection.
+      expect(
+        await database.db.transaction((tx) => tx.select({ id: tasks.id }).from(tasks).limit(1)),
+      ).toHaveLength(1);
+      expect(database.pool!.staleConnections).toBe(2);
+    });
+
+    it("(c) with TANSIQ_PG_PREPARE=off nothing is prepared", async () => {
+      process.env.TANSIQ_PG_PREPARE = "off";
+      const { app, database, session } = await appOn({ poolSize: 1 }).finally(() => {
+        delete process.env.TANSIQ_PG_PREPARE;
+      });
+      for (const url of LISTS) expect((await call(app, session, "GET", url)).statusCode, url).toBe(200);
+      expect(await prepared(database.db)).toEqual([]);
+      await app.close();
+    });
+  },
+);

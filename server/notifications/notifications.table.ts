@@ -1,5 +1,6 @@
 import { sql as sqlRaw } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../db/checks";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { LANGUAGES, NOTIFICATION_KINDS } from "../../common/enums";
 import { idColumn } from "../db/columns";
 import { users } from "../features/users/users.table";
@@ -20,6 +21,7 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    ...enumChecks("notifications", t),
     index("notifications_user_idx").on(t.userId, t.createdAt),
     index("notifications_unread_idx")
       .on(t.userId)
@@ -50,6 +52,8 @@ export const mailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
+    ...enumChecks("mail_outbox", t),
+    check("mail_outbox_attempts_check", sqlRaw`attempts >= 0`),
     index("mail_outbox_pending_idx")
       .on(t.nextAttemptAt)
       .where(sqlRaw`status = 'pending'`),

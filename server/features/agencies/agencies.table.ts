@@ -1,4 +1,5 @@
 import { index, text, uuid, type AnyPgColumn, pgTable } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
 import { AGENCY_KINDS } from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 
@@ -16,6 +17,7 @@ export const agencies = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("agencies", t),
     index("agencies_parent_idx").on(t.parentId),
     index("agencies_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
   ],

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { enumCheck, enumChecks } from "../../db/checks";
 import {
   boolean,
   check,
@@ -137,7 +138,10 @@ export const incidentHistory = pgTable(
     actorLabel: text("actor_label").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("incident_history_incident_idx").on(t.incidentId, t.at)],
+  (t) => [
+    ...enumChecks("incident_history", t),
+    index("incident_history_incident_idx").on(t.incidentId, t.at),
+  ],
 );
 export type IncidentHistoryRow = typeof incidentHistory.$inferSelect;
 
@@ -189,6 +193,7 @@ export const seizureCustody = pgTable(
   },
   (t) => [
     check("seizure_custody_status_check", oneOf("to_status", CUSTODY_STATUSES)),
+    enumCheck("seizure_custody", t.fromStatus),
     index("seizure_custody_seizure_idx").on(t.seizureId, t.at),
   ],
 );

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { enumChecks } from "../../db/checks";
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { COMMITMENT_STATUSES, COMMITMENT_TOPICS } from "../../../common/enums";
 import { idColumn, timestamps } from "../../db/columns";
@@ -42,6 +43,7 @@ export const commitments = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("commitments", t),
     index("commitments_meeting_idx").on(t.meetingId, t.position),
     // The follow-up lists: open commitments by due date, region-wide and per owner agency.
     index("commitments_open_due_idx").on(t.dueOn, t.id).where(OPEN),
@@ -70,5 +72,8 @@ export const commitmentAlerts = pgTable(
     dueOn: date("due_on", { mode: "string" }).notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.commitmentId, t.condition, t.dueOn] })],
+  (t) => [
+    ...enumChecks("commitment_alerts", t),
+    primaryKey({ columns: [t.commitmentId, t.condition, t.dueOn] }),
+  ],
 );

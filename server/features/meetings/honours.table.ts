@@ -1,4 +1,5 @@
 import { date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
 import { HONOUR_KINDS } from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
@@ -34,6 +35,7 @@ export const honours = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("honours", t),
     index("honours_awarded_idx").on(t.awardedOn, t.id),
     index("honours_agency_awarded_idx").on(t.agencyId, t.awardedOn),
     index("honours_kind_awarded_idx").on(t.kind, t.awardedOn),

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { enumChecks } from "../../db/checks";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ATTENDEE_ROLES } from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
@@ -33,6 +34,7 @@ export const meetings = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("meetings", t),
     index("meetings_agency_starts_idx").on(t.agencyId, t.startsAt),
     index("meetings_starts_idx").on(t.startsAt, t.id),
     index("meetings_district_starts_idx").on(t.districtPcode, t.startsAt),
@@ -74,6 +76,7 @@ export const meetingAttendees = pgTable(
     role: text("role", { enum: ATTENDEE_ROLES }).notNull().default("attendee"),
   },
   (t) => [
+    ...enumChecks("meeting_attendees", t),
     index("meeting_attendees_meeting_idx").on(t.meetingId, t.position),
     index("meeting_attendees_personnel_idx").on(t.personnelId),
     // One host per meeting.

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { date, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import {
   CURRENCIES,
   NEED_CATEGORIES,
@@ -43,7 +54,7 @@ export const needs = pgTable(
     objectiveId: uuid("objective_id").references(() => planObjectives.id),
     taskId: uuid("task_id").references(() => tasks.id),
     /** The problem this need was raised from, if any (the problem links back by its need_id). */
-    problemId: uuid("problem_id"),
+    problemId: uuid("problem_id").references((): AnyPgColumn => problems.id),
     status: text("status", { enum: NEED_STATUSES }).notNull().default("draft"),
     // Kept in step with pledges and deliveries by the commands that record them, so the register sums them
     // without joining.
@@ -53,6 +64,11 @@ export const needs = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("needs", t),
+    check("needs_quantity_check", sql`quantity > 0`),
+    check("needs_unit_cost_check", sql`unit_cost >= 0`),
+    check("needs_pledged_quantity_check", sql`pledged_quantity >= 0`),
+    check("needs_delivered_quantity_check", sql`delivered_quantity between 0 and quantity`),
     index("needs_agency_created_idx").on(t.agencyId, t.createdAt),
     index("needs_responsible_created_idx").on(t.responsibleAgencyId, t.createdAt),
     // The register's usual filter (status, category, period) with every column its totals and the visibility rule
@@ -93,7 +109,7 @@ export const needHistory = pgTable(
     comment: text("comment"),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("need_history_need_idx").on(t.needId, t.at)],
+  (t) => [...enumChecks("need_history", t), index("need_history_need_idx").on(t.needId, t.at)],
 );
 export type NeedHistoryRow = typeof needHistory.$inferSelect;
 
@@ -112,7 +128,10 @@ export const needPledges = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("need_pledges_need_idx").on(t.needId)],
+  (t) => [
+    index("need_pledges_need_idx").on(t.needId),
+    check("need_pledges_quantity_check", sql`quantity > 0`),
+  ],
 );
 export type PledgeRow = typeof needPledges.$inferSelect;
 
@@ -131,7 +150,10 @@ export const needDeliveries = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("need_deliveries_need_idx").on(t.needId)],
+  (t) => [
+    index("need_deliveries_need_idx").on(t.needId),
+    check("need_deliveries_quantity_check", sql`quantity > 0`),
+  ],
 );
 export type DeliveryRow = typeof needDeliveries.$inferSelect;
 
@@ -156,6 +178,7 @@ export const problems = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("problems", t),
     index("problems_agency_created_idx").on(t.agencyId, t.createdAt),
     index("problems_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
   ],

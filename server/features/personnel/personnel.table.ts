@@ -1,4 +1,5 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 
@@ -19,6 +20,7 @@ export const personnel = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("personnel", t),
     index("personnel_agency_idx").on(t.agencyId),
     uniqueIndex("personnel_service_number_uq").on(t.agencyId, t.serviceNumber),
     index("personnel_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),

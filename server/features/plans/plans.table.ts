@@ -1,4 +1,5 @@
 import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
 import {
   INDICATOR_DIRECTIONS,
   INDICATOR_FREQUENCIES,
@@ -28,6 +29,7 @@ export const plans = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("plans", t),
     index("plans_agency_idx").on(t.agencyId),
     index("plans_status_idx").on(t.status),
     index("plans_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
@@ -70,7 +72,7 @@ export const planIndicators = pgTable(
     source: text("source", { enum: INDICATOR_SOURCES }).notNull().default("manual"),
     ...timestamps(),
   },
-  (t) => [index("plan_indicators_objective_idx").on(t.objectiveId)],
+  (t) => [...enumChecks("plan_indicators", t), index("plan_indicators_objective_idx").on(t.objectiveId)],
 );
 export type IndicatorRow = typeof planIndicators.$inferSelect;
 

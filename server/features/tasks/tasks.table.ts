@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import {
   CONTRIBUTION_STATUSES,
   TASK_PRIORITIES,
@@ -36,6 +48,8 @@ export const tasks = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("tasks", t),
+    check("tasks_progress_check", sql`progress between 0 and 100`),
     // Covering indexes: the agency board and the due lists are answered from the index alone.
     index("tasks_agency_status_idx").on(t.agencyId, t.status, t.sensitivity),
     index("tasks_id_status_idx").on(t.id, t.status, t.sensitivity, t.agencyId),
@@ -74,6 +88,7 @@ export const taskSupports = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    ...enumChecks("task_supports", t),
     primaryKey({ columns: [t.taskId, t.agencyId] }),
     index("task_supports_agency_idx").on(t.agencyId, t.taskId),
     index("task_supports_board_idx").on(t.agencyId, t.taskStatus),
@@ -99,7 +114,7 @@ export const taskUpdates = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("task_updates_task_idx").on(t.taskId, t.at)],
+  (t) => [...enumChecks("task_updates", t), index("task_updates_task_idx").on(t.taskId, t.at)],
 );
 export type TaskUpdateRow = typeof taskUpdates.$inferSelect;
 
@@ -114,5 +129,5 @@ export const taskAlerts = pgTable(
     dueOn: date("due_on").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.condition, t.dueOn] })],
+  (t) => [...enumChecks("task_alerts", t), primaryKey({ columns: [t.taskId, t.condition, t.dueOn] })],
 );

@@ -22,7 +22,7 @@ import {
   TRAINING_TOPICS,
 } from "../../../common/enums";
 import { LIMITS } from "../../../common/limits";
-import { condition, oneOfCheck, rangeCheck } from "../../db/checks";
+import { condition, oneOfCheck, rangeCheck } from "../../db/column-checks";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 import { needs } from "../needs/needs.table";

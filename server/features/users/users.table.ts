@@ -1,4 +1,6 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumChecks } from "../../db/checks";
 import { CALENDARS, LANGUAGES, NUMERALS, ROLES } from "../../../common/enums";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
@@ -33,6 +35,8 @@ export const users = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...enumChecks("users", t),
+    check("users_failed_logins_check", sql`failed_logins >= 0`),
     index("users_agency_idx").on(t.agencyId),
     index("users_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
   ],

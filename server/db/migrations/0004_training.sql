@@ -132,6 +132,7 @@ CREATE TABLE "training_targets" (
 	CONSTRAINT "training_targets_target_check" CHECK ("training_targets"."target" between 0 and 1000000)
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
 ALTER TABLE "course_attendance" ADD CONSTRAINT "course_attendance_nomination_id_nominations_id_fk" FOREIGN KEY ("nomination_id") REFERENCES "public"."nominations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "course_attendance" ADD CONSTRAINT "course_attendance_session_id_course_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."course_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "course_attendance" ADD CONSTRAINT "course_attendance_marked_by_users_id_fk" FOREIGN KEY ("marked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -164,4 +165,5 @@ CREATE INDEX "courses_need_idx" ON "courses" USING btree ("need_id");--> stateme
 CREATE INDEX "courses_search_idx" ON "courses" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "nominations_course_person_uq" ON "nominations" USING btree ("course_id","person_id");--> statement-breakpoint
 CREATE INDEX "nominations_person_idx" ON "nominations" USING btree ("person_id","status");--> statement-breakpoint
-CREATE INDEX "nominations_course_status_idx" ON "nominations" USING btree ("course_id","status","waitlisted_at");
+CREATE INDEX "nominations_course_status_idx" ON "nominations" USING btree ("course_id","status","waitlisted_at");--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("kind" in ('task_assigned', 'contribution_asked', 'task_due_soon', 'task_overdue', 'task_status', 'commitment_assigned', 'commitment_due_soon', 'commitment_overdue', 'commitment_status', 'nomination_accepted', 'nomination_waitlisted', 'nomination_declined', 'nomination_promoted', 'course_cancelled'));
