@@ -76,6 +76,11 @@ export const NOTIFICATION_KINDS = [
   "commitment_due_soon",
   "commitment_overdue",
   "commitment_status",
+  "nomination_accepted",
+  "nomination_waitlisted",
+  "nomination_declined",
+  "nomination_promoted",
+  "course_cancelled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 // Needs and shortfalls register.
@@ -220,3 +225,43 @@ export type CustodyStatus = (typeof CUSTODY_STATUSES)[number];
 
 export const REFERRAL_STATUSES = ["in_progress", "accepted", "declined", "done"] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+// Training courses and workshops.
+export const TRAINING_KINDS = ["course", "workshop"] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+
+/** The specialised topics the ministry trains in (labels in `enums.trainingTopic`). */
+export const TRAINING_TOPICS = [
+  "anti_smuggling",
+  "trafficking_victims",
+  "border_documents",
+  "criminal_investigation",
+  "crime_scene",
+  "human_rights",
+  "community_policing",
+  "first_aid",
+  "driving",
+  "weapons",
+] as const;
+export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
+
+/** Who gives the course: the ministry's training department, another agency, or a partner. */
+export const TRAINING_PROVIDERS = ["ministry", "agency", "partner"] as const;
+export type TrainingProvider = (typeof TRAINING_PROVIDERS)[number];
+
+/** planned → open (for nominations) → in_progress → completed; any but completed → cancelled (with a reason). */
+export const COURSE_STATUSES = ["planned", "open", "in_progress", "completed", "cancelled"] as const;
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+export const COURSE_ACTIONS = ["open", "start", "complete", "cancel"] as const;
+export type CourseAction = (typeof COURSE_ACTIONS)[number];
+
+/** A nomination: nominated → accepted | waitlisted | declined; withdrawn by the agency; a freed place promotes. */
+export const NOMINATION_STATUSES = ["nominated", "accepted", "waitlisted", "declined", "withdrawn"] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+export const NOMINATION_DECISIONS = ["accept", "waitlist", "decline"] as const;
+export type NominationDecision = (typeof NOMINATION_DECISIONS)[number];
+
+export const ATTENDANCE_MARKS = ["present", "late", "absent", "excused"] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
+
+export const TRAINING_OUTCOMES = ["pass", "fail"] as const;
+export type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];

@@ -47,4 +47,14 @@ export const LIMITS = {
    * with a margin across the land borders.
    */
   incidentArea: { south: 18.5, north: 35.5, west: 8.5, east: 26.5 },
+  /** Places on one course, sessions of one course, and marks or results sent in one request. */
+  courseCapacityMax: 500,
+  courseSessionsMax: 60,
+  courseBatchMax: 500,
+  /** Days a course may last. */
+  courseDaysMax: 366,
+  /** Highest score of a result (a percentage). */
+  scoreMax: 100,
+  /** Public certificate look-ups per address per minute (counted in the database, across instances). */
+  verifyPerMinute: 20,
 } as const;

@@ -33,6 +33,7 @@ import {
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
+import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
 import { createLiveHub } from "./live/live-hub";
 import { liveRoutes } from "./live/live.routes";
 import { createMailer, notificationRoutes } from "./notifications";
@@ -98,6 +99,10 @@ const FEATURES = [
   meetingDocumentRoutes,
   incidentTypeRoutes,
   incidentRoutes,
+  courseRoutes,
+  certificateRoutes,
+  trainingRoutes,
+  publicVerifyRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

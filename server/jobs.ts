@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { startAuditChainer } from "./audit/chain-events";
 import { sweepDueCommitments } from "./features/meetings";
 import { sweepDueTasks } from "./features/tasks";
+import { pruneRateLimits } from "./http/rate-limit";
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
@@ -18,6 +19,9 @@ export function startBackgroundJobs(app: FastifyInstance): () => void {
     );
     await sweepDueCommitments(app.db, app.clock.now()).catch((error: unknown) =>
       app.log.warn({ err: error }, "commitment due sweep"),
+    );
+    await pruneRateLimits(app.db, app.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, "rate-limit prune"),
     );
   };
   void sweep();

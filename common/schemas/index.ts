@@ -11,3 +11,4 @@ export * from "./needs";
 export * from "./meetings";
 export * from "./origins";
 export * from "./incidents";
+export * from "./training";

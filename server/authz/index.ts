@@ -17,3 +17,9 @@ export {
   referralsPolicy,
   seizuresPolicy,
 } from "../features/incidents/incidents.policy";
+export {
+  coursesPolicy,
+  nominationsPolicy,
+  certificatesPolicy,
+  trainingPolicy,
+} from "../features/training/training.policy";

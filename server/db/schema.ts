@@ -26,3 +26,13 @@ export {
   seizureCustody,
   victimReferrals,
 } from "../features/incidents/incidents.table";
+export {
+  courses,
+  courseSessions,
+  courseQuotas,
+  nominations,
+  attendance,
+  certificates,
+  trainingTargets,
+} from "../features/training/training.table";
+export { rateLimitHits } from "../http/rate-limit.table";

@@ -9,6 +9,7 @@ import { DEMO_AGENCIES, DEMO_PERSONNEL, DEMO_USERS } from "./demo-region";
 import { seedDemoPlans } from "./seed-demo-plans";
 import { seedDemoNeeds } from "./demo-needs";
 import { seedDemoMeetings } from "./seed-demo-meetings";
+import { seedDemoTraining } from "./seed-demo-training";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -73,5 +74,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
     await seedDemoPlans(tx, ctx, ids);
     await seedDemoNeeds(tx, ctx, ids);
     await seedDemoMeetings(tx, ctx, ids);
+    await seedDemoTraining(tx, ctx, ids);
   });
 }

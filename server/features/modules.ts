@@ -17,6 +17,8 @@ const MODULES = [
   { name: "tasks", policy: "tasks.read" },
   { name: "incidents", policy: "incidents.read" },
   { name: "incidentTypes", policy: "incidentTypes.manage" },
+  { name: "training", policy: "courses.read" },
+  { name: "trainingCoverage", policy: "training.coverage" },
 ] as const;
 
 export function modulesFor(actor: Actor): string[] {

@@ -27,7 +27,7 @@ export type MatrixAction = {
     t: TestApp,
     a: Arrange,
   ): Promise<{
-    method: "GET" | "POST" | "PATCH";
+    method: "GET" | "POST" | "PATCH" | "PUT";
     url: string;
     body?: unknown;
     snapshot?: () => Promise<unknown>;

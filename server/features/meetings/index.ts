@@ -19,3 +19,4 @@ export { sweepDueCommitments } from "./sweep-due-commitments";
 export { findCommitment, loadCommitment } from "./commitments.queries";
 export { convertCommitmentToTask } from "./convert-commitment";
 export { linkCommitmentToNeed } from "./convert-commitment";
+export { calendar, component, utcStamp, type CalendarProperty } from "./ical";

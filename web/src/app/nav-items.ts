@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "commitments", path: "/commitments", label: "nav.commitments" },
   { module: "honours", path: "/honours", label: "nav.honours" },
   { module: "meetingsImport", path: "/meetings/import", label: "nav.meetingsImport" },
+  { module: "training", path: "/training", label: "nav.training" },
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },

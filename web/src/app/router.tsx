@@ -38,6 +38,16 @@ const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ d
 const IncidentTypesPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
 );
+const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
+const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
+const CertificatesPage = lazy(() =>
+  import("../features/training").then((m) => ({ default: m.CertificatesPage })),
+);
+const CoveragePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoveragePage })));
+const TrainingCalendarPage = lazy(() =>
+  import("../features/training").then((m) => ({ default: m.TrainingCalendarPage })),
+);
+const VerifyPage = lazy(() => import("../features/training").then((m) => ({ default: m.VerifyPage })));
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
@@ -59,6 +69,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: a certificate's verification, signed out (the QR code on the certificate opens it). */}
+      <Route path="/verify" element={page(VerifyPage)} />
+      <Route path="/verify/:code" element={page(VerifyPage)} />
       <Route element={<RequireSession />}>
         <Route index element={<HomeRedirect />} />
         <Route path="agencies" element={page(AgenciesPage, "agencies")} />
@@ -84,6 +97,11 @@ export function AppRoutes() {
         <Route path="incidents" element={page(IncidentsPage, "incidents")} />
         <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
         <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
+        <Route path="training" element={page(CoursesPage, "training")} />
+        <Route path="training/courses/:id" element={page(CoursePage, "training")} />
+        <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />
+        <Route path="training/certificates" element={page(CertificatesPage, "training")} />
+        <Route path="training/coverage" element={page(CoveragePage, "trainingCoverage")} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

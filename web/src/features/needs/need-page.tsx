@@ -11,6 +11,7 @@ import { PageLoader } from "../../app/page-loader";
 import { RecordOriginLine } from "../../app/record-origin";
 import { useFormat } from "../../app/use-format";
 import { useAgencyNamer } from "../agencies";
+import { NeedCourses } from "../training";
 import { NeedStatusBadge } from "./need-labels";
 import { SupplyModal } from "./supply-modal";
 import { useNeed, useNeedStep } from "./needs-queries";
@@ -33,6 +34,7 @@ export function NeedPage() {
       <NeedActions need={need} />
       <NeedHistory need={need} />
       <NeedSupplies need={need} />
+      {need.category === "training" ? <NeedCourses needId={need.id} /> : null}
     </Stack>
   );
 }
