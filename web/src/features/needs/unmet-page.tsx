@@ -48,6 +48,7 @@ function Bars({ title, rows, label }: { title: string; rows: Row[]; label: (key:
 /** Unmet needs (approved or in progress, not fully delivered): remaining value by agency and by category. */
 export function UnmetPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const nameOf = useAgencyNamer();
   const { data, isPending, error, refetch } = useUnmetSummary();
   return (
@@ -59,12 +60,12 @@ export function UnmetPage() {
       {data ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="unmet-charts">
           <Bars
-            title={t("needs.unmetByAgency", { currency: data.currency })}
+            title={t("needs.unmetByAgency", { currency: format.currency(data.currency) })}
             rows={data.byAgency}
             label={nameOf}
           />
           <Bars
-            title={t("needs.unmetByCategory", { currency: data.currency })}
+            title={t("needs.unmetByCategory", { currency: format.currency(data.currency) })}
             rows={data.byCategory}
             label={(k) => t(`needs.category.${k}` as "needs.category.other")}
           />
