@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { logRequests } from "./http/request-log";
 import { LIMITS } from "../common/limits";
 import "./authz/index";
 import "./links/index";
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    disableRequestLogging: true,
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -89,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  logRequests(app);
   app.decorate("config", config);
   app.decorate("database", database);
   app.decorate("db", database.db);
