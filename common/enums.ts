@@ -148,3 +148,75 @@ export type CommitmentTopic = (typeof COMMITMENT_TOPICS)[number];
 
 export const HONOUR_KINDS = ["shield", "certificate", "medal", "other"] as const;
 export type HonourKind = (typeof HONOUR_KINDS)[number];
+
+// Incidents, seizures and victim referrals.
+/** The groups incident types fall into (types themselves are records: seeded, admin-editable). */
+export const INCIDENT_TYPE_GROUPS = [
+  "smuggling",
+  "human_trafficking",
+  "migrant_smuggling",
+  "irregular_migration",
+  "crime",
+  "border_violation",
+  "other",
+] as const;
+export type IncidentTypeGroup = (typeof INCIDENT_TYPE_GROUPS)[number];
+/** Groups whose incidents may carry a victim protection referral. */
+export const REFERRAL_TYPE_GROUPS: readonly IncidentTypeGroup[] = [
+  "human_trafficking",
+  "migrant_smuggling",
+  "irregular_migration",
+];
+
+/** open → under investigation → referred to prosecution → closed (closing and reopening need a reason). */
+export const INCIDENT_STATUSES = [
+  "open",
+  "under_investigation",
+  "referred_to_prosecution",
+  "closed",
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const INCIDENT_ACTIONS = ["investigate", "refer", "close", "reopen"] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+/** Where an incident came from: typed in Tansiq, or imported from a source file (kept with the source's id). */
+export const INCIDENT_SOURCES = ["tansiq", "acled", "iom"] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+export const INCIDENT_SORTS = ["occurred_desc", "occurred_asc", "reported_desc"] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+
+export const SEIZURE_ITEMS = ["fuel", "vehicles", "weapons", "ammunition", "drugs", "cash", "goods"] as const;
+export type SeizureItem = (typeof SEIZURE_ITEMS)[number];
+export const SEIZURE_UNITS = [
+  "litre",
+  "vehicle",
+  "piece",
+  "round",
+  "kg",
+  "gram",
+  "tablet",
+  "tonne",
+  "carton",
+  "amount",
+] as const;
+export type SeizureUnit = (typeof SEIZURE_UNITS)[number];
+/** The units each item is counted in (cash is an amount in the currency named as its kind). */
+export const SEIZURE_ITEM_UNITS: Record<SeizureItem, readonly SeizureUnit[]> = {
+  fuel: ["litre"],
+  vehicles: ["vehicle"],
+  weapons: ["piece"],
+  ammunition: ["round"],
+  drugs: ["kg", "gram", "tablet"],
+  cash: ["amount"],
+  goods: ["piece", "kg", "tonne", "carton"],
+};
+export const DRUG_KINDS = ["cannabis", "tramadol", "captagon", "cocaine", "heroin", "other"] as const;
+export type DrugKind = (typeof DRUG_KINDS)[number];
+export const CASH_CURRENCIES = ["LYD", "USD", "EUR", "EGP", "TND", "DZD", "SDG"] as const;
+export type CashCurrency = (typeof CASH_CURRENCIES)[number];
+export const CUSTODY_STATUSES = ["held", "handed_over", "returned", "destroyed"] as const;
+export type CustodyStatus = (typeof CUSTODY_STATUSES)[number];
+
+export const REFERRAL_STATUSES = ["in_progress", "accepted", "declined", "done"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];

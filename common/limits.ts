@@ -33,4 +33,18 @@ export const LIMITS = {
   meetingHonoursMax: 50,
   /** Meetings (and commitments) in one calendar feed; the newest first. */
   calendarMax: 2000,
+  /** People counted in one incident's outcome (arrests, rescued, intercepted, dead, missing). */
+  incidentCountMax: 100_000,
+  /** Nationalities listed in one interception's breakdown. */
+  nationalitiesMax: 60,
+  /** Largest quantity of one seized item, and largest estimated value in LYD. */
+  seizureQuantityMax: 1_000_000_000,
+  seizureValueMax: 100_000_000_000,
+  /** Narratives may be long (a report's full text). */
+  narrative: 10_000,
+  /**
+   * Coordinates accepted for an incident: Libya's land and the sea off its coast (its search-and-rescue region),
+   * with a margin across the land borders.
+   */
+  incidentArea: { south: 18.5, north: 35.5, west: 8.5, east: 26.5 },
 } as const;

@@ -21,6 +21,7 @@ import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
+import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
 import { needRoutes, problemRoutes } from "./features/needs";
 import {
   commitmentRoutes,
@@ -70,6 +71,8 @@ const FEATURES = [
   commitmentRoutes,
   honourRoutes,
   meetingDocumentRoutes,
+  incidentTypeRoutes,
+  incidentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./needs";
 export * from "./meetings";
 export * from "./origins";
+export * from "./incidents";

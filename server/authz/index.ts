@@ -11,3 +11,9 @@ export { livePolicy } from "../live/live.routes";
 export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";
 export { meetingsPolicy, honoursPolicy } from "../features/meetings/meetings.policy";
 export { commitmentsPolicy } from "../features/meetings/commitments.policy";
+export {
+  incidentsPolicy,
+  incidentTypesPolicy,
+  referralsPolicy,
+  seizuresPolicy,
+} from "../features/incidents/incidents.policy";

@@ -18,3 +18,11 @@ export {
 } from "../features/meetings/meetings.table";
 export { commitments, commitmentAlerts } from "../features/meetings/commitments.table";
 export { honours } from "../features/meetings/honours.table";
+export {
+  incidentTypes,
+  incidents,
+  incidentHistory,
+  seizures,
+  seizureCustody,
+  victimReferrals,
+} from "../features/incidents/incidents.table";

@@ -15,6 +15,8 @@ const MODULES = [
   { name: "audit", policy: "audit.read" },
   { name: "plans", policy: "plans.read" },
   { name: "tasks", policy: "tasks.read" },
+  { name: "incidents", policy: "incidents.read" },
+  { name: "incidentTypes", policy: "incidentTypes.manage" },
 ] as const;
 
 export function modulesFor(actor: Actor): string[] {

@@ -9,6 +9,7 @@ export type NavItem = { module: string; path: string; label: ParseKeys };
 export const NAV_ITEMS: readonly NavItem[] = [
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
+  { module: "incidents", path: "/incidents", label: "nav.incidents" },
   { module: "needs", path: "/needs", label: "nav.needs" },
   { module: "problems", path: "/problems", label: "nav.problems" },
   { module: "meetings", path: "/meetings", label: "nav.meetings" },
@@ -18,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "agencies", path: "/agencies", label: "nav.agencies" },
   { module: "users", path: "/users", label: "nav.users" },
   { module: "personnel", path: "/personnel", label: "nav.personnel" },
+  { module: "incidentTypes", path: "/incidents/types", label: "nav.incidentTypes" },
   { module: "audit", path: "/audit", label: "nav.audit" },
 ];
 

@@ -33,6 +33,11 @@ const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: 
 const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ default: m.OverviewPage })));
 const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
+const IncidentsPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentsPage })));
+const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentPage })));
+const IncidentTypesPage = lazy(() =>
+  import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
+);
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
@@ -76,6 +81,9 @@ export function AppRoutes() {
         <Route path="plans/:id" element={page(PlanPage, "plans")} />
         <Route path="tasks" element={page(TasksPage, "tasks")} />
         <Route path="tasks/:id" element={page(TaskPage, "tasks")} />
+        <Route path="incidents" element={page(IncidentsPage, "incidents")} />
+        <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
+        <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

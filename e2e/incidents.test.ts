@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
+
+const LATIN = /[A-Za-z]{3,}/;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+describe("incidents in Chromium (Arabic)", () => {
+  const demo = useDemoBrowser();
+
+  it(
+    "officer.emsaed records fuel smuggling at Emsaed with 12,000 litres and a vehicle seized; director.tobruk finds it by «إمساعد» and opens it",
+    { timeout: 180_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+
+      await logIn(page, demo.server.url, "officer.emsaed");
+      await page.getByTestId("nav-incidents").click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("الوقائع");
+      await page.getByTestId("incident-new").click();
+      const fuel = await page
+        .getByTestId("incident-type")
+        .locator("option", { hasText: "تهريب وقود" })
+        .getAttribute("value");
+      await page.getByTestId("incident-type").selectOption(fuel!);
+      await page.getByTestId("incident-occurredOn").fill("2026-11-20");
+      await page.getByTestId("incident-occurredTime").fill("22:15");
+      await page.getByTestId("incident-district").selectOption("LY0104");
+      await page.getByTestId("incident-place").fill("منفذ امساعد البري");
+      await page.getByTestId("incident-latitude").fill("31.5886");
+      await page.getByTestId("incident-longitude").fill("25.0522");
+      await page.getByTestId("incident-narrative").fill("ضبط شاحنة صهريج محملة بالوقود المهرب قرب البوابة");
+      await page.getByTestId("incident-arrests").fill("2");
+      await page.getByRole("dialog").getByRole("button", { name: "حفظ" }).click();
+      await page.getByTestId("incident-status").waitFor();
+      const reference = await page.getByTestId("page-title").innerText();
+      expect(reference).toMatch(/^INC-\d{4}-\d{6}$/);
+
+      await page.getByTestId("seizure-new").click();
+      await page.getByTestId("seizure-item").selectOption("fuel");
+      await page.getByTestId("seizure-quantity").fill("12000");
+      await page.getByRole("dialog").getByRole("button", { name: "حفظ" }).click();
+      await expect.poll(() => page.getByTestId("seizure-row").count()).toBe(1);
+      await page.getByTestId("seizure-new").click();
+      await page.getByTestId("seizure-item").selectOption("vehicles");
+      await page.getByTestId("seizure-quantity").fill("1");
+      await page.getByRole("dialog").getByRole("button", { name: "حفظ" }).click();
+      await expect.poll(() => page.getByTestId("seizure-row").count()).toBe(2);
+      expect(await page.getByTestId("seizures").innerText()).toMatch(/12[.,٬]000/);
+      await screenshot(page, "incident-recorded");
+
+      // director.tobruk (another agency) finds it by typing the crossing's name with a hamza.
+      await page.getByTestId("logout").click();
+      await page.getByTestId("login-username").waitFor();
+      await logIn(page, demo.server.url, "director.tobruk");
+      await page.getByTestId("nav-incidents").click();
+      await page.getByTestId("incidents-filter-hasSeizures").selectOption("true");
+      await page.getByRole("searchbox").fill("إمساعد");
+      await page.getByRole("searchbox").press("Enter");
+      await page.getByRole("link", { name: reference }).click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
+      expect(await page.getByTestId("incident-place-name").innerText()).toBe("منفذ امساعد البري");
+      expect(await page.getByTestId("seizure-row").count()).toBe(2);
+
+      // The pages at 390 px: no sideways scrolling, no English words, no ids shown.
+      for (const url of [`/incidents`, page.url()]) {
+        const phone = await context.newPage();
+        await phone.setViewportSize({ width: 390, height: 844 });
+        await phone.goto(url.startsWith("/") ? `${demo.server.url}${url}` : url);
+        await phone.getByTestId("page-title").waitFor();
+        await phone.waitForLoadState("networkidle");
+        const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, url).toBeLessThanOrEqual(390);
+        const text = await phone.locator("main").innerText();
+        // References and the usernames of the timeline are identifiers, not English words.
+        expect(text.replace(/INC-\d{4}-\d{6}/g, "").replace(/\b[a-z]+\.[a-z]+\b/g, "")).not.toMatch(LATIN);
+        expect(text).not.toMatch(UUID);
+        await screenshot(phone, `incidents-390-${url === "/incidents" ? "list" : "page"}`);
+        await phone.close();
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});

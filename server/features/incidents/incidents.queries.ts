@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import type { IncidentFilterQuery, IncidentListQuery } from "../../../common/schemas/incidents";
+import type { Actor } from "../../authz/actor";
+import type { Db } from "../../db/client";
+import { AppError } from "../../http/app-error";
+import { matchesSearch, pageWindow } from "../../http/pagination";
+import { incidentsVisibleTo, referralsVisibleTo, type IncidentSubject } from "./incidents.policy";
+import {
+  incidentHistory,
+  incidentTypes,
+  incidents,
+  seizureCustody,
+  seizures,
+  victimReferrals,
+  type CustodyRow,
+  type IncidentTypeRow,
+} from "./incidents.table";
+
+/** An incident's row with its type's group, as lists and pages present it. */
+const subjectColumns = { ...getTableColumns(incidents), typeGroup: incidentTypes.group };
+
+export async function findIncident(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<IncidentSubject> {
+  const query = db
+    .select(subjectColumns)
+    .from(incidents)
+    .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
+    .where(and(eq(incidents.id, id), incidentsVisibleTo(actor)));
+  const [row] = options.forUpdate ? await query.for("update", { of: incidents }) : await query;
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** An active type, or a refusal naming the field (an unknown or retired type cannot be chosen). */
+export async function findActiveType(db: Db, typeId: string): Promise<IncidentTypeRow> {
+  const [row] = await db.select().from(incidentTypes).where(eq(incidentTypes.id, typeId));
+  if (!row || !row.isActive)
+    throw new AppError("validation_failed", { fields: [{ field: "typeId", issue: "invalid_value" }] });
+  return row;
+}
+
+export const tripoliDay = (day: string) => sql`${day}::date`;
+
+/** The list's filters, visibility included, as one condition (the exports and the map take the same). */
+export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | undefined {
+  const typesOfGroup = f.group
+    ? sql`${incidents.typeId} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${f.group})`
+    : undefined;
+  return and(
+    incidentsVisibleTo(actor),
+    eq(incidents.isActive, true),
+    f.typeId ? eq(incidents.typeId, f.typeId) : undefined,
+    typesOfGroup,
+    f.district ? eq(incidents.districtPcode, f.district) : undefined,
+    f.place ? matchesSearch(incidents.searchKey, f.place) : undefined,
+    f.from ? sql`${incidents.occurredOn} >= ${tripoliDay(f.from)}` : undefined,
+    f.to ? sql`${incidents.occurredOn} <= ${tripoliDay(f.to)}` : undefined,
+    f.status ? eq(incidents.status, f.status) : undefined,
+    f.agencyId ? eq(incidents.agencyId, f.agencyId) : undefined,
+    f.sensitivity ? eq(incidents.sensitivity, f.sensitivity) : undefined,
+    f.hasSeizures ? eq(incidents.hasSeizures, f.hasSeizures === "true") : undefined,
+    matchesSearch(incidents.searchKey, f.q),
+  );
+}
+
+const ORDERS = {
+  occurred_desc: [desc(incidents.occurredOn), desc(incidents.id)],
+  occurred_asc: [asc(incidents.occurredOn), asc(incidents.id)],
+  reported_desc: [desc(incidents.reportedAt), desc(incidents.id)],
+} as const;
+
+/** One page of the filtered list and its total. */
+export async function listIncidents(db: Db, actor: Actor, query: IncidentListQuery) {
+  const where = incidentFilters(actor, query);
+  const { limit, offset } = pageWindow(query);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(subjectColumns)
+      .from(incidents)
+      .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
+      .where(where)
+      .orderBy(...ORDERS[query.sort])
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(incidents)
+      .where(where),
+  ]);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** The incident page's parts: its timeline, its seizures with their custody logs, and the referrals the actor may see. */
+export async function incidentDetailParts(db: Db, actor: Actor, incidentId: string) {
+  const [history, seizureRows, referrals] = await Promise.all([
+    db
+      .select()
+      .from(incidentHistory)
+      .where(eq(incidentHistory.incidentId, incidentId))
+      .orderBy(asc(incidentHistory.at), asc(incidentHistory.id)),
+    db
+      .select()
+      .from(seizures)
+      .where(eq(seizures.incidentId, incidentId))
+      .orderBy(asc(seizures.createdAt), asc(seizures.id)),
+    db
+      .select()
+      .from(victimReferrals)
+      .where(and(eq(victimReferrals.incidentId, incidentId), referralsVisibleTo(actor)))
+      .orderBy(asc(victimReferrals.referredOn), asc(victimReferrals.id)),
+  ]);
+  const custody = await custodyOf(
+    db,
+    seizureRows.map((s) => s.id),
+  );
+  return { history, seizures: seizureRows, custody, referrals };
+}
+
+/** Custody logs of several seizures in one query, grouped by seizure. */
+export async function custodyOf(db: Db, seizureIds: string[]): Promise<Map<string, CustodyRow[]>> {
+  const out = new Map<string, CustodyRow[]>();
+  if (seizureIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(seizureCustody)
+    .where(inArray(seizureCustody.seizureId, seizureIds))
+    .orderBy(asc(seizureCustody.createdAt), asc(seizureCustody.id));
+  for (const row of rows) out.set(row.seizureId, [...(out.get(row.seizureId) ?? []), row]);
+  return out;
+}

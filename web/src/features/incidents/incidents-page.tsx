@@ -1,0 +1,206 @@
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { DISTRICTS } from "../../../../common/districts";
+import {
+  INCIDENT_SORTS,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPE_GROUPS,
+  SENSITIVITIES,
+} from "../../../../common/enums";
+import { ErrorAlert } from "../../app/error-alert";
+import { currentLanguage } from "../../app/i18n";
+import { ListFooter } from "../../app/list-footer";
+import { useListState } from "../../app/list-state";
+import { PageHeader } from "../../app/page-header";
+import { PageLoader } from "../../app/page-loader";
+import { SearchInput } from "../../app/search-input";
+import { useFormat } from "../../app/use-format";
+import { useCurrentUser } from "../auth";
+import { useAgencyNamer, useAgencyOptions } from "../agencies";
+import { IncidentFormModal } from "./incident-form-modal";
+import { IncidentStatusBadge, districtName, typeName, useTypeNamer } from "./incident-labels";
+import { useIncidentList, useIncidentTypes } from "./incidents-queries";
+
+type Filters = {
+  q: string;
+  group: string;
+  typeId: string;
+  district: string;
+  status: string;
+  agencyId: string;
+  sensitivity: string;
+  hasSeizures: string;
+  from: string;
+  to: string;
+  sort: string;
+};
+
+/** The incidents list: filters, total, sort and pages; a new incident for those who may record one. */
+export function IncidentsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const agencies = useAgencyOptions();
+  const nameOf = useAgencyNamer();
+  const typeOf = useTypeNamer();
+  const types = useIncidentTypes().data ?? [];
+  const list = useListState<Filters>({
+    q: "",
+    group: "",
+    typeId: "",
+    district: "",
+    status: "",
+    agencyId: "",
+    sensitivity: "",
+    hasSeizures: "",
+    from: "",
+    to: "",
+    sort: "occurred_desc",
+  });
+  const { data, isPending, error, refetch } = useIncidentList(list.params);
+  const [creating, setCreating] = useState(false);
+  const select = (
+    name: keyof Filters,
+    label: string,
+    options: { value: string; label: string }[],
+    all = true,
+  ) => (
+    <NativeSelect
+      aria-label={label}
+      value={list.filters[name]}
+      onChange={(e) => list.setFilter(name, e.currentTarget.value)}
+      data={all ? [{ value: "", label }, ...options] : options}
+      data-testid={`incidents-filter-${name}`}
+    />
+  );
+  const shownTypes = types.filter((type) => !list.filters.group || type.group === list.filters.group);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t("incidents.title")}
+        actions={
+          me.permissions.includes("incidents.create") ? (
+            <Button onClick={() => setCreating(true)} data-testid="incident-new">
+              {t("incidents.new")}
+            </Button>
+          ) : null
+        }
+      />
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <SearchInput
+          placeholder={t("incidents.searchPlaceholder")}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
+        {select(
+          "group",
+          t("incidents.columns.group"),
+          INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
+        )}
+        {select(
+          "typeId",
+          t("incidents.columns.type"),
+          shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
+        )}
+        {select(
+          "district",
+          t("incidents.columns.district"),
+          DISTRICTS.map((d) => ({ value: d.pcode, label: currentLanguage() === "en" ? d.nameEn : d.nameAr })),
+        )}
+        {select(
+          "status",
+          t("incidents.columns.status"),
+          INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
+        )}
+        {select("agencyId", t("incidents.columns.agency"), agencies)}
+        {select(
+          "sensitivity",
+          t("incidents.fields.sensitivity"),
+          SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
+        )}
+        {select("hasSeizures", t("incidents.hasSeizures"), [
+          { value: "true", label: t("incidents.withSeizures") },
+          { value: "false", label: t("incidents.withoutSeizures") },
+        ])}
+        <TextInput
+          type="date"
+          label={t("incidents.from")}
+          value={list.filters.from}
+          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t("incidents.to")}
+          value={list.filters.to}
+          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+        />
+        {select(
+          "sort",
+          t("incidents.sortLabel"),
+          INCIDENT_SORTS.map((s) => ({ value: s, label: t(`incidents.sort.${s}`) })),
+          false,
+        )}
+      </Group>
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {isPending ? <PageLoader /> : null}
+      {data && data.data.length === 0 ? <Text c="dimmed">{t("common.noResults")}</Text> : null}
+      {data && data.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={900}>
+          <Table highlightOnHover verticalSpacing="xs" data-testid="incidents-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("incidents.columns.reference")}</Table.Th>
+                <Table.Th>{t("incidents.columns.occurredOn")}</Table.Th>
+                <Table.Th>{t("incidents.columns.type")}</Table.Th>
+                <Table.Th>{t("incidents.columns.place")}</Table.Th>
+                <Table.Th>{t("incidents.columns.agency")}</Table.Th>
+                <Table.Th>{t("incidents.columns.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.data.map((incident) => (
+                <Table.Tr key={incident.id} data-testid="incident-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={`/incidents/${incident.id}`} size="sm" ff="monospace">
+                      <bdi>{incident.reference}</bdi>
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <bdi>{format.date(incident.occurredOn)}</bdi>
+                  </Table.Td>
+                  <Table.Td>{typeOf(incident.typeId)}</Table.Td>
+                  <Table.Td>
+                    <bdi>{incident.placeName}</bdi>
+                    {incident.districtPcode ? (
+                      <Text size="xs" c="dimmed">
+                        {districtName(incident.districtPcode)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      <bdi>{nameOf(incident.agencyId)}</bdi>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td miw={120}>
+                    <IncidentStatusBadge status={incident.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {data ? <ListFooter {...data.page} onPage={list.setPage} /> : null}
+      {creating ? (
+        <IncidentFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(id) => void navigate(`/incidents/${id}`)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
