@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { endOfZonedDay, formatDate, formatDateTime, formatNumber, startOfZonedDay } from "./dates";
+import {
+  endOfZonedDay,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  startOfZonedDay,
+} from "./dates";
 
 // 22:30 UTC on 29 November is already 00:30 on 30 November in Tripoli (UTC+2).
 const LATE_EVENING_UTC = "2026-11-29T22:30:00Z";
@@ -74,5 +81,18 @@ describe("zoned day bounds", () => {
 
   it("refuses text that is not a day", () => {
     expect(startOfZonedDay("30/11/2026")).toBeNull();
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes amounts as officials do, never with a dot that reads as dinar decimals", () => {
+    expect(formatMoney(45_000, "د.ل", { language: "ar", numerals: "arab" })).toBe("٤٥٬٠٠٠\u00a0د.ل");
+    expect(formatMoney(45_000, "د.ل", { language: "ar", numerals: "latn" })).toBe("45,000\u00a0د.ل");
+    expect(formatMoney(45_000, "LYD", { language: "en", numerals: "latn" })).toBe("LYD\u00a045,000");
+    expect(formatMoney(90.5, "LYD", { language: "en", numerals: "latn" })).toBe("LYD\u00a090.5");
+    expect(formatMoney(2_500_000.125, "د.ل", { language: "ar", numerals: "arab" })).toBe(
+      "٢٬٥٠٠٬٠٠٠٫١٢٥\u00a0د.ل",
+    );
+    expect(formatNumber(2_500_000, { language: "ar", numerals: "latn" })).toBe("2,500,000");
   });
 });

@@ -51,8 +51,32 @@ export function formatDate(value: string | Date, prefs: DisplayPrefs, timeZone: 
   return date ? formatter(prefs, false, timeZone).format(date) : String(value);
 }
 
-export function formatNumber(value: number, prefs: Pick<DisplayPrefs, "language" | "numerals">): string {
-  return new Intl.NumberFormat(LOCALES[prefs.language], { numberingSystem: prefs.numerals }).format(value);
+// Numbers use "ar", not "ar-LY": with Western digits ar-LY groups thousands with a dot ("45.000"), which a reader
+// takes for forty-five with three decimals (the dinar has three). "ar" writes 45,000 and ٤٥٬٠٠٠.
+const NUMBER_LOCALES: Record<Language, string> = { ar: "ar", en: "en-GB" };
+
+export function formatNumber(
+  value: number,
+  prefs: Pick<DisplayPrefs, "language" | "numerals">,
+  maximumFractionDigits = 3,
+): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[prefs.language], {
+    numberingSystem: prefs.numerals,
+    maximumFractionDigits,
+  }).format(value);
+}
+
+/**
+ * An amount as officials write it: «45٬000 د.ل» in Arabic, "LYD 45,000" in English; fractions only when there
+ * are any (a dinar has up to three decimals). `symbol` is the currency's name in the reader's language.
+ */
+export function formatMoney(
+  value: number,
+  symbol: string,
+  prefs: Pick<DisplayPrefs, "language" | "numerals">,
+): string {
+  const amount = formatNumber(value, prefs, 3);
+  return prefs.language === "ar" ? `${amount}\u00a0${symbol}` : `${symbol}\u00a0${amount}`;
 }
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */

@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { logRequests } from "./http/request-log";
 import { LIMITS } from "../common/limits";
 import { ErrorResponse } from "../common/schemas/base";
 import "./authz/index";
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             serializers: { err: errorForLog }, // never a query's parameters: they are record content
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    disableRequestLogging: true,
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -124,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  logRequests(app);
   app.decorate("config", config);
   app.decorate("database", database);
   app.decorate("db", database.db);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { loadAuditKey, useAuditKey } from "./audit/audit-key";
+import { terminalLogStream } from "./http/request-log";
 import { loadConfig, type Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -31,7 +32,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await database.close();
     throw error;
   }
-  const app = await buildApp({ config, database });
+  // A person watching a terminal reads short lines; anything else (a service manager, a file) gets JSON.
+  const logStream = process.stdout.isTTY ? terminalLogStream() : undefined;
+  const app = await buildApp({ config, database, ...(logStream ? { logStream } : {}) });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = startBackgroundJobs(app);
   const address = app.server.address();

@@ -19,6 +19,8 @@ export const AuditEvent = z.object({
   at: Timestamp,
   actorId: Id.nullable(),
   actorLabel: z.string(),
+  /** The person behind the account, in both languages; null for automatic processes. */
+  actorName: z.object({ ar: z.string(), en: z.string() }).nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

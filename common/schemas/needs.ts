@@ -164,6 +164,8 @@ export const NeedHistoryEntry = z.object({
   fromStatus: NeedStatus.nullable(),
   toStatus: NeedStatus,
   actorLabel: z.string(),
+  /** The person, in both languages; null for automatic processes. */
+  actorName: z.object({ ar: z.string(), en: z.string() }).nullable(),
   comment: z.string().nullable(),
   at: Timestamp,
 });

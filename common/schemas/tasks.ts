@@ -148,6 +148,8 @@ export const TaskUpdateEntry = z.object({
   kind: z.enum(TASK_UPDATE_KINDS),
   actorId: Id.nullable(),
   actorLabel: z.string(),
+  /** The person, in both languages; null for automatic processes (the due sweep, the demo set-up). */
+  actorName: z.object({ ar: z.string(), en: z.string() }).nullable(),
   agencyId: Id.nullable(),
   data: z.record(z.string(), z.unknown()),
   at: Timestamp,

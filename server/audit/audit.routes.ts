@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AuditListQuery, AuditListResponse } from "../../common/schemas/audit";
 import { pageOf, pageWindow } from "../http/pagination";
+import { actorNames } from "../features/users";
 import { auditEvents } from "./audit.table";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,12 +33,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           .offset(offset),
         app.db.select({ n: count() }).from(auditEvents).where(where),
       ]);
+      const names = await actorNames(
+        app.db,
+        rows.map((r) => r.actorId),
+      );
       return {
         data: rows.map((r) => ({
           seq: r.seq,
           at: r.at.toISOString(),
           actorId: r.actorId,
           actorLabel: r.actorLabel,
+          actorName: (r.actorId ? names.get(r.actorId) : undefined) ?? null,
           action: r.action,
           entity: r.entity,
           entityId: r.entityId,

@@ -39,7 +39,7 @@ describe("audit log", () => {
   afterAll(() => t.close());
 
   it("verifies on the demo data, and records who changed what with before and after", async () => {
-    const { session } = await signedIn(t.app, t.db, "admin");
+    const { user, session } = await signedIn(t.app, t.db, "admin");
     const list = await call(t.app, session, "GET", "/api/v1/agencies?q=MOI");
     const moi = list.json().data[0];
     await call(t.app, session, "PATCH", `/api/v1/agencies/${moi.id}`, { nameEn: "Ministry of the Interior" });
@@ -50,6 +50,8 @@ describe("audit log", () => {
     expect(update.before.nameEn).toBe("Ministry of Interior");
     expect(update.after.nameEn).toBe("Ministry of the Interior");
     expect(update.actorLabel).toMatch(/^user\d+$/);
+    // The person behind the account, for the log's sentences.
+    expect(update.actorName).toEqual({ ar: user.displayNameAr, en: user.displayNameEn });
   });
 
   it("is readable by admin and leadership only", async () => {

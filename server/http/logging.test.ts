@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionCookie, type TestApp } from "../test/app";
+import { prettyLogLine } from "./request-log";
 import { TEST_PASSWORD, buildUser } from "../test/factories";
 
 describe("logs and failures", () => {
@@ -56,6 +57,39 @@ describe("logs and failures", () => {
     expect(logs).not.toContain(TEST_PASSWORD);
     expect(logs).not.toContain(cookie.split("=")[1]);
     expect(logs).not.toContain("abc.def");
+    // One line per request, written when it is answered: method, path, status and time.
+    const requests = lines.filter(
+      (l) => l.msg === "request" || l.msg === "incoming request" || l.msg === "request completed",
+    );
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toMatchObject({
+      msg: "request",
+      req: { method: "GET", url: "/api/auth/me" },
+      res: { statusCode: 200 },
+    });
+  });
+
+  it("reads as short lines in a terminal", () => {
+    const line = prettyLogLine(
+      JSON.stringify({
+        level: 30,
+        time: Date.UTC(2026, 11, 2, 10, 4, 2),
+        msg: "request",
+        req: { method: "GET", url: "/api/v1/tasks" },
+        res: { statusCode: 200 },
+        ms: 12,
+      }),
+    );
+    expect(line).toBe("10:04:02 INFO  GET /api/v1/tasks 200 12 ms");
+    expect(
+      prettyLogLine(
+        JSON.stringify({
+          level: 30,
+          time: Date.UTC(2026, 11, 2, 10, 0, 0),
+          msg: "Server listening at http://127.0.0.1:8080",
+        }),
+      ),
+    ).toBe("10:00:00 INFO  Server listening at http://127.0.0.1:8080");
   });
 
   it("a 5xx hides the internals from the client and keeps them in the log", async () => {

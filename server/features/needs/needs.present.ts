@@ -45,7 +45,11 @@ export function presentNeed(row: NeedRow, actor: Actor): Need {
 export function presentNeedDetail(
   row: NeedRow,
   actor: Actor,
-  parts: { history: NeedHistoryRow[]; pledges: PledgeRow[]; deliveries: DeliveryRow[] },
+  parts: {
+    history: (NeedHistoryRow & { actorName: { ar: string; en: string } | null })[];
+    pledges: PledgeRow[];
+    deliveries: DeliveryRow[];
+  },
   origin: RecordOrigin | null,
 ): NeedDetail {
   return {
@@ -56,6 +60,7 @@ export function presentNeedDetail(
       fromStatus: h.fromStatus,
       toStatus: h.toStatus,
       actorLabel: h.actorLabel,
+      actorName: h.actorName,
       comment: h.comment,
       at: h.at.toISOString(),
     })),

@@ -4,6 +4,7 @@ import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
+import { users } from "../users";
 import { OPEN_STATUSES } from "./need-workflow";
 import { needsVisibleTo } from "./needs.policy";
 import { needDeliveries, needHistory, needPledges, needs, type NeedRow } from "./needs.table";
@@ -127,10 +128,11 @@ export async function* needBatches(
 }
 
 export async function needDetailParts(db: Db, needId: string) {
-  const [history, pledges, deliveries] = await Promise.all([
+  const [steps, pledges, deliveries] = await Promise.all([
     db
-      .select()
+      .select({ step: needHistory, ar: users.displayNameAr, en: users.displayNameEn })
       .from(needHistory)
+      .leftJoin(users, eq(users.id, needHistory.actorId))
       .where(eq(needHistory.needId, needId))
       .orderBy(asc(needHistory.at), asc(needHistory.id)),
     db
@@ -144,6 +146,11 @@ export async function needDetailParts(db: Db, needId: string) {
       .where(eq(needDeliveries.needId, needId))
       .orderBy(asc(needDeliveries.deliveredOn), asc(needDeliveries.id)),
   ]);
+  // Each step names the person who took it (null for automatic processes).
+  const history = steps.map((r) => ({
+    ...r.step,
+    actorName: r.ar !== null && r.en !== null ? { ar: r.ar, en: r.en } : null,
+  }));
   return { history, pledges, deliveries };
 }
 

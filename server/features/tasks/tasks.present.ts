@@ -42,12 +42,13 @@ export function presentTask(task: TaskRecord, actor: Actor, now: Date): Task {
   };
 }
 
-export function presentUpdate(row: TaskUpdateRow) {
+export function presentUpdate(row: TaskUpdateRow & { actorName: { ar: string; en: string } | null }) {
   return {
     id: row.id,
     kind: row.kind,
     actorId: row.actorId,
     actorLabel: row.actorLabel,
+    actorName: row.actorName,
     agencyId: row.agencyId,
     data: row.data,
     at: row.at.toISOString(),

@@ -252,12 +252,18 @@ export async function dueCountsByAgency(db: Db, actor: Actor, now: Date) {
     .orderBy(desc(sql`3`));
 }
 
+/** A task's timeline, each entry with the name of the person who made it (null for automatic processes). */
 export async function timeline(db: Db, taskId: string) {
-  return db
-    .select()
+  const rows = await db
+    .select({ update: taskUpdates, ar: users.displayNameAr, en: users.displayNameEn })
     .from(taskUpdates)
+    .leftJoin(users, eq(users.id, taskUpdates.actorId))
     .where(eq(taskUpdates.taskId, taskId))
     .orderBy(asc(taskUpdates.at), asc(taskUpdates.id));
+  return rows.map((r) => ({
+    ...r.update,
+    actorName: r.ar !== null && r.en !== null ? { ar: r.ar, en: r.en } : null,
+  }));
 }
 
 /** The assignee must be an active user of the lead agency. */

@@ -5,9 +5,17 @@ import { i18n } from "./i18n";
 type Props = { children: ReactNode };
 type State = { error: Error | null };
 
+/** A page's code that could not be fetched (a poor connection, or an old asset after an update). */
+export function isLoadFailure(error: Error): boolean {
+  return /dynamically imported module|Importing a module script failed|Failed to fetch|error loading dynamically/i.test(
+    error.message,
+  );
+}
+
 /**
- * Keeps a failing page from blanking the whole app (e.g. a page's code could not be fetched on a poor
- * connection); the user can retry. Keyed by the path where it is used, so navigating away resets it.
+ * Keeps a failing page from blanking the whole app; the user can retry. A page that could not be loaded is
+ * a connection problem; anything else is our bug, and is said so (never "service unavailable").
+ * Keyed by the path where it is used, so navigating away resets it.
  */
 export class PageErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
@@ -21,7 +29,13 @@ export class PageErrorBoundary extends Component<Props, State> {
   }
 
   override render() {
-    if (!this.state.error) return this.props.children;
-    return <ErrorAlert message={i18n.t("errors.unavailable")} onRetry={() => window.location.reload()} />;
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    const message = i18n.t(isLoadFailure(error) ? "app.pageNotLoaded" : "app.pageFailed");
+    return (
+      <div data-testid="page-error">
+        <ErrorAlert message={message} onRetry={() => window.location.reload()} />
+      </div>
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { createTheme } from "@mantine/core";
+import { Badge, createTheme } from "@mantine/core";
 
 // Noto Sans Arabic is bundled (see main.tsx); it carries Latin too, so one family serves both languages.
 const FONT = "'Noto Sans Arabic', system-ui, 'Segoe UI', Tahoma, sans-serif";
@@ -23,4 +23,10 @@ export const theme = createTheme({
   },
   defaultRadius: "sm",
   cursorType: "pointer",
+  components: {
+    // A status badge is read, never cut: it keeps its whole word and does not shrink in a narrow column.
+    Badge: Badge.extend({
+      styles: { root: { minWidth: "max-content", flexShrink: 0 }, label: { overflow: "visible" } },
+    }),
+  },
 });

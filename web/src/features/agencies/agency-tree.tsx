@@ -80,7 +80,7 @@ export function AgencyTree({ rows, isExpanded, onToggle, onEdit }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
-                    <bdi>{agency.code}</bdi>
+                    <bdi translate="no">{agency.code}</bdi>
                   </Text>
                 </Table.Td>
                 <Table.Td>

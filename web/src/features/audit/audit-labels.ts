@@ -1,47 +1,28 @@
-import type { AuditEvent } from "../../../../common/schemas/audit";
-import { optionalText } from "../../app/i18n";
+import type { ParseKeys } from "i18next";
+import ar from "../../../../common/i18n/ar.json";
+import { describeEvent, type DescribableEvent } from "../../../../common/audit/describe-event";
+import { currentLanguage, i18n, optionalText } from "../../app/i18n";
 
-/** The entities and actions the catalogue names; the filters offer these. */
-export const AUDIT_ENTITIES = ["agencies", "users", "personnel"] as const;
-export const AUDIT_ACTIONS = [
-  "agency.create",
-  "agency.update",
-  "agency.deactivate",
-  "agency.reactivate",
-  "user.create",
-  "user.update",
-  "user.deactivate",
-  "user.reactivate",
-  "user.reset_password",
-  "user.change_password",
-  "user.preferences",
-  "user.totp_setup",
-  "user.totp_enable",
-  "user.totp_disable",
-  "person.create",
-  "person.update",
-  "person.deactivate",
-  "person.reactivate",
-  "auth.login",
-  "auth.login_failed",
-  "auth.lock",
-  "auth.logout",
-] as const;
+export { AUDIT_ENTITIES } from "../../../../common/audit/describe-event";
 
-/** An action's name in the user's language; a new action the catalogue lacks shows as sent. */
+/** Every action the catalogue names (`auditActions.<record>.<verb>`); the action filter offers these. */
+export const AUDIT_ACTIONS: readonly string[] = Object.entries(ar.auditActions).flatMap(([record, verbs]) =>
+  Object.keys(verbs).map((verb) => `${record}.${verb}`),
+);
+
+/** An action's name in the user's language. */
 export function actionLabel(action: string): string {
-  return optionalText(`auditActions.${action}`) ?? action;
+  return optionalText(`auditActions.${action}`) ?? i18n.t("audit.unknownAction");
 }
 
 export function entityLabel(entity: string): string {
   return optionalText(`enums.entity.${entity}`) ?? entity;
 }
 
-/** The readable reference (e.g. AGY-2026-000004) of the record the event touched, when its snapshot has one. */
-export function eventReference(event: AuditEvent): string | null {
-  for (const snapshot of [event.after, event.before]) {
-    const reference = (snapshot as { reference?: unknown } | null)?.reference;
-    if (typeof reference === "string") return reference;
-  }
-  return null;
+/** The event as a sentence in the user's language, with agencies named instead of their ids. */
+export function describe(event: DescribableEvent, agencyName: (id: string) => string | null) {
+  const translate = (key: string, vars?: Record<string, string>) =>
+    i18n.exists(key) ? i18n.t(key as ParseKeys, vars) : undefined;
+  const nameOf = (field: string, id: string) => (/agency/i.test(field) ? agencyName(id) : null);
+  return describeEvent(event, translate, currentLanguage(), nameOf);
 }

@@ -209,57 +209,59 @@ function MeetingAttendees({ meeting: m }: { meeting: MeetingDetail }) {
           </Button>
         ) : null}
       </Group>
-      <Table verticalSpacing={4} data-testid="meeting-attendees">
-        <Table.Tbody>
-          {attendees.map((a) => (
-            <Table.Tr key={a.id} data-testid="meeting-attendee">
-              <Table.Td>
-                <Text size="sm" fw={a.role === "host" ? 700 : undefined}>
-                  <bdi>{attendeeLine(a)}</bdi>
-                </Text>
-                <Group gap={4} mt={2}>
-                  {a.role === "host" ? (
-                    <Badge size="xs" variant="light">
-                      {t("enums.attendeeRole.host")}
-                    </Badge>
-                  ) : null}
-                  <Badge
-                    size="xs"
-                    variant="outline"
-                    color={a.personnelId ? "green" : "gray"}
-                    data-testid="attendee-kind"
-                  >
-                    {a.personnelId ? t("meetingPages.linked") : t("meetingPages.guest")}
-                  </Badge>
-                  {a.affiliation || a.agencyId ? (
-                    <Text size="xs" c="dimmed">
-                      <bdi>{a.affiliation ?? nameOf(a.agencyId)}</bdi>
-                    </Text>
-                  ) : null}
-                </Group>
-              </Table.Td>
-              <Table.Td w={1}>
-                {m.abilities.update ? (
-                  <Group gap={0} wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
-                      {t("common.edit")}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setRemoving(a)}
-                      data-testid="attendee-remove"
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing={4} data-testid="meeting-attendees">
+          <Table.Tbody>
+            {attendees.map((a) => (
+              <Table.Tr key={a.id} data-testid="meeting-attendee">
+                <Table.Td>
+                  <Text size="sm" fw={a.role === "host" ? 700 : undefined}>
+                    <bdi>{attendeeLine(a)}</bdi>
+                  </Text>
+                  <Group gap={4} mt={2}>
+                    {a.role === "host" ? (
+                      <Badge size="xs" variant="light">
+                        {t("enums.attendeeRole.host")}
+                      </Badge>
+                    ) : null}
+                    <Badge
+                      size="xs"
+                      variant="outline"
+                      color={a.personnelId ? "green" : "gray"}
+                      data-testid="attendee-kind"
                     >
-                      {t("meetingPages.remove")}
-                    </Button>
+                      {a.personnelId ? t("meetingPages.linked") : t("meetingPages.guest")}
+                    </Badge>
+                    {a.affiliation || a.agencyId ? (
+                      <Text size="xs" c="dimmed">
+                        <bdi>{a.affiliation ?? nameOf(a.agencyId)}</bdi>
+                      </Text>
+                    ) : null}
                   </Group>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                </Table.Td>
+                <Table.Td w={1}>
+                  {m.abilities.update ? (
+                    <Group gap={0} wrap="nowrap">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)}>
+                        {t("common.edit")}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(a)}
+                        data-testid="attendee-remove"
+                      >
+                        {t("meetingPages.remove")}
+                      </Button>
+                    </Group>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {editing ? (
         <AttendeeModal
           meetingId={m.id}

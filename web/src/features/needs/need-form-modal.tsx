@@ -113,7 +113,7 @@ export function NeedFormModal({
           dir="ltr"
           data-testid="need-unitCost"
         />
-        {select("currency", CURRENCIES, "")}
+        {select("currency", CURRENCIES, "enums.currency")}
       </SimpleGrid>
       <NativeSelect
         label={t("needs.fields.responsibleAgencyId")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NEED_ACTIONS, type NeedAction } from "../../../../common/enums";
 import type { NeedDetail } from "../../../../common/schemas/needs";
+import { actorName } from "../../app/actor-name";
 import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
 import { PageHeader } from "../../app/page-header";
@@ -54,7 +55,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 function NeedSummary({ need }: { need: NeedDetail }) {
   const { t } = useTranslation();
-  const { number: n } = useFormat();
+  const format = useFormat();
+  const n = format.number;
   const nameOf = useAgencyNamer();
   return (
     <Paper withBorder p="md">
@@ -70,10 +72,10 @@ function NeedSummary({ need }: { need: NeedDetail }) {
         <Figure label={t("needs.columns.category")} value={t(`needs.category.${need.category}`)} />
         <Figure label={t("needs.columns.priority")} value={t(`needs.priority.${need.priority}`)} />
         <Figure label={t("needs.columns.quantity")} value={`${n(need.quantity)} ${need.unit}`} />
-        <Figure label={t("needs.columns.unitCost")} value={`${n(need.unitCost)} ${need.currency}`} />
+        <Figure label={t("needs.columns.unitCost")} value={format.money(need.unitCost, need.currency)} />
         <Figure
           label={t("needs.columns.estimatedCost")}
-          value={`${n(need.estimatedCost)} ${need.currency}`}
+          value={format.money(need.estimatedCost, need.currency)}
         />
         <Figure
           label={t("needs.columns.deliveredQuantity")}
@@ -87,7 +89,7 @@ function NeedSummary({ need }: { need: NeedDetail }) {
         />
         <Figure
           label={t("needs.columns.remainingValue")}
-          value={`${n(need.remainingValue)} ${need.currency}`}
+          value={format.money(need.remainingValue, need.currency)}
         />
       </SimpleGrid>
       {need.justification ? (
@@ -179,27 +181,29 @@ function NeedHistory({ need }: { need: NeedDetail }) {
       <Title order={4} mb="sm">
         {t("needs.history")}
       </Title>
-      <Table verticalSpacing={4} data-testid="need-history">
-        <Table.Tbody>
-          {need.history.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>
-                <bdi>{format.dateTime(h.at)}</bdi>
-              </Table.Td>
-              <Table.Td>
-                {t(`needs.action.${h.action}` as "needs.action.submit", { defaultValue: h.action })}
-              </Table.Td>
-              <Table.Td>
-                <NeedStatusBadge status={h.toStatus} />
-              </Table.Td>
-              <Table.Td>
-                <bdi>{h.actorLabel}</bdi>
-              </Table.Td>
-              <Table.Td>{h.comment ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing={4} data-testid="need-history">
+          <Table.Tbody>
+            {need.history.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <bdi>{format.dateTime(h.at)}</bdi>
+                </Table.Td>
+                <Table.Td>
+                  {t(`needs.action.${h.action}` as "needs.action.submit", { defaultValue: h.action })}
+                </Table.Td>
+                <Table.Td>
+                  <NeedStatusBadge status={h.toStatus} />
+                </Table.Td>
+                <Table.Td>
+                  <bdi>{actorName(h)}</bdi>
+                </Table.Td>
+                <Table.Td>{h.comment ?? ""}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

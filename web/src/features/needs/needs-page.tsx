@@ -160,9 +160,7 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
             <Stack gap={0} data-testid="needs-total-cost">
               {totals.costs.map((c) => (
                 <Text fw={700} key={c.currency}>
-                  <bdi>
-                    {n(c.estimatedCost)} {c.currency}
-                  </bdi>
+                  <bdi>{format.money(c.estimatedCost, c.currency)}</bdi>
                 </Text>
               ))}
             </Stack>
@@ -174,9 +172,7 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
             <Stack gap={0} data-testid="needs-total-remaining">
               {totals.costs.map((c) => (
                 <Text fw={700} key={c.currency}>
-                  <bdi>
-                    {n(c.remainingValue)} {c.currency}
-                  </bdi>
+                  <bdi>{format.money(c.remainingValue, c.currency)}</bdi>
                 </Text>
               ))}
             </Stack>
@@ -228,9 +224,7 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
                     </bdi>
                   </Table.Td>
                   <Table.Td>
-                    <bdi>
-                      {n(need.estimatedCost)} {need.currency}
-                    </bdi>
+                    <bdi>{format.money(need.estimatedCost, need.currency)}</bdi>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">

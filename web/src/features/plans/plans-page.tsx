@@ -63,51 +63,53 @@ export function PlansPage() {
           data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`enums.planStatus.${s}`) }))}
         />
       </Group>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("common.reference")}</Table.Th>
-            <Table.Th>{t("fields.titleAr")}</Table.Th>
-            <Table.Th>{t("plans.owner")}</Table.Th>
-            <Table.Th>{t("plans.period")}</Table.Th>
-            <Table.Th>{t("fields.status")}</Table.Th>
-            <Table.Th>{t("plans.progress")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(data?.data ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <bdi>{p.reference}</bdi>
-              </Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/plans/${p.id}`} data-testid="plan-link">
-                  {titleIn(p, language)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                {agencies.get(p.agencyId) ? agencyName(agencies.get(p.agencyId)!, language) : ""}
-              </Table.Td>
-              <Table.Td>
-                <bdi>
-                  {p.startsOn} – {p.endsOn}
-                </bdi>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light">{t(`enums.planStatus.${p.status}`)}</Badge>
-              </Table.Td>
-              <Table.Td miw={140}>
-                <Progress value={p.progress} /> <bdi>{p.progress}%</bdi>
-                {p.overdueCount ? (
-                  <Badge color="red" ms="xs">
-                    {t("plans.overdue")}: {p.overdueCount}
-                  </Badge>
-                ) : null}
-              </Table.Td>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("common.reference")}</Table.Th>
+              <Table.Th>{t("fields.titleAr")}</Table.Th>
+              <Table.Th>{t("plans.owner")}</Table.Th>
+              <Table.Th>{t("plans.period")}</Table.Th>
+              <Table.Th>{t("fields.status")}</Table.Th>
+              <Table.Th>{t("plans.progress")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data?.data ?? []).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <bdi>{p.reference}</bdi>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/plans/${p.id}`} data-testid="plan-link">
+                    {titleIn(p, language)}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {agencies.get(p.agencyId) ? agencyName(agencies.get(p.agencyId)!, language) : ""}
+                </Table.Td>
+                <Table.Td>
+                  <bdi>
+                    {p.startsOn} – {p.endsOn}
+                  </bdi>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`enums.planStatus.${p.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td miw={140}>
+                  <Progress value={p.progress} /> <bdi>{p.progress}%</bdi>
+                  {p.overdueCount ? (
+                    <Badge color="red" ms="xs">
+                      {t("plans.overdue")}: {p.overdueCount}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <ListFooter page={page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={setPage} />
       {creating ? <PlanFormModal plan={null} onClose={() => setCreating(false)} /> : null}
     </Stack>

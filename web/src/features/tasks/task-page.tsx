@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import {
   CONTRIBUTION_STATUSES,
   TASK_STATUSES,
@@ -23,6 +23,8 @@ import {
   type TaskStatus,
 } from "../../../../common/enums";
 import type { Contribution, Task } from "../../../../common/schemas/tasks";
+import { actorName } from "../../app/actor-name";
+import { PlanOfTask } from "../plans";
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
@@ -79,11 +81,11 @@ export function TaskPage() {
           {t("tasks.lead")}: {name(task.agencyId)}
         </Text>
         <Text size="sm">
-          {t("tasks.dueOn")}: <bdi>{task.dueOn ?? "—"}</bdi>
+          {t("tasks.dueOn")}: <bdi>{task.dueOn ? format.date(task.dueOn) : "—"}</bdi>
         </Text>
         <Text size="sm">{t(`enums.priority.${task.priority}`)}</Text>
         {task.isOverdue ? <Badge color="red">{t("tasks.overdue")}</Badge> : null}
-        {task.planId ? <Link to={`/plans/${task.planId}`}>{t("tasks.plan")}</Link> : null}
+        {task.planId ? <PlanOfTask planId={task.planId} objectiveId={task.objectiveId} /> : null}
       </Group>
       {task.statusReason ? (
         <Text size="sm">
@@ -102,22 +104,24 @@ export function TaskPage() {
           </Button>
         ) : null}
       </Group>
-      <Table data-testid="contributions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("fields.agencyId")}</Table.Th>
-            <Table.Th>{t("tasks.contribution")}</Table.Th>
-            <Table.Th>{t("tasks.contributionStatus")}</Table.Th>
-            <Table.Th>{t("tasks.note")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {task.supports.map((s) => (
-            <ContributionRow key={s.agencyId} taskId={task.id} support={s} agency={name(s.agencyId)} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table data-testid="contributions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("fields.agencyId")}</Table.Th>
+              <Table.Th>{t("tasks.contribution")}</Table.Th>
+              <Table.Th>{t("tasks.contributionStatus")}</Table.Th>
+              <Table.Th>{t("tasks.note")}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {task.supports.map((s) => (
+              <ContributionRow key={s.agencyId} taskId={task.id} support={s} agency={name(s.agencyId)} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
 
       {managing ? <SupportsModal task={task} onClose={() => setManaging(false)} /> : null}
 
@@ -146,7 +150,7 @@ export function TaskPage() {
             key={u.id}
             title={
               <>
-                <bdi>{u.actorLabel}</bdi> —{" "}
+                <bdi>{actorName(u)}</bdi> —{" "}
                 {t(`tasks.update.${u.kind}`, {
                   from:
                     typeof u.data.from === "string" &&

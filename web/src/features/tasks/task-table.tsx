@@ -21,50 +21,52 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
   const name = (id: string) => (agencies.get(id) ? agencyName(agencies.get(id)!, language) : "");
   if (tasks.length === 0) return <p>{t("tasks.noTasks")}</p>;
   return (
-    <Table striped highlightOnHover data-testid="task-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("common.reference")}</Table.Th>
-          <Table.Th>{t("fields.titleAr")}</Table.Th>
-          <Table.Th>{t("tasks.lead")}</Table.Th>
-          <Table.Th>{t("tasks.supporting")}</Table.Th>
-          <Table.Th>{t("tasks.dueOn")}</Table.Th>
-          <Table.Th>{t("tasks.status")}</Table.Th>
-          <Table.Th>{t("tasks.progress")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {tasks.map((task) => (
-          <Table.Tr key={task.id} data-testid="task-row">
-            <Table.Td>
-              <bdi>{task.reference}</bdi>
-            </Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/tasks/${task.id}`}>
-                {titleIn(task, language)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{name(task.agencyId)}</Table.Td>
-            <Table.Td>{task.supports.map((s) => name(s.agencyId)).join("، ")}</Table.Td>
-            <Table.Td>
-              <bdi>{task.dueOn ?? "—"}</bdi>
-              {task.isOverdue ? (
-                <Badge color="red" ms="xs">
-                  {t("tasks.overdue")}
-                </Badge>
-              ) : null}
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>
-              <Badge color={STATUS_COLOR[task.status]} variant="light" style={{ overflow: "visible" }}>
-                {t(`enums.taskStatus.${task.status}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td miw={110}>
-              <Progress value={task.progress} /> <bdi>{task.progress}%</bdi>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped highlightOnHover data-testid="task-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("common.reference")}</Table.Th>
+            <Table.Th>{t("fields.titleAr")}</Table.Th>
+            <Table.Th>{t("tasks.lead")}</Table.Th>
+            <Table.Th>{t("tasks.supporting")}</Table.Th>
+            <Table.Th>{t("tasks.dueOn")}</Table.Th>
+            <Table.Th>{t("tasks.status")}</Table.Th>
+            <Table.Th>{t("tasks.progress")}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {tasks.map((task) => (
+            <Table.Tr key={task.id} data-testid="task-row">
+              <Table.Td>
+                <bdi>{task.reference}</bdi>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/tasks/${task.id}`}>
+                  {titleIn(task, language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{name(task.agencyId)}</Table.Td>
+              <Table.Td>{task.supports.map((s) => name(s.agencyId)).join("، ")}</Table.Td>
+              <Table.Td>
+                <bdi>{task.dueOn ?? "—"}</bdi>
+                {task.isOverdue ? (
+                  <Badge color="red" ms="xs">
+                    {t("tasks.overdue")}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Badge color={STATUS_COLOR[task.status]} variant="light" style={{ overflow: "visible" }}>
+                  {t(`enums.taskStatus.${task.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td miw={110}>
+                <Progress value={task.progress} /> <bdi>{task.progress}%</bdi>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
