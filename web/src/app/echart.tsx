@@ -7,7 +7,7 @@ import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
 // The one way Tansiq draws charts: tree-shaken echarts/core with only the charts and parts registered here
-// (docs/decisions/0009-one-chart-wrapper.md). Add a chart type here when a page needs one; never import the whole of ECharts.
+// (docs/decisions/0010-one-chart-wrapper.md). Add a chart type here when a page needs one; never import the whole of ECharts.
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
