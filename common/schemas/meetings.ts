@@ -345,6 +345,8 @@ export const CommitmentToTaskBody = z
     priority: z.enum(TASK_PRIORITIES).default("normal"),
     /** Defaults to the commitment's due date. */
     dueOn: Day.nullable().optional(),
+    /** Defaults to the meeting's: a task made from a restricted meeting is restricted. */
+    sensitivity: Sensitivity.optional(),
   })
   .default({ titleEn: null, description: null, assigneeId: null, priority: "normal" });
 export type CommitmentToTaskBody = z.infer<typeof CommitmentToTaskBody>;
@@ -362,6 +364,8 @@ export const CommitmentToNeedBody = z.strictObject({
   priority: z.enum(NEED_PRIORITIES).default("medium"),
   justification: OptionalText().default(null),
   responsibleAgencyId: Id.optional(),
+  /** Defaults to the meeting's: a need made from a restricted meeting is restricted. */
+  sensitivity: Sensitivity.optional(),
 });
 export type CommitmentToNeedBody = z.infer<typeof CommitmentToNeedBody>;
 

@@ -291,6 +291,8 @@ export const ProblemToNeedBody = NeedCreateBody.omit({
   description: true,
 }).extend({
   title: Line().optional(),
+  /** Defaults to the problem's: a need made from a restricted problem is restricted (server/authz/derived.ts). */
+  sensitivity: Sensitivity.optional(),
 });
 export type ProblemToNeedBody = z.infer<typeof ProblemToNeedBody>;
 
@@ -301,5 +303,5 @@ export const ProblemToTaskBody = TaskCreateBody.omit({
   objectiveId: true,
   sensitivity: true,
   titleAr: true,
-}).extend({ titleAr: Line().optional() });
+}).extend({ titleAr: Line().optional(), sensitivity: Sensitivity.optional() });
 export type ProblemToTaskBody = z.infer<typeof ProblemToTaskBody>;

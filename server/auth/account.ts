@@ -100,6 +100,8 @@ export async function enableTotp(tx: Db, ctx: Ctx, actor: Actor, code: string) {
   const step = checkTotp(user.totpSecret, code, ctx.now, null);
   if (step === null) throw new AppError("totp_invalid", { fields: [{ field: "code", issue: "invalid" }] });
   await saveUser(tx, ctx, user, { totpEnabledAt: ctx.now, totpLastStep: step }, "user.totp_enable");
+  // Other sessions were opened without the second factor: they must not gain what enrolment unlocks.
+  await deleteUserSessions(tx, user.id, actor.sessionId);
 }
 
 export async function disableTotp(tx: Db, ctx: Ctx, actor: Actor, password: string) {
@@ -115,4 +117,6 @@ export async function disableTotp(tx: Db, ctx: Ctx, actor: Actor, password: stri
     { totpEnabledAt: null, totpSecret: null, totpLastStep: null },
     "user.totp_disable",
   );
+  // A session carries the factors it was opened with: the others end with the factor they relied on.
+  await deleteUserSessions(tx, user.id, actor.sessionId);
 }

@@ -154,6 +154,50 @@ describe("authentication", () => {
     t.clock.set("2026-11-29T08:00:00.000Z");
   });
 
+  it("ends every other session of a user who enrols or disables TOTP: a session keeps the factors it was opened with", async () => {
+    const admin = await buildUser(t.db, { role: "admin" });
+    const a = await login(t.app, admin.username, TEST_PASSWORD);
+    const b = await login(t.app, admin.username, TEST_PASSWORD);
+    const blocked = await call(t.app, b, "GET", "/api/v1/users");
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe("totp_enrollment_required");
+    const setup = (await call(t.app, a, "POST", "/api/auth/totp/setup")).json();
+    const code = generateSync({
+      secret: setup.data.secret,
+      epoch: Math.floor(t.clock.now().getTime() / 1000),
+    });
+    expect((await call(t.app, a, "POST", "/api/auth/totp/enable", { code })).statusCode).toBe(200);
+    expect((await call(t.app, a, "GET", "/api/v1/users")).statusCode).toBe(200);
+    // Session B never presented a code: it is over, not upgraded.
+    const upgraded = await call(t.app, b, "GET", "/api/v1/users");
+    expect(upgraded.statusCode).toBe(401);
+    expect((await call(t.app, b, "GET", "/api/auth/me")).statusCode).toBe(401);
+
+    // Disabling (a role that may) ends the other sessions too.
+    const officer = await buildUser(t.db, { role: "officer" });
+    const c = await login(t.app, officer.username, TEST_PASSWORD);
+    const officerSetup = (await call(t.app, c, "POST", "/api/auth/totp/setup")).json();
+    t.clock.advance(30_000);
+    const officerCode = generateSync({
+      secret: officerSetup.data.secret,
+      epoch: Math.floor(t.clock.now().getTime() / 1000),
+    });
+    expect((await call(t.app, c, "POST", "/api/auth/totp/enable", { code: officerCode })).statusCode).toBe(
+      200,
+    );
+    t.clock.advance(30_000);
+    const second = generateSync({
+      secret: officerSetup.data.secret,
+      epoch: Math.floor(t.clock.now().getTime() / 1000),
+    });
+    const d = await login(t.app, officer.username, TEST_PASSWORD, second);
+    const off = await call(t.app, c, "POST", "/api/auth/totp/disable", { password: TEST_PASSWORD });
+    expect(off.statusCode).toBe(200);
+    expect((await call(t.app, c, "GET", "/api/auth/me")).statusCode).toBe(200);
+    expect((await call(t.app, d, "GET", "/api/auth/me")).statusCode).toBe(401);
+    t.clock.set("2026-11-29T08:00:00.000Z");
+  });
+
   it("lets a user change their password, refusing a wrong current one, and ends their other sessions", async () => {
     const user = await buildUser(t.db);
     const a = await login(t.app, user.username, TEST_PASSWORD);

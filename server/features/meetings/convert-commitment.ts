@@ -3,6 +3,7 @@ import type { CommitmentTopic, NeedCategory } from "../../../common/enums";
 import type { CommitmentToNeedBody, CommitmentToTaskBody } from "../../../common/schemas/meetings";
 import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
+import { derivedSensitivity } from "../../authz/derived";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { LIMITS } from "../../../common/limits";
@@ -70,7 +71,7 @@ export async function convertCommitmentToTask(
     assigneeId: input.assigneeId,
     priority: input.priority,
     dueOn: input.dueOn === undefined ? c.dueOn : input.dueOn,
-    sensitivity: c.meeting.sensitivity,
+    sensitivity: derivedSensitivity(c.meeting, input.sensitivity, ctx.actor),
     supports: [],
   });
   const commitment = await linkCommitment(tx, ctx, c, { taskId: task.id }, "commitment.convert_task");
@@ -108,7 +109,7 @@ export async function convertCommitmentToNeed(
     responsibleAgencyId: input.responsibleAgencyId ?? c.ownerAgencyId ?? c.meeting.agencyId,
     objectiveId: null,
     taskId: null,
-    sensitivity: c.meeting.sensitivity,
+    sensitivity: derivedSensitivity(c.meeting, input.sensitivity, ctx.actor),
   });
   const commitment = await linkCommitment(tx, ctx, c, { needId: need.id }, "commitment.convert_need");
   return { commitment, need };

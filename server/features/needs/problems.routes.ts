@@ -21,6 +21,7 @@ import { matchesSearch, pageOf, pageWindow } from "../../http/pagination";
 import { canFileFor, problemsPolicy, problemsVisibleTo } from "./needs.policy";
 import { presentNeed } from "./needs.present";
 import { problems, type ProblemRow } from "./needs.table";
+import { derivedSensitivity } from "../../authz/derived";
 import { closeProblem, convertProblemToNeed, createProblem, linkProblemToTask } from "./save-problem";
 import { createTask, presentTask } from "../tasks";
 import { TaskResponse } from "../../../common/schemas/tasks";
@@ -170,7 +171,7 @@ export const problemRoutes: FastifyPluginAsyncZod = async (app) => {
           titleAr: request.body.titleAr ?? problem.title,
           description: request.body.description ?? problem.description,
           agencyId: problem.agencyId,
-          sensitivity: problem.sensitivity,
+          sensitivity: derivedSensitivity(problem, request.body.sensitivity, actor),
           planId: null,
           objectiveId: null,
         });

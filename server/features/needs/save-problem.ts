@@ -3,6 +3,7 @@ import { searchKey } from "../../../common/arabic";
 import type { ProblemCreateBody, ProblemToNeedBody } from "../../../common/schemas/needs";
 import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
+import { derivedSensitivity } from "../../authz/derived";
 import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
@@ -67,6 +68,7 @@ export async function convertProblemToNeed(
       agencyId: problem.agencyId,
       title: input.title ?? problem.title,
       description: problem.description,
+      sensitivity: derivedSensitivity(problem, input.sensitivity, ctx.actor),
     },
     { problemId: problem.id },
   );
