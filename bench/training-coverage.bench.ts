@@ -1,4 +1,5 @@
 import os from "node:os";
+import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { TRAINING_TOPICS } from "../common/enums";
 import type { Ctx } from "../server/authz/actor";
@@ -11,6 +12,8 @@ import { keptDatabase, logIn, measure, startTarget } from "./support";
 // Training coverage on PostgreSQL: 50 agencies (the demo's 8 and 42 more), 20,000 personnel, 5 years of courses
 // (2,000 courses, 20 accepted places each, 16 passed: 32,000 certificates, a tenth expired or revoked). The
 // trainer asks the coverage view (GET /api/v1/training/coverage, this year and a past year) under 10 clients.
+// The view keeps its figures per coverage version (coverage.ts): the recount after a change is measured first, on
+// its own, and printed; the bar applies to the view as trainers see it.
 // Fails (exit 1) when either p95 is above 100 ms, or on any non-2xx. BENCH_KEEP=1 keeps the loaded database.
 
 const NAME = "tansiq_bench_training";
@@ -177,6 +180,23 @@ try {
   );
   try {
     const cookie = await logIn(server.url, "trainer", PASSWORD);
+    // Recounted every time: the version bumped before each request, so no kept figures serve it (one client).
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    const cold: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      await admin.query("update training_coverage_version set version = version + 1");
+      const started = performance.now();
+      const r = await fetch(`${server.url}/api/v1/training/coverage`, { headers: { cookie } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`cold coverage: ${r.status}`);
+      cold.push(performance.now() - started);
+    }
+    await admin.end();
+    cold.sort((a, b) => a - b);
+    console.log(
+      `recount after every change (one client, 30 requests): p50 ${cold[14]!.toFixed(0)} ms, p95 ${cold[28]!.toFixed(0)} ms`,
+    );
     for (const path of ["/api/v1/training/coverage", "/api/v1/training/coverage?year=2024"]) {
       const check = await fetch(`${server.url}${path}`, { headers: { cookie } });
       if (check.status !== 200) throw new Error(`${path}: ${check.status} ${await check.text()}`);

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { check, type CheckBuilder } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { check, type CheckBuilder, type PgColumn } from "drizzle-orm/pg-core";
 
 type ClosedList = { enumValues?: readonly string[] | undefined };
 // In a table's extra config the columns are drizzle's ExtraConfigColumn: the closed list is in their config.
@@ -31,4 +31,21 @@ export function enumCheck(table: string, column: Columns[string]): CheckBuilder 
 
 export function enumCheckName(table: string, column: string): string {
   return `${table}_${column}_check`;
+}
+
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/** `column in (...)` for a column whose closed list is not its own `enum` (NULL passes, as NOT NULL says otherwise). */
+export function oneOfCheck(name: string, column: PgColumn, values: readonly string[]) {
+  return check(name, sql`${column} in (${sql.raw(values.map(literal).join(", "))})`);
+}
+
+/** `low <= column <= high` (NULL passes). */
+export function rangeCheck(name: string, column: PgColumn, low: number, high: number) {
+  return check(name, sql`${column} between ${sql.raw(String(low))} and ${sql.raw(String(high))}`);
+}
+
+/** Any other rule between a row's columns. */
+export function condition(name: string, expression: SQL) {
+  return check(name, expression);
 }

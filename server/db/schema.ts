@@ -34,5 +34,6 @@ export {
   attendance,
   certificates,
   trainingTargets,
+  trainingCoverageVersion,
 } from "../features/training/training.table";
 export { rateLimitHits } from "../http/rate-limit.table";

@@ -12,7 +12,7 @@ import { AppError } from "../../http/app-error";
 import { translate } from "../../http/i18n";
 import { agencies, agencyNames, visibleActiveAgencies } from "../agencies";
 import { personnel } from "../personnel";
-import { certificates, trainingTargets } from "./training.table";
+import { certificates, trainingCoverageVersion, trainingTargets } from "./training.table";
 
 /** Certificates counted for the actor: all for leadership and trainers; for staff, internal ones and their own. */
 function countedFor(actor: Actor) {
@@ -23,7 +23,6 @@ function countedFor(actor: Actor) {
 /**
  * Coverage per agency and topic at the end of a year (today, for this year): personnel holding a valid certificate
  * (issued by then, not revoked by then, not expired), certificates issued that year, and the trainer's target.
- * Three grouped queries, whatever the number of agencies and topics.
  */
 export async function trainingCoverage(
   db: Db,
@@ -35,35 +34,12 @@ export async function trainingCoverage(
   const year = query.year ?? Number(today.slice(0, 4));
   const yearEnd = `${year}-12-31`;
   const asOf = yearEnd < today ? yearEnd : today;
-  const periodEnd = endOfZonedDay(asOf)!;
-  const yearStart = startOfZonedDay(`${year}-01-01`)!;
-  const [cells, staff, targets, active] = await Promise.all([
-    db
-      .select({
-        agencyId: personnel.agencyId,
-        topic: certificates.topic,
-        holders: sql<number>`count(distinct ${certificates.personId}) filter (where (${certificates.revokedAt} is null or ${certificates.revokedAt} >= ${periodEnd.toISOString()}::timestamptz) and (${certificates.expiresOn} is null or ${certificates.expiresOn} >= ${asOf}::date))::int`,
-        trainedInYear: sql<number>`count(*) filter (where ${certificates.issuedAt} >= ${yearStart.toISOString()}::timestamptz)::int`,
-      })
-      .from(certificates)
-      .innerJoin(personnel, and(eq(personnel.id, certificates.personId), eq(personnel.isActive, true)))
-      .where(
-        and(
-          sql`${certificates.issuedAt} < ${periodEnd.toISOString()}::timestamptz`,
-          query.topic ? eq(certificates.topic, query.topic) : undefined,
-          countedFor(actor),
-        ),
-      )
-      .groupBy(personnel.agencyId, certificates.topic),
-    db
-      .select({ agencyId: personnel.agencyId, n: sql<number>`count(*)::int` })
-      .from(personnel)
-      .where(eq(personnel.isActive, true))
-      .groupBy(personnel.agencyId),
-    db.select().from(trainingTargets),
-    db.select({ id: agencies.id }).from(agencies).where(eq(agencies.isActive, true)).orderBy(agencies.nameAr),
-  ]);
   const topics: readonly TrainingTopic[] = query.topic ? [query.topic] : TRAINING_TOPICS;
+  const { cells, staff, targets, active } = await countedFigures(db, actor, {
+    year,
+    asOf,
+    topic: query.topic,
+  });
   const key = (agencyId: string, topic: string) => `${agencyId}/${topic}`;
   const cellOf = new Map(cells.map((c) => [key(c.agencyId, c.topic), c]));
   const targetOf = new Map(targets.map((t) => [key(t.agencyId, t.topic), t.target]));
@@ -85,6 +61,79 @@ export async function trainingCoverage(
       }),
     }));
   return { year, asOf, rows };
+}
+
+type Period = { year: number; asOf: string; topic: TrainingTopic | undefined };
+type Figures = Awaited<ReturnType<typeof computeFigures>>;
+
+// The figures counted for a period and a scope (everything, or what one agency's staff may count), kept per
+// database with the coverage version they were computed at. The version row is bumped by a statement trigger in
+// every transaction that changes certificates, personnel, agencies or targets (migration 0005), so a hit — one
+// primary-key read — is exactly what a recount would give, on every instance. A miss recounts in one
+// repeatable-read snapshot together with the version it reads. Counting is a scan of every certificate (~60 ms
+// of database time for 32,000), which ten trainers asking at once would turn into seconds.
+const kept = new WeakMap<Db, Map<string, { version: number; figures: Figures }>>();
+const KEPT_PER_DATABASE = 256;
+
+async function countedFigures(db: Db, actor: Actor, period: Period): Promise<Figures> {
+  const scope = isLeadership(actor) || actor.role === "trainer" ? "all" : actor.agencyId;
+  const slot = `${period.year}|${period.asOf}|${period.topic ?? ""}|${scope}`;
+  const entries = kept.get(db) ?? new Map<string, { version: number; figures: Figures }>();
+  kept.set(db, entries);
+  const hit = entries.get(slot);
+  if (hit && hit.version === (await coverageVersion(db))) return hit.figures;
+  const { version, figures } = await db.transaction(
+    async (tx) => ({ version: await coverageVersion(tx), figures: await computeFigures(tx, actor, period) }),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  entries.delete(slot);
+  entries.set(slot, { version, figures });
+  if (entries.size > KEPT_PER_DATABASE) entries.delete(entries.keys().next().value!);
+  return figures;
+}
+
+async function coverageVersion(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ version: trainingCoverageVersion.version })
+    .from(trainingCoverageVersion)
+    .where(eq(trainingCoverageVersion.id, 1));
+  return Number(row?.version ?? 0);
+}
+
+/** Four grouped queries, whatever the number of agencies and topics. */
+async function computeFigures(db: Db, actor: Actor, { year, asOf, topic }: Period) {
+  const periodEnd = endOfZonedDay(asOf)!;
+  const yearStart = startOfZonedDay(`${year}-01-01`)!;
+  // One after the other: on a transaction's one connection, queries do not run side by side.
+  const cells = await db
+    .select({
+      agencyId: personnel.agencyId,
+      topic: certificates.topic,
+      holders: sql<number>`count(distinct ${certificates.personId}) filter (where (${certificates.revokedAt} is null or ${certificates.revokedAt} >= ${periodEnd.toISOString()}::timestamptz) and (${certificates.expiresOn} is null or ${certificates.expiresOn} >= ${asOf}::date))::int`,
+      trainedInYear: sql<number>`count(*) filter (where ${certificates.issuedAt} >= ${yearStart.toISOString()}::timestamptz)::int`,
+    })
+    .from(certificates)
+    .innerJoin(personnel, and(eq(personnel.id, certificates.personId), eq(personnel.isActive, true)))
+    .where(
+      and(
+        sql`${certificates.issuedAt} < ${periodEnd.toISOString()}::timestamptz`,
+        topic ? eq(certificates.topic, topic) : undefined,
+        countedFor(actor),
+      ),
+    )
+    .groupBy(personnel.agencyId, certificates.topic);
+  const staff = await db
+    .select({ agencyId: personnel.agencyId, n: sql<number>`count(*)::int` })
+    .from(personnel)
+    .where(eq(personnel.isActive, true))
+    .groupBy(personnel.agencyId);
+  const targets = await db.select().from(trainingTargets);
+  const active = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(eq(agencies.isActive, true))
+    .orderBy(agencies.nameAr);
+  return { cells, staff, targets, active };
 }
 
 /** Sets targets (agency × topic); a target of 0 stays, as "none expected". */

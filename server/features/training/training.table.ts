@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   date,
   index,
   integer,
@@ -22,7 +23,7 @@ import {
   TRAINING_TOPICS,
 } from "../../../common/enums";
 import { LIMITS } from "../../../common/limits";
-import { condition, oneOfCheck, rangeCheck } from "../../db/column-checks";
+import { condition, oneOfCheck, rangeCheck } from "../../db/checks";
 import { idColumn, recordColumns, timestamps } from "../../db/columns";
 import { agencies } from "../agencies/agencies.table";
 import { needs } from "../needs/needs.table";
@@ -257,3 +258,17 @@ export const trainingTargets = pgTable(
   ],
 );
 export type TrainingTargetRow = typeof trainingTargets.$inferSelect;
+
+/**
+ * One row whose `version` grows with every statement that changes what the coverage view counts (certificates,
+ * personnel, agencies, targets): statement triggers bump it in the writer's transaction (migration 0005), so a
+ * coverage computed in one snapshot is the coverage of the version read in that snapshot. See coverage.ts.
+ */
+export const trainingCoverageVersion = pgTable(
+  "training_coverage_version",
+  {
+    id: integer("id").primaryKey(),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [condition("training_coverage_version_one_row", sql`${t.id} = 1`)],
+);
