@@ -41,7 +41,7 @@ function scope(
   return async (db, actor, ids) => {
     const q = base(db);
     const rows = await (join ? join(q) : q).where(and(inArray(id, ids), visible(actor)));
-    return rows.map((r) => r.id);
+    return rows.map((r) => String(r.id));
   };
 }
 
