@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { endOfZonedDay, startOfZonedDay, zonedDay } from "../../../common/dates";
 import { TRAINING_TOPICS, type Language, type TrainingTopic } from "../../../common/enums";
 import type { Coverage, CoverageQuery, TargetsBody } from "../../../common/schemas/training";

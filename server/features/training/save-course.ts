@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { searchKey } from "../../../common/arabic";
 import { zonedDay } from "../../../common/dates";
 import type { CourseCreateBody, CourseUpdateBody } from "../../../common/schemas/training";
