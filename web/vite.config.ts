@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -30,12 +33,47 @@ function productionBuild(): Plugin {
   };
 }
 
+/** Text files worth compressing (fonts and images are compressed already). */
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
+
+/**
+ * Brotli (quality 11) and gzip (level 9) copies of every text file, written once at build time beside the file
+ * (`x.js.br`, `x.js.gz`): the server sends them as they are (server/http/web-app.ts), spending no CPU per request
+ * on a compression it could not afford at this level. A copy not smaller than the file is not written.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: "tansiq:precompress",
+    apply: "build",
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+        );
+      for (const file of walk(outDir).filter((f) => COMPRESSIBLE.test(f))) {
+        const content = readFileSync(file);
+        const brotli = brotliCompressSync(content, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+          },
+        });
+        const gzip = gzipSync(content, { level: 9 });
+        if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
+        if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
+      }
+    },
+  };
+}
+
+const outDir = fileURLToPath(new URL("./dist", import.meta.url));
+
 export default defineConfig(({ command }) => ({
   root: webRoot,
   base: "/",
-  plugins: [react(), ...(command === "build" ? [productionBuild()] : [])],
+  plugins: [react(), ...(command === "build" ? [productionBuild(), precompress(outDir)] : [])],
   build: {
-    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    outDir,
     emptyOutDir: true,
     // Offline-first: every asset (fonts included) is served from our own origin.
     assetsInlineLimit: 0,

@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../test/app";
+import { WEB_DIST } from "../web-build";
+
+// The web app on a slow link: its text assets are compressed once at build time (brotli and gzip) and sent as
+// such; hashed assets are cached for good, index.html is revalidated. web/dist is built by the global setup.
+
+describe("serving the built web app", () => {
+  let t: TestApp;
+  const assets = readdirSync(path.join(WEB_DIST, "assets"));
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(
+    readFileSync(path.join(WEB_DIST, "index.html"), "utf8"),
+  )![1]!;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { webDist: WEB_DIST } });
+  });
+  afterAll(() => t.close());
+
+  it("the build writes a brotli and a gzip copy of every script and style sheet", () => {
+    const text = assets.filter((f) => /\.(js|css)$/.test(f));
+    expect(text.length).toBeGreaterThan(5);
+    expect(text.filter((f) => !assets.includes(`${f}.br`) || !assets.includes(`${f}.gz`))).toEqual([]);
+  });
+
+  it("sends the brotli copy to a browser that accepts it, gzip to one that accepts only gzip, cached for good", async () => {
+    const original = readFileSync(path.join(WEB_DIST, "assets", entry));
+    const br = await t.app.inject({
+      url: `/assets/${entry}`,
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.rawPayload).equals(original)).toBe(true);
+    expect(br.rawPayload.length).toBeLessThan(original.length / 3);
+
+    const gz = await t.app.inject({ url: `/assets/${entry}`, headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).equals(original)).toBe(true);
+
+    const plain = await t.app.inject({ url: `/assets/${entry}`, headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.rawPayload.equals(original)).toBe(true);
+  });
+
+  it("index.html (any client-side route) and unhashed files are revalidated, never cached blindly", async () => {
+    for (const url of ["/", "/tasks", "/login"]) {
+      const page = await t.app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["cache-control"]).toBe("no-cache");
+    }
+    const icon = await t.app.inject({ url: "/favicon.svg" });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers["cache-control"]).toBe("no-cache");
+  });
+});
