@@ -13,10 +13,9 @@ import {
 import type { Config } from "../config";
 import { recordEvent } from "../audit/record-event";
 import { actorOf, ctxOf } from "../http/context";
-import { AppError } from "../http/app-error";
 import { changePassword, disableTotp, enableTotp, loadMe, setPreferences, setUpTotp } from "./account";
 import { logIn } from "./log-in";
-import { createLoginThrottle } from "./login-throttle";
+import { takeLoginAttempt } from "./login-throttle";
 import { SESSION_COOKIE, deleteSession } from "./sessions";
 
 function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
@@ -32,13 +31,11 @@ function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
 const self = { policy: "account.self", duringSetup: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const throttle = createLoginThrottle(app.config.login.maxPerAddress);
-
   app.post(
     "/api/auth/login",
     { schema: { body: LoginBody, response: { 200: MeResponse } }, config: { public: true } },
     async (request, reply) => {
-      if (!throttle.take(request.ip, app.clock.now())) throw new AppError("rate_limited");
+      await takeLoginAttempt(app.db, request.ip, app.clock.now(), app.config.login.maxPerAddress);
       const ctx = ctxOf(app, request);
       const result = await logIn(app.db, ctx, app.config, request.body, {
         ip: request.ip,

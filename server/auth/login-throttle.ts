@@ -1,21 +1,13 @@
+import type { Db } from "../db/client";
+import { takeRateLimit } from "../http/rate-limit";
+
+const WINDOW_MS = 5 * 60_000;
+
 /**
- * Per-address limit on login attempts (on top of the per-account lockout kept in the database): at most
- * `max` attempts in a sliding `windowMs`. Per instance: behind a load balancer each instance counts its own.
+ * Per-address limit on login attempts (on top of the per-account lockout): at most `max` in a 5-minute window,
+ * counted in the database (http/rate-limit.ts), so every instance shares one count and no spray of other
+ * addresses can reset it; old windows are pruned by the hourly jobs. Throws `rate_limited` over the limit.
  */
-export function createLoginThrottle(max = 30, windowMs = 5 * 60_000) {
-  const attempts = new Map<string, number[]>();
-  return {
-    take(key: string, now: Date): boolean {
-      const t = now.getTime();
-      const recent = (attempts.get(key) ?? []).filter((at) => t - at < windowMs);
-      if (recent.length >= max) {
-        attempts.set(key, recent);
-        return false;
-      }
-      recent.push(t);
-      attempts.set(key, recent);
-      if (attempts.size > 10_000) attempts.clear(); // bounded memory under a spray of addresses
-      return true;
-    },
-  };
+export function takeLoginAttempt(db: Db, address: string, now: Date, max: number): Promise<void> {
+  return takeRateLimit(db, `login:${address}`, now, { max, windowMs: WINDOW_MS });
 }
