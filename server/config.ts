@@ -25,6 +25,7 @@ const Env = z.object({
   TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
   TANSIQ_AUDIT_KEY: z.string().min(32).optional(),
   TANSIQ_AUDIT_KEY_FILE: z.string().optional(),
+  TANSIQ_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(3_600_000),
 });
 
 export type Config = {
@@ -53,6 +54,8 @@ export type Config = {
   mailFrom: string;
   /** The audit chain's HMAC key (TANSIQ_AUDIT_KEY) or its file (default `<data folder>/audit.key`). */
   auditKey: { key: string | undefined; file: string };
+  /** How often a serving instance runs the due sweeps and prunes rate-limit counters (hourly; tests: faster). */
+  sweepEveryMs: number;
 };
 
 /**
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       key: e.TANSIQ_AUDIT_KEY,
       file: e.TANSIQ_AUDIT_KEY_FILE ?? `${e.TANSIQ_DATA_DIR}/audit.key`,
     },
+    sweepEveryMs: e.TANSIQ_SWEEP_EVERY_MS,
     ...overrides,
   };
 }

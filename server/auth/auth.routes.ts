@@ -13,9 +13,10 @@ import {
 import type { Config } from "../config";
 import { recordEvent } from "../audit/record-event";
 import { actorOf, ctxOf } from "../http/context";
+import { takeRateLimit } from "../http/rate-limit";
+import { AppError } from "../http/app-error";
 import { changePassword, disableTotp, enableTotp, loadMe, setPreferences, setUpTotp } from "./account";
 import { logIn } from "./log-in";
-import { takeLoginAttempt } from "./login-throttle";
 import { SESSION_COOKIE, deleteSession } from "./sessions";
 
 function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
@@ -28,6 +29,9 @@ function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
   });
 }
 
+/** The window of the per-address limit on sign-in attempts (`LOGIN_MAX_PER_ADDRESS` in it). */
+const LOGIN_WINDOW_MS = 5 * 60_000;
+
 const self = { policy: "account.self", duringSetup: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +39,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/auth/login",
     { schema: { body: LoginBody, response: { 200: MeResponse } }, config: { public: true } },
     async (request, reply) => {
-      await takeLoginAttempt(app.db, request.ip, app.clock.now(), app.config.login.maxPerAddress);
+      // Counted in the database: every instance behind a load balancer shares the address's count
+      await takeRateLimit(app.db, `login:${request.ip}`, app.clock.now(), {
+        max: app.config.login.maxPerAddress,
+        windowMs: LOGIN_WINDOW_MS,
+      });
       const ctx = ctxOf(app, request);
       const result = await logIn(app.db, ctx, app.config, request.body, {
         ip: request.ip,
