@@ -14,7 +14,6 @@ import type { Config } from "../config";
 import { recordEvent } from "../audit/record-event";
 import { actorOf, ctxOf } from "../http/context";
 import { takeRateLimit } from "../http/rate-limit";
-import { AppError } from "../http/app-error";
 import { changePassword, disableTotp, enableTotp, loadMe, setPreferences, setUpTotp } from "./account";
 import { logIn } from "./log-in";
 import { SESSION_COOKIE, deleteSession } from "./sessions";
