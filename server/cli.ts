@@ -6,6 +6,9 @@ import { runAuditCommand } from "./audit/audit-cli";
 import { loadAuditKey, useAuditKey } from "./audit/audit-key";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { printBanner, startServer, stopOnSignals } from "./main";
+import { OpsError, backup, restore } from "./ops/backup";
+import { checkAdminInput, createAdmin, parseCreateAdminArgs, readAdminPassword } from "./ops/create-admin";
+import { migrateToPostgres } from "./ops/migrate-to-postgres";
 import { importMeetingFile, parseImportMeetingArgs } from "./features/meetings/import-meeting-file";
 
 const USAGE = `Usage: tansiq <command>
@@ -20,6 +23,15 @@ const USAGE = `Usage: tansiq <command>
   audit anchor [FILE]
                   write the chain's head (position and link) to FILE, or print it: keep it away
                   from the database, then \`audit verify --anchor FILE\` proves nothing was removed since
+  create-admin USERNAME [--agency CODE]
+                  create an admin account (a production install's first one). The password is read from
+                  TANSIQ_ADMIN_PASSWORD, from standard input, or typed at a prompt; on an empty database
+                  the admin's agency (code ADMIN, or CODE) is created too
+  backup FILE     write a backup of the database to FILE (PostgreSQL: pg_dump; embedded: PGlite's dump)
+  restore FILE    replace the database with the backup in FILE (stop the server first)
+  migrate-to-postgres DATABASE_URL
+                  copy the embedded database (TANSIQ_DATA_DIR) into an empty PostgreSQL database, then
+                  check every table and the audit chain there
   import meeting FILE [--date YYYY-MM-DD]
                   read an Arabic meeting report and print the proposed meeting as JSON
                   (--date: the report's publication date, to resolve "اليوم", "أمس" …)
@@ -30,7 +42,11 @@ async function withDatabase<T>(
 ): Promise<T> {
   const config = loadConfig();
   useAuditKey(loadAuditKey(config.auditKey));
-  const database = await openDatabase(config.database);
+  // A command is not a request: no request timeouts (a long audit verify must not be cut at 3.5 s)
+  const options = config.database;
+  const database = await openDatabase(
+    options.engine === "postgres" ? { ...options, operations: true } : options,
+  );
   try {
     await migrateDatabase(database);
     return await work(database);
@@ -76,6 +92,38 @@ async function main(args: string[]): Promise<number> {
     }
     case "audit":
       return withDatabase(({ db }) => runAuditCommand(db, args.slice(1)));
+    case "create-admin": {
+      const parsed = parseCreateAdminArgs(args.slice(1));
+      if (!parsed) break;
+      const password = await readAdminPassword();
+      checkAdminInput(parsed.username, password); // before the database is opened: a refusal writes nothing
+      return withDatabase(async ({ db }) => {
+        const { user, agencyCreated } = await createAdmin(db, { ...parsed, password });
+        const agency = agencyCreated ? " and its agency" : "";
+        console.error(
+          `Created the admin ${user.username}${agency}. At the first sign-in Tansiq asks for a second factor (TOTP).`,
+        );
+        return 0;
+      });
+    }
+    case "backup":
+    case "restore": {
+      if (!sub || args.length !== 2) break;
+      const config = loadConfig();
+      await (command === "backup" ? backup(config, sub) : restore(config, sub));
+      return 0;
+    }
+    case "migrate-to-postgres": {
+      if (!sub || args.length !== 2) break;
+      const config = loadConfig();
+      useAuditKey(loadAuditKey(config.auditKey));
+      if (config.database.engine !== "pglite") {
+        console.error("Run migrate-to-postgres without DATABASE_URL: it reads the embedded database.");
+        return 2;
+      }
+      await migrateToPostgres(config.database.dataDir ?? "./data", sub);
+      return 0;
+    }
   }
   console.error(USAGE);
   return 2;
@@ -86,7 +134,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof DataDirLockedError) console.error(error.message);
+    if (error instanceof DataDirLockedError || error instanceof OpsError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   },

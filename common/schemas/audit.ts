@@ -26,6 +26,8 @@ export const AuditEvent = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** True when the event is about a record the reader may not see: before and after are withheld. */
+  redacted: z.boolean(),
   hash: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

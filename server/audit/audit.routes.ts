@@ -1,8 +1,10 @@
 import { and, count, desc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AuditListQuery, AuditListResponse } from "../../common/schemas/audit";
+import { actorOf } from "../http/context";
 import { pageOf, pageWindow } from "../http/pagination";
 import { actorNames } from "../features/users";
+import { readableEvents } from "./audit-scopes";
 import { auditEvents } from "./audit.table";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,6 +39,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         rows.map((r) => r.actorId),
       );
+      // Admin reads the log but not every record: snapshots of records the reader may not see are withheld.
+      const readable = await readableEvents(app.db, actorOf(request), rows);
       return {
         data: rows.map((r) => ({
           seq: r.seq,
@@ -47,8 +51,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           action: r.action,
           entity: r.entity,
           entityId: r.entityId,
-          before: r.before,
-          after: r.after,
+          before: readable.has(r) ? r.before : null,
+          after: readable.has(r) ? r.after : null,
+          redacted: !readable.has(r),
           hash: r.hash,
         })),
         page: pageOf(q, total?.n ?? 0),

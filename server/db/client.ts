@@ -33,6 +33,8 @@ export type DatabaseOptions =
       poolSize?: number;
       /** Name statements so each connection prepares them once (default: on unless TANSIQ_PG_PREPARE=off). */
       prepare?: boolean;
+      /** An operations command (backup, migrate-to-postgres): no request timeouts, a patient connect. */
+      operations?: boolean;
     }
   | { engine: "pglite"; dataDir: string | null };
 
@@ -148,7 +150,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { engine: "postgre
     max: options.poolSize ?? 10,
     options: "-c jit=off",
     Client: namingClient(prepare),
-    ...poolTimeouts(),
+    ...(options.operations ? { connectionTimeoutMillis: 60_000 } : poolTimeouts()),
   });
   pool.on("error", () => {}); // an idle client lost: the pool replaces it; requests see their own errors
   await pool.query("select 1");

@@ -82,6 +82,24 @@ describe("meeting minutes (محضر اجتماع)", () => {
     ]);
   });
 
+  it("keeps the source's diacritics (tashkeel), each after its letter, and names honoree and honourer apart", async () => {
+    const pdf = await renderMeetingMinutes({
+      ...TOBRUK_MEETING,
+      title: "الاجتماعُ الأمنيُّ بمدينةِ طبرق",
+    });
+    const text = await pdfToText(pdf);
+    // as written in the press release (fixture), tanween included; and a fully vowelled title
+    expectPhrases(nfkc(text), [
+      "مدينة مهمة جدًا كمدخل",
+      "ستشهد دعمًا غير مسبوق",
+      "تقديرًا لجهوده في دعم",
+      "الاجتماعُ الأمنيُّ بمدينةِ طبرق".normalize("NFC"),
+    ]);
+    // the honours table: «المكرَّم» (honoree) and «مقدِّم التكريم» (honourer), not two «المكرم»
+    expectPhrases(nfkc(text), ["المكرَّم".normalize("NFC"), "مقدِّم التكريم".normalize("NFC")]);
+    expect(nfkc(text)).not.toContain("المكرِّم".normalize("NFC"));
+  });
+
   it("in English: English labels, Arabic data still logical", async () => {
     const text = await pdfToText(await renderMeetingMinutes(TOBRUK_MEETING, { language: "en" }));
     expectPhrases(nfkc(text), [
@@ -105,7 +123,7 @@ describe("certificate of appreciation (شهادة تقدير)", () => {
         "درع التميز كأفضل شخصية لعام 2023",
         "عميد بلدية طبرق",
         "فرج الخطابية",
-        "حررت في 14 يناير 2024، الموافق 2 رجب 1445 هـ",
+        "حُرّرت في 14 يناير 2024، الموافق 2 رجب 1445 هـ".normalize("NFC"),
         "HON-2024-000001",
       ]);
     }

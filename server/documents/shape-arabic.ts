@@ -67,9 +67,11 @@ const LAM_ALEF_WITH_HAMZA = new Map<number, readonly [number, number]>([
   [0x0625, [0xfef9, 0xfefa]],
 ]);
 
-// Vowel marks and Quranic signs: the font would place them with mark positioning that react-pdf
-// does not apply to right-to-left runs, so they are dropped (printed documents rarely carry them).
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+// Vowel marks (tashkeel) and Quranic signs are kept, right after their letter: transparent for joining.
+// react-pdf does not apply the font's mark positioning to right-to-left runs, so each mark is drawn where
+// the font draws it at its letter's start (readable; not centred as a browser would): decisions/0006.
+const MARK = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/;
+const isMark = (cp: number | undefined) => cp !== undefined && MARK.test(String.fromCodePoint(cp));
 // Invisible format characters (joiners, bidi controls, soft hyphen): used for joining, then dropped,
 // because the font draws them with the space glyph and would give spaces a wrong text layer.
 const JOIN_CAUSING = 0x200d;
@@ -86,7 +88,18 @@ const joinsBackward = (cp: number | undefined) =>
  * so the PDF text keeps the two letters; لأ لإ لآ become their ligature forms (U+FEF5–U+FEFA).
  */
 export function shapeArabic(text: string): string {
-  const cps = Array.from(text.normalize("NFC").replace(MARKS, ""), (c) => c.codePointAt(0)!);
+  const cps = Array.from(text.normalize("NFC"), (c) => c.codePointAt(0)!);
+  // Neighbours for joining skip the marks between letters.
+  const letterBefore = (i: number) => {
+    let j = i - 1;
+    while (isMark(cps[j])) j--;
+    return cps[j];
+  };
+  const letterAfter = (i: number) => {
+    let j = i + 1;
+    while (isMark(cps[j])) j++;
+    return j;
+  };
   const out: number[] = [];
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!;
@@ -95,18 +108,21 @@ export function shapeArabic(text: string): string {
       out.push(cp);
       continue;
     }
-    const fromPrevious = joinsBothWays(cps[i - 1]);
-    const next = cps[i + 1];
+    const fromPrevious = joinsBothWays(letterBefore(i));
+    const after = letterAfter(i);
+    const next = cps[after];
     if (cp === LAM && next !== undefined) {
+      const marksOfLam = cps.slice(i + 1, after);
       if (next === ALEF) {
-        out.push(forms[fromPrevious ? 3 : 2]!, ALEF_FINAL);
-        i++;
+        out.push(forms[fromPrevious ? 3 : 2]!, ...marksOfLam, ALEF_FINAL);
+        i = after;
         continue;
       }
-      const ligature = LAM_ALEF_WITH_HAMZA.get(next);
+      // A mark on the lam keeps لأ لإ لآ as two letters, so that it stays between them in the text.
+      const ligature = marksOfLam.length ? undefined : LAM_ALEF_WITH_HAMZA.get(next);
       if (ligature) {
         out.push(ligature[fromPrevious ? 1 : 0]);
-        i++;
+        i = after;
         continue;
       }
     }

@@ -1,13 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Language } from "../../../common/enums";
+import type { Ctx } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { agenciesVisibleTo } from "./agencies.policy";
 import { agencies } from "./agencies.table";
 
 export { agencies } from "./agencies.table";
 export type { AgencyRow } from "./agencies.table";
 export { agencyRoutes } from "./agencies.routes";
-export { agenciesPolicy } from "./agencies.policy";
+export { agenciesPolicy, agenciesVisibleTo } from "./agencies.policy";
 export { createAgency } from "./create-agency";
 
 /**
@@ -28,11 +30,41 @@ export async function agencyNames(
   return new Map(rows.map((a) => [a.id, language === "en" ? (a.nameEn ?? a.nameAr) : a.nameAr]));
 }
 
-/** Refuses a reference to an agency that does not exist or is inactive, naming the field. */
-export async function assertActiveAgency(db: Db, agencyId: string, field = "agencyId"): Promise<void> {
-  const [row] = await db
-    .select({ id: agencies.id })
+/**
+ * Active agencies among these ids that the actor may see (every one for system work: the seed, the CLI), with
+ * their names. The one check of a reference to an agency: a hidden agency is as absent as an unknown id.
+ */
+export async function visibleActiveAgencies(
+  db: Db,
+  ctx: Ctx,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, { nameAr: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: agencies.id, nameAr: agencies.nameAr })
     .from(agencies)
-    .where(and(eq(agencies.id, agencyId), eq(agencies.isActive, true)));
-  if (!row) throw new AppError("validation_failed", { fields: [{ field, issue: "invalid_value" }] });
+    .where(
+      and(
+        inArray(agencies.id, wanted),
+        eq(agencies.isActive, true),
+        ctx.actor ? agenciesVisibleTo(ctx.actor) : undefined,
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, { nameAr: r.nameAr }]));
+}
+
+/**
+ * Refuses a reference to an agency that does not exist, is inactive or that the actor may not see, naming the
+ * field: the same answer in all three cases, so a refusal tells nothing about a hidden agency.
+ */
+export async function assertActiveAgency(
+  db: Db,
+  ctx: Ctx,
+  agencyId: string,
+  field = "agencyId",
+): Promise<void> {
+  const found = await visibleActiveAgencies(db, ctx, [agencyId]);
+  if (!found.has(agencyId))
+    throw new AppError("validation_failed", { fields: [{ field, issue: "invalid_value" }] });
 }

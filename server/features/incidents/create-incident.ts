@@ -48,7 +48,7 @@ export async function createIncident(
   input: IncidentCreateBody,
   origin: IncidentOrigin = {},
 ): Promise<IncidentSubject> {
-  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.agencyId);
   const type = await findActiveType(tx, input.typeId);
   assertNotFuture(ctx, input.occurredOn);
   const reference = await nextReference(tx, "INC", ctx.now);

@@ -12,7 +12,8 @@ import { createTask } from "../tasks";
 import { publishMeetingChange } from "./commitment-events";
 import { isOpenCommitment, keeperOf, type CommitmentRecord } from "./commitments.policy";
 import { commitments, type CommitmentRow } from "./commitments.table";
-import { activeAgencies, checkIds, FieldIssues } from "./meeting-refs";
+import { checkIds, FieldIssues } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import { stripRecord } from "./save-commitment";
 
 type TaskRecord = Awaited<ReturnType<typeof createTask>>;
@@ -91,7 +92,7 @@ export async function convertCommitmentToNeed(
   if (!isOpenCommitment(c)) throw new AppError("invalid_transition", { params: { from: c.status } });
   if (c.needId) throw new AppError("conflict");
   const issues = new FieldIssues();
-  checkIds(issues, await activeAgencies(tx, [input.responsibleAgencyId]), [
+  checkIds(issues, await visibleActiveAgencies(tx, ctx, [input.responsibleAgencyId]), [
     ["responsibleAgencyId", input.responsibleAgencyId],
   ]);
   issues.throwIfAny();

@@ -7,7 +7,8 @@ import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
 import { publishMeetingChange } from "./commitment-events";
-import { activeAgencies, checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import {
   meetingAgendaItems,
   meetingAttendees,
@@ -57,7 +58,7 @@ export function attendeeValues(input: Omit<AttendeeInput, "key">, person: Person
 async function checkMeeting(tx: Db, ctx: Ctx, input: MeetingCreateBody) {
   const issues = new FieldIssues();
   const [agencyMap, people] = await Promise.all([
-    activeAgencies(tx, [
+    visibleActiveAgencies(tx, ctx, [
       input.agencyId,
       input.hostAgencyId,
       ...input.attendees.map((a) => a.agencyId),

@@ -11,7 +11,8 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { commitments } from "./commitments.table";
 import { attendeeValues } from "./create-meeting";
-import { activeAgencies, checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import {
   meetingAttendees,
   meetingStatements,
@@ -34,7 +35,7 @@ async function checkAttendee(
 ) {
   const issues = new FieldIssues();
   const [agencyMap, people] = await Promise.all([
-    activeAgencies(tx, [input.agencyId]),
+    visibleActiveAgencies(tx, ctx, [input.agencyId]),
     visiblePersonnel(tx, ctx, [input.personnelId]),
   ]);
   checkIds(issues, agencyMap, [["agencyId", input.agencyId]]);

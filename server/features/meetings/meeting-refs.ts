@@ -3,7 +3,6 @@ import type { FieldIssue } from "../../../common/errors";
 import type { Ctx } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
-import { agencies } from "../agencies";
 import { personnel, personnelVisibleTo, type PersonRow } from "../personnel";
 
 // Checks of what a meeting's parts refer to (agencies, personnel, attendees), collected so that one refusal
@@ -22,20 +21,6 @@ export class FieldIssues {
 const present = (ids: (string | null | undefined)[]) => [
   ...new Set(ids.filter((id): id is string => typeof id === "string")),
 ];
-
-/** Active agencies among these ids, with their names. */
-export async function activeAgencies(
-  tx: Db,
-  ids: (string | null | undefined)[],
-): Promise<Map<string, { nameAr: string }>> {
-  const wanted = present(ids);
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: agencies.id, nameAr: agencies.nameAr })
-    .from(agencies)
-    .where(and(inArray(agencies.id, wanted), eq(agencies.isActive, true)));
-  return new Map(rows.map((r) => [r.id, { nameAr: r.nameAr }]));
-}
 
 /** Active personnel among these ids that the actor may see (all of them for the seed and other system work). */
 export async function visiblePersonnel(

@@ -6,7 +6,8 @@ import type { MeetingExtractBody, MeetingExtractResponse } from "../../../common
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
-import { agencies } from "../agencies";
+import { and, eq } from "drizzle-orm";
+import { agencies, agenciesVisibleTo } from "../agencies";
 import { personnelVisibleTo } from "../personnel/personnel.policy";
 import { personnel } from "../personnel/personnel.table";
 
@@ -27,7 +28,11 @@ export async function proposeMeeting(
       .from(personnel)
       .where(personnelVisibleTo(actor))
       .limit(MAX_CANDIDATES),
-    db.select({ id: agencies.id, name: agencies.nameAr }).from(agencies).limit(MAX_CANDIDATES),
+    db
+      .select({ id: agencies.id, name: agencies.nameAr })
+      .from(agencies)
+      .where(and(eq(agencies.isActive, true), agenciesVisibleTo(actor)))
+      .limit(MAX_CANDIDATES),
   ]);
   const { host, ...proposal } = result.proposal;
   return {

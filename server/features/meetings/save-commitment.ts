@@ -9,7 +9,8 @@ import { AppError } from "../../http/app-error";
 import { notifyCommitmentKeepers, publishMeetingChange } from "./commitment-events";
 import type { CommitmentRecord } from "./commitments.policy";
 import { commitments, type CommitmentRow } from "./commitments.table";
-import { activeAgencies, checkIds, FieldIssues } from "./meeting-refs";
+import { checkIds, FieldIssues } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import { meetingAttendees, type MeetingRow } from "./meetings.table";
 
 export const commitmentSearchKey = (c: { reference: string; text: string; ownerName?: string | null }) =>
@@ -76,7 +77,9 @@ export async function addCommitment(
   input: CommitmentInput,
 ): Promise<CommitmentRow> {
   const issues = new FieldIssues();
-  checkIds(issues, await activeAgencies(tx, [input.ownerAgencyId]), [["ownerAgencyId", input.ownerAgencyId]]);
+  checkIds(issues, await visibleActiveAgencies(tx, ctx, [input.ownerAgencyId]), [
+    ["ownerAgencyId", input.ownerAgencyId],
+  ]);
   issues.throwIfAny();
   const owner = await savedAttendee(tx, meeting.id, input.ownerKey, "ownerKey");
   const [last] = await tx
@@ -103,7 +106,9 @@ export async function updateCommitment(
   input: CommitmentUpdateBody,
 ): Promise<void> {
   const issues = new FieldIssues();
-  checkIds(issues, await activeAgencies(tx, [input.ownerAgencyId]), [["ownerAgencyId", input.ownerAgencyId]]);
+  checkIds(issues, await visibleActiveAgencies(tx, ctx, [input.ownerAgencyId]), [
+    ["ownerAgencyId", input.ownerAgencyId],
+  ]);
   issues.throwIfAny();
   const { ownerKey, ...fields } = input;
   const owner =

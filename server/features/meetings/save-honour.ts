@@ -6,7 +6,8 @@ import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
-import { activeAgencies, checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { checkIds, FieldIssues, visiblePersonnel } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import { honours, type HonourRow } from "./honours.table";
 
 type HonourFields = Omit<HonourCreateBody, "awardedOn" | "meetingId" | "agencyId" | "sensitivity">;
@@ -24,7 +25,7 @@ export async function checkHonourRefs(
   prefix = "",
 ) {
   const [agencyMap, people] = await Promise.all([
-    activeAgencies(tx, [h.recipientAgencyId, h.giverAgencyId]),
+    visibleActiveAgencies(tx, ctx, [h.recipientAgencyId, h.giverAgencyId]),
     visiblePersonnel(tx, ctx, [h.recipientPersonId, h.giverPersonId]),
   ]);
   checkIds(issues, agencyMap, [
@@ -91,7 +92,7 @@ export async function insertHonour(
 export async function createHonour(tx: Db, ctx: Ctx, input: HonourCreateBody): Promise<HonourRow> {
   const issues = new FieldIssues();
   const [own, refs] = await Promise.all([
-    activeAgencies(tx, [input.agencyId]),
+    visibleActiveAgencies(tx, ctx, [input.agencyId]),
     checkHonourRefs(tx, ctx, input, issues),
   ]);
   checkIds(issues, own, [["agencyId", input.agencyId]]);

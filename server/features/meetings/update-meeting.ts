@@ -6,7 +6,8 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { publishMeetingChange } from "./commitment-events";
 import { meetingSearchKey } from "./create-meeting";
-import { activeAgencies, checkIds, FieldIssues } from "./meeting-refs";
+import { checkIds, FieldIssues } from "./meeting-refs";
+import { visibleActiveAgencies } from "../agencies";
 import { honours } from "./honours.table";
 import { meetingAgendaItems, meetingAttendees, meetings, type MeetingRow } from "./meetings.table";
 
@@ -51,7 +52,9 @@ export async function updateMeeting(
   input: MeetingUpdateBody,
 ): Promise<MeetingRow> {
   const issues = new FieldIssues();
-  checkIds(issues, await activeAgencies(tx, [input.hostAgencyId]), [["hostAgencyId", input.hostAgencyId]]);
+  checkIds(issues, await visibleActiveAgencies(tx, ctx, [input.hostAgencyId]), [
+    ["hostAgencyId", input.hostAgencyId],
+  ]);
   const startsAt = input.startsAt ? new Date(input.startsAt) : meeting.startsAt;
   const endsAt = input.endsAt === undefined ? meeting.endsAt : input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt < startsAt) issues.add("endsAt", "too_small");

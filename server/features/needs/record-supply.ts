@@ -14,7 +14,7 @@ import { needDeliveries, needPledges, needs, type NeedRow } from "./needs.table"
 export async function recordPledge(tx: Db, ctx: Ctx, need: NeedRow, input: PledgeBody) {
   if (!DELIVERABLE_STATUSES.includes(need.status))
     throw new AppError("invalid_transition", { params: { from: need.status, action: "pledge" } });
-  if (input.pledgerAgencyId) await assertActiveAgency(tx, input.pledgerAgencyId, "pledgerAgencyId");
+  if (input.pledgerAgencyId) await assertActiveAgency(tx, ctx, input.pledgerAgencyId, "pledgerAgencyId");
   const [pledge] = await tx
     .insert(needPledges)
     .values({ ...input, needId: need.id, createdBy: ctx.actor?.userId ?? null, createdAt: ctx.now })

@@ -21,8 +21,8 @@ export async function createNeed(
   input: NeedCreateBody,
   extra: { problemId?: string | null } = {},
 ): Promise<NeedRow> {
-  await assertActiveAgency(tx, input.agencyId);
-  await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+  await assertActiveAgency(tx, ctx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.responsibleAgencyId, "responsibleAgencyId");
   await assertPlanLinks(tx, ctx, input);
   const reference = await nextReference(tx, "NEED", ctx.now);
   const [row] = await tx
@@ -47,7 +47,7 @@ export async function createNeed(
 /** Edits a draft. */
 export async function updateNeed(tx: Db, ctx: Ctx, need: NeedRow, input: NeedUpdateBody): Promise<NeedRow> {
   if (input.responsibleAgencyId && input.responsibleAgencyId !== need.responsibleAgencyId)
-    await assertActiveAgency(tx, input.responsibleAgencyId, "responsibleAgencyId");
+    await assertActiveAgency(tx, ctx, input.responsibleAgencyId, "responsibleAgencyId");
   await assertPlanLinks(tx, ctx, input);
   const next = { ...need, ...input };
   const [after] = await tx

@@ -12,7 +12,7 @@ import { createNeed } from "./save-need";
 import { problems, type NeedRow, type ProblemRow } from "./needs.table";
 
 export async function createProblem(tx: Db, ctx: Ctx, input: ProblemCreateBody): Promise<ProblemRow> {
-  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.agencyId);
   const reference = await nextReference(tx, "PRB", ctx.now);
   const [row] = await tx
     .insert(problems)

@@ -26,7 +26,7 @@ function personSearchKey(
 }
 
 export async function createPerson(tx: Db, ctx: Ctx, input: PersonCreateBody): Promise<PersonRow> {
-  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.agencyId);
   const reference = await nextReference(tx, "PRS", ctx.now);
   const [row] = await withUniqueFields(UNIQUE_FIELDS, () =>
     tx
@@ -67,7 +67,7 @@ export async function updatePerson(
 ) {
   const next = { ...person, ...input };
   if (!canKeepPerson(actor, next)) throw new AppError("forbidden"); // a person is not moved out of reach
-  if (input.agencyId && input.agencyId !== person.agencyId) await assertActiveAgency(tx, input.agencyId);
+  if (input.agencyId && input.agencyId !== person.agencyId) await assertActiveAgency(tx, ctx, input.agencyId);
   return save(tx, ctx, person, { ...input, searchKey: personSearchKey(next) }, "person.update");
 }
 

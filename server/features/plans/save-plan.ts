@@ -29,7 +29,7 @@ const planSearchKey = (p: Pick<PlanRow, "titleAr" | "titleEn" | "description" | 
   searchKey([p.titleAr, p.titleEn, p.description, p.reference]);
 
 export async function createPlan(tx: Db, ctx: Ctx, input: PlanCreateBody): Promise<PlanRow> {
-  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.agencyId);
   const reference = await nextReference(tx, "PLN", ctx.now);
   const [row] = await tx
     .insert(plans)

@@ -20,12 +20,12 @@ export const PRIORITY_RANK: Record<TaskPriority, number> = { low: 0, normal: 1, 
 export const taskSearchKey = (t: Pick<TaskRow, "titleAr" | "titleEn" | "description" | "reference">) =>
   searchKey([t.titleAr, t.titleEn, t.description, t.reference]);
 
-/** Refuses supporting agencies that repeat, include the lead, or do not exist. */
-export async function assertSupports(tx: Db, leadId: string, supports: { agencyId: string }[]) {
+/** Refuses supporting agencies that repeat, include the lead, or do not exist for the actor. */
+export async function assertSupports(tx: Db, ctx: Ctx, leadId: string, supports: { agencyId: string }[]) {
   const ids = supports.map((s) => s.agencyId);
   if (new Set(ids).size !== ids.length || ids.includes(leadId))
     throw new AppError("validation_failed", { fields: [{ field: "supports", issue: "invalid_value" }] });
-  for (const id of ids) await assertActiveAgency(tx, id, "supports");
+  for (const id of ids) await assertActiveAgency(tx, ctx, id, "supports");
 }
 
 /**
@@ -33,8 +33,8 @@ export async function assertSupports(tx: Db, leadId: string, supports: { agencyI
  * caller) links it to a plan and optionally one of its objectives.
  */
 export async function createTask(tx: Db, ctx: Ctx, input: TaskCreateBody): Promise<TaskRecord> {
-  await assertActiveAgency(tx, input.agencyId);
-  await assertSupports(tx, input.agencyId, input.supports);
+  await assertActiveAgency(tx, ctx, input.agencyId);
+  await assertSupports(tx, ctx, input.agencyId, input.supports);
   await assertAssignee(tx, input.assigneeId, input.agencyId);
   if (input.objectiveId) {
     const [objective] = await tx

@@ -71,7 +71,7 @@ export async function assignTask(tx: Db, ctx: Ctx, task: TaskRecord, assigneeId:
 
 /** Sets the supporting agencies: keeps the contributions of those that stay, asks the new ones. */
 export async function setSupports(tx: Db, ctx: Ctx, task: TaskRecord, input: TaskSupportsBody) {
-  await assertSupports(tx, task.agencyId, input.supports);
+  await assertSupports(tx, ctx, task.agencyId, input.supports);
   const keep = input.supports.map((s) => s.agencyId);
   await tx
     .delete(taskSupports)

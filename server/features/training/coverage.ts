@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { endOfZonedDay, startOfZonedDay, zonedDay } from "../../../common/dates";
 import { TRAINING_TOPICS, type Language, type TrainingTopic } from "../../../common/enums";
 import type { Coverage, CoverageQuery, TargetsBody } from "../../../common/schemas/training";
@@ -10,7 +10,7 @@ import type { Ctx } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { translate } from "../../http/i18n";
-import { agencies, agencyNames } from "../agencies";
+import { agencies, agencyNames, visibleActiveAgencies } from "../agencies";
 import { personnel } from "../personnel";
 import { certificates, trainingCoverageVersion, trainingTargets } from "./training.table";
 
@@ -139,11 +139,7 @@ async function computeFigures(db: Db, actor: Actor, { year, asOf, topic }: Perio
 /** Sets targets (agency × topic); a target of 0 stays, as "none expected". */
 export async function setTargets(tx: Db, ctx: Ctx, input: TargetsBody): Promise<void> {
   const ids = [...new Set(input.targets.map((t) => t.agencyId))];
-  const found = await tx
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(and(inArray(agencies.id, ids), eq(agencies.isActive, true)));
-  const known = new Set(found.map((a) => a.id));
+  const known = await visibleActiveAgencies(tx, ctx, ids);
   const bad = input.targets.findIndex((t) => !known.has(t.agencyId));
   if (bad >= 0)
     throw new AppError("validation_failed", {

@@ -4,7 +4,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
-import { agencies } from "../agencies";
+import { visibleActiveAgencies } from "../agencies";
 import { publishCourseChange } from "./training-events";
 import { attendance, courseQuotas, courseSessions, nominations, type CourseRow } from "./training.table";
 
@@ -89,11 +89,7 @@ export async function setQuotas(tx: Db, ctx: Ctx, course: CourseRow, input: Quot
   if (new Set(ids).size !== ids.length)
     throw new AppError("validation_failed", { fields: [{ field: "quotas", issue: "invalid_value" }] });
   if (ids.length > 0) {
-    const found = await tx
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(and(inArray(agencies.id, ids), eq(agencies.isActive, true)));
-    const known = new Set(found.map((a) => a.id));
+    const known = await visibleActiveAgencies(tx, ctx, ids);
     const bad = ids.findIndex((id) => !known.has(id));
     if (bad >= 0)
       throw new AppError("validation_failed", {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { searchKey } from "../../../common/arabic";
 import { zonedDay } from "../../../common/dates";
 import type { CourseCreateBody, CourseUpdateBody } from "../../../common/schemas/training";
@@ -7,7 +7,7 @@ import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
-import { agencies, assertActiveAgency } from "../agencies";
+import { assertActiveAgency, visibleActiveAgencies } from "../agencies";
 import { needs, needsVisibleTo } from "../needs";
 import { courseSessions, courses, type CourseRow } from "./training.table";
 
@@ -18,16 +18,13 @@ const courseSearchKey = (
   c: Pick<CourseRow, "reference" | "titleAr" | "titleEn" | "place" | "providerName">,
 ) => searchKey([c.reference, c.titleAr, c.titleEn, c.place, c.providerName]);
 
-/** The references a course makes: agencies that exist and are active, a training need the actor may see. */
+/** The references a course makes: agencies that exist, are active and the actor sees, a training need the actor may see. */
 async function assertCourseLinks(tx: Db, ctx: Ctx, input: Partial<CourseCreateBody>) {
-  if (input.providerAgencyId) await assertActiveAgency(tx, input.providerAgencyId, "providerAgencyId");
+  if (input.providerAgencyId) await assertActiveAgency(tx, ctx, input.providerAgencyId, "providerAgencyId");
   const targets = [...new Set(input.targetAgencyIds ?? [])];
   if (targets.length > 0) {
-    const found = await tx
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(and(inArray(agencies.id, targets), eq(agencies.isActive, true)));
-    if (found.length !== targets.length) throw invalid("targetAgencyIds");
+    const found = await visibleActiveAgencies(tx, ctx, targets);
+    if (found.size !== targets.length) throw invalid("targetAgencyIds");
   }
   if (input.needId) {
     const [need] = await tx

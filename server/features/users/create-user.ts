@@ -25,7 +25,7 @@ export async function createUser(
   input: UserCreateBody,
   options: NewUserOptions = {},
 ): Promise<UserRow> {
-  await assertActiveAgency(tx, input.agencyId);
+  await assertActiveAgency(tx, ctx, input.agencyId);
   const reference = await nextReference(tx, "USR", ctx.now);
   const { password, ...fields } = input;
   const [row] = await withUniqueFields(USER_UNIQUE_FIELDS, async () =>

@@ -38,7 +38,7 @@ export async function updateUser(tx: Db, ctx: Ctx, actor: Actor, user: UserRow, 
   if (user.id === actor.userId && (input.role !== undefined || input.agencyId !== undefined)) {
     throw new AppError("forbidden");
   }
-  if (input.agencyId && input.agencyId !== user.agencyId) await assertActiveAgency(tx, input.agencyId);
+  if (input.agencyId && input.agencyId !== user.agencyId) await assertActiveAgency(tx, ctx, input.agencyId);
   const changed = await save(tx, ctx, user, { ...input, searchKey: userSearchKey(next) }, "user.update");
   if (input.role !== undefined || input.agencyId !== undefined) await deleteUserSessions(tx, user.id);
   return changed;

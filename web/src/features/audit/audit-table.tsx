@@ -68,7 +68,11 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
                       <Text size="sm" fw={700}>
                         {t("audit.changes")}
                       </Text>
-                      {described.changes.length + described.fields.length === 0 ? (
+                      {event.redacted ? (
+                        <Text size="sm" c="dimmed">
+                          {t("audit.redacted")}
+                        </Text>
+                      ) : described.changes.length + described.fields.length === 0 ? (
                         <Text size="sm" c="dimmed">
                           {t("audit.noChanges")}
                         </Text>

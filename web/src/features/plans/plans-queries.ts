@@ -29,10 +29,11 @@ export const usePlans = (params: QueryParams) =>
     placeholderData: keepPreviousData,
   });
 
-export const usePlan = (id: string) =>
+export const usePlan = (id: string, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: ["plans", "one", id],
     queryFn: () => api.get<One<PlanDetail>>(`/api/v1/plans/${id}`).then((r) => r.data),
+    enabled,
   });
 
 export const useOverview = () =>

@@ -7,13 +7,16 @@ import { FormModal } from "../../app/form-modal";
 import { currentLanguage } from "../../app/i18n";
 import { AgencySelect, agencyName, useAgencyLookup } from "../agencies";
 import { useCurrentUser } from "../auth";
+import { usePlan, usePlans } from "../plans/plans-queries";
 import { useCreateTask } from "./tasks-queries";
 
+type Objective = { id: string; titleAr: string; titleEn: string | null };
 type Props = {
   opened: boolean;
   onClose: () => void;
+  /** Given on a plan's page: the task belongs to that plan and only its objectives are offered. */
   planId?: string;
-  objectives?: { id: string; titleAr: string; titleEn: string | null }[];
+  objectives?: Objective[];
 };
 
 const FIELDS = [
@@ -21,14 +24,39 @@ const FIELDS = [
   "titleEn",
   "description",
   "agencyId",
+  "planId",
   "objectiveId",
   "dueOn",
   "priority",
   "supports",
 ] as const;
 
+const titleOf = (p: { titleAr: string; titleEn: string | null }, language: string) =>
+  language === "en" ? p.titleEn || p.titleAr : p.titleAr;
+
+/**
+ * Plans the user may see and still add tasks to (the server lists only visible plans; archived ones take no new
+ * task), searched on the server by what is typed, and the objectives of the chosen one.
+ */
+function usePlanChoices(fixedPlanId: string | undefined, chosenPlanId: string | null, search: string) {
+  const language = currentLanguage();
+  const plans = usePlans({ q: search || undefined, sort: "title", dir: "asc", pageSize: 50 });
+  const chosen = usePlan(chosenPlanId ?? "", { enabled: !fixedPlanId && chosenPlanId !== null });
+  const planOptions = useMemo(() => {
+    const label = (p: { titleAr: string; titleEn: string | null; reference: string }) =>
+      `${titleOf(p, language)} (${p.reference})`;
+    const rows = (plans.data?.data ?? []).filter((p) => p.status !== "archived");
+    const options = rows.map((p) => ({ value: p.id, label: label(p) }));
+    // The chosen plan stays offered when a new search no longer lists it.
+    if (chosen.data && !rows.some((p) => p.id === chosen.data.id))
+      options.unshift({ value: chosen.data.id, label: label(chosen.data) });
+    return options;
+  }, [plans.data, chosen.data, language]);
+  return { planOptions, objectives: chosen.data?.objectives ?? [] };
+}
+
 /** A new task: lead agency (the user's by default), supporting agencies each with what is asked of it. */
-export function TaskFormModal({ opened, onClose, planId, objectives = [] }: Props) {
+export function TaskFormModal({ opened, onClose, planId: fixedPlanId, objectives: fixedObjectives }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -38,7 +66,14 @@ export function TaskFormModal({ opened, onClose, planId, objectives = [] }: Prop
   const [titleAr, setTitleAr] = useState("");
   const [description, setDescription] = useState("");
   const [agencyId, setAgencyId] = useState<string | null>(me.agencyId);
+  const [chosenPlanId, setChosenPlanId] = useState<string | null>(null);
+  const [planSearch, setPlanSearch] = useState("");
+  const [planLabel, setPlanLabel] = useState("");
   const [objectiveId, setObjectiveId] = useState<string | null>(null);
+  // Once a plan is chosen the box shows its label: that is not a search.
+  const choices = usePlanChoices(fixedPlanId, chosenPlanId, planSearch === planLabel ? "" : planSearch);
+  const planId = fixedPlanId ?? chosenPlanId;
+  const objectives: Objective[] = fixedPlanId ? (fixedObjectives ?? []) : choices.objectives;
   const [dueOn, setDueOn] = useState("");
   const [priority, setPriority] = useState<TaskPriority>("normal");
   const [supportIds, setSupportIds] = useState<string[]>([]);
@@ -101,17 +136,37 @@ export function TaskFormModal({ opened, onClose, planId, objectives = [] }: Prop
           required
           data-testid="task-lead"
         />
-        {objectives.length ? (
+        {fixedPlanId ? null : (
+          <Select
+            label={t("tasks.plan")}
+            placeholder={t("tasks.noPlan")}
+            clearable
+            searchable
+            value={chosenPlanId}
+            onChange={(v, option) => {
+              setChosenPlanId(v);
+              setPlanLabel(option?.label ?? "");
+              setObjectiveId(null);
+            }}
+            onSearchChange={setPlanSearch}
+            filter={({ options }) => options}
+            data={choices.planOptions}
+            nothingFoundMessage={t("common.noResults")}
+            data-testid="task-plan"
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        {planId ? (
           <Select
             label={t("tasks.objective")}
+            placeholder={objectives.length ? undefined : t("tasks.noObjectives")}
+            disabled={objectives.length === 0}
             clearable
             value={objectiveId}
             onChange={setObjectiveId}
-            data={objectives.map((o) => ({
-              value: o.id,
-              label: language === "en" ? o.titleEn || o.titleAr : o.titleAr,
-            }))}
+            data={objectives.map((o) => ({ value: o.id, label: titleOf(o, language) }))}
             data-testid="task-objective"
+            comboboxProps={{ withinPortal: true }}
           />
         ) : null}
         <TextInput
