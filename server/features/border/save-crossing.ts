@@ -9,9 +9,10 @@ import { assertActiveAgency } from "../agencies";
 import { findCrossing, type CrossingWithAgencies } from "./border.queries";
 import { crossingAgencies, crossings } from "./border.table";
 
-async function assertAgencies(tx: Db, agencyId: string | undefined, working: string[] | undefined) {
-  if (agencyId) await assertActiveAgency(tx, agencyId, "agencyId");
-  for (const [i, id] of (working ?? []).entries()) await assertActiveAgency(tx, id, `workingAgencyIds.${i}`);
+async function assertAgencies(tx: Db, ctx: Ctx, agencyId: string | undefined, working: string[] | undefined) {
+  if (agencyId) await assertActiveAgency(tx, ctx, agencyId, "agencyId");
+  for (const [i, id] of (working ?? []).entries())
+    await assertActiveAgency(tx, ctx, id, `workingAgencyIds.${i}`);
 }
 
 async function setWorking(tx: Db, crossingId: string, working: string[]) {
@@ -23,7 +24,7 @@ async function setWorking(tx: Db, crossingId: string, working: string[]) {
 
 /** Adds a crossing (the administrator), with the agency responsible for it and those that work there. */
 export async function createCrossing(tx: Db, ctx: Ctx, input: CrossingBody): Promise<CrossingWithAgencies> {
-  await assertAgencies(tx, input.agencyId, input.workingAgencyIds);
+  await assertAgencies(tx, ctx, input.agencyId, input.workingAgencyIds);
   if ((input.latitude === null) !== (input.longitude === null))
     throw new AppError("validation_failed", { fields: [{ field: "latitude", issue: "required" }] });
   const { workingAgencyIds, ...fields } = input;
@@ -47,7 +48,7 @@ export async function updateCrossing(
   input: CrossingUpdateBody,
 ): Promise<CrossingWithAgencies> {
   const before = await findCrossing(tx, id);
-  await assertAgencies(tx, input.agencyId, input.workingAgencyIds);
+  await assertAgencies(tx, ctx, input.agencyId, input.workingAgencyIds);
   const { workingAgencyIds, ...fields } = input;
   const next = { ...before, ...fields };
   if ((next.latitude === null) !== (next.longitude === null))
