@@ -23,3 +23,4 @@ export {
   certificatesPolicy,
   trainingPolicy,
 } from "../features/training/training.policy";
+export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
