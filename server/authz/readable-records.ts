@@ -88,8 +88,8 @@ const SCOPES: Record<string, Scope> = {
   certificates: scope(certificates.id, certificates, certificatesVisibleTo),
 };
 
-/** Events about no one record (sweeps, targets, the incident-type list): their content is not restricted. */
-const UNSCOPED = new Set(["incident_types", "training_targets"]);
+/** Records every signed-in user reads (incident types, training targets, border crossings and their reports). */
+const UNSCOPED = new Set(["incident_types", "training_targets", "crossings", "border_reports"]);
 
 type EventRef = { entity: string; entityId: string | null };
 
