@@ -265,3 +265,30 @@ export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
 export const TRAINING_OUTCOMES = ["pass", "fail"] as const;
 export type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
+
+/** A border crossing's daily report covers one shift; three a day at most. */
+export const BORDER_SHIFTS = ["morning", "evening", "night"] as const;
+export type BorderShift = (typeof BORDER_SHIFTS)[number];
+/** draft → submitted → approved (the day is locked); a submitted report may be returned to draft with a reason. */
+export const BORDER_REPORT_STATUSES = ["draft", "submitted", "approved"] as const;
+export type BorderReportStatus = (typeof BORDER_REPORT_STATUSES)[number];
+export const BORDER_REPORT_ACTIONS = ["submit", "approve", "return"] as const;
+export type BorderReportAction = (typeof BORDER_REPORT_ACTIONS)[number];
+/**
+ * The figures of a shift. People are counted once each, by nationality (Libyan or foreign) and direction;
+ * trucks are vehicles too (trucks in ≤ vehicles in); persons handed over come from those intercepted.
+ */
+export const BORDER_FIGURES = [
+  "arrivalsLibyan",
+  "arrivalsForeign",
+  "departuresLibyan",
+  "departuresForeign",
+  "vehiclesIn",
+  "vehiclesOut",
+  "trucksIn",
+  "trucksOut",
+  "refusedEntries",
+  "migrantsIntercepted",
+  "personsHandedOver",
+] as const;
+export type BorderFigure = (typeof BORDER_FIGURES)[number];

@@ -22,6 +22,7 @@ import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
+import { borderRoutes } from "./features/border";
 import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
 import { needRoutes, problemRoutes } from "./features/needs";
 import {
@@ -100,6 +101,7 @@ const FEATURES = [
   meetingDocumentRoutes,
   incidentTypeRoutes,
   incidentRoutes,
+  borderRoutes,
   courseRoutes,
   certificateRoutes,
   trainingRoutes,

@@ -12,7 +12,7 @@ const Env = z.object({
   TANSIQ_DATA_DIR: z.string().default("./data"),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  TRUST_PROXY: Bool.default(false),
+  TRUST_PROXY: z.string().trim().default("false"),
   TANSIQ_SECURE_COOKIES: Bool.optional(),
   TANSIQ_HSTS: Bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
@@ -25,6 +25,7 @@ const Env = z.object({
   TANSIQ_DEMO_PASSWORD: z.string().min(8).default("Tobruk-Demo-2026"),
   TANSIQ_AUDIT_KEY: z.string().min(32).optional(),
   TANSIQ_AUDIT_KEY_FILE: z.string().optional(),
+  TANSIQ_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(3_600_000),
 });
 
 export type Config = {
@@ -34,7 +35,11 @@ export type Config = {
     { engine: "postgres"; url: string; poolSize: number } | { engine: "pglite"; dataDir: string | null };
   publicUrl: string | undefined;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-For to believe: nobody (false) or the proxies' addresses/CIDRs. Never "everybody": a client
+   * would choose its own address and escape the per-address limits.
+   */
+  trustProxy: false | string[];
   secureCookies: boolean;
   hsts: boolean;
   session: { idleMinutes: number; absoluteHours: number };
@@ -49,7 +54,25 @@ export type Config = {
   mailFrom: string;
   /** The audit chain's HMAC key (TANSIQ_AUDIT_KEY) or its file (default `<data folder>/audit.key`). */
   auditKey: { key: string | undefined; file: string };
+  /** How often a serving instance runs the due sweeps and prunes rate-limit counters (hourly; tests: faster). */
+  sweepEveryMs: number;
 };
+
+/**
+ * TRUST_PROXY: "false" (default); the proxies' addresses, CIDRs or proxy-addr names, comma-separated
+ * ("10.0.0.2", "10.0.0.0/8", "loopback"); "true" means the private ranges (loopback, link-local, unique-local),
+ * where a reverse proxy sits. The client address is then the first untrusted hop from the end of X-Forwarded-For,
+ * so entries a client writes itself are never believed. (Fastify trusts no one for a bare hop count.)
+ */
+export function trustedProxies(value: string): false | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "false" || v === "0" || v === "no") return false;
+  if (v === "true" || v === "yes" || v === "1") return ["loopback", "linklocal", "uniquelocal"];
+  return value
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const e = Env.parse(env);
@@ -61,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : { engine: "pglite", dataDir: e.TANSIQ_DATA_DIR },
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: trustedProxies(e.TRUST_PROXY),
     secureCookies: e.TANSIQ_SECURE_COOKIES ?? e.PUBLIC_URL?.startsWith("https:") ?? false,
     hsts: e.TANSIQ_HSTS,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
@@ -79,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       key: e.TANSIQ_AUDIT_KEY,
       file: e.TANSIQ_AUDIT_KEY_FILE ?? `${e.TANSIQ_DATA_DIR}/audit.key`,
     },
+    sweepEveryMs: e.TANSIQ_SWEEP_EVERY_MS,
     ...overrides,
   };
 }

@@ -4,7 +4,6 @@ import { sweepDueCommitments } from "./features/meetings";
 import { sweepDueTasks } from "./features/tasks";
 import { pruneRateLimits } from "./http/rate-limit";
 
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const MAIL_EVERY_MS = 30 * 1000;
 
 /**
@@ -29,7 +28,7 @@ export function startBackgroundJobs(app: FastifyInstance): () => void {
     app.log.warn({ err: error }, "audit chainer"),
   );
   const timers = [
-    setInterval(() => void sweep(), SWEEP_EVERY_MS),
+    setInterval(() => void sweep(), app.config.sweepEveryMs),
     setInterval(() => app.mailer?.kick(), MAIL_EVERY_MS),
   ];
   for (const timer of timers) timer.unref();

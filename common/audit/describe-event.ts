@@ -37,6 +37,8 @@ export const AUDIT_ENTITIES = [
   "agencies",
   "users",
   "personnel",
+  "crossings",
+  "border_reports",
 ] as const;
 
 // Fields whose value is one of a closed list: field → catalogue of its values (per entity where they differ).

@@ -13,10 +13,9 @@ import {
 import type { Config } from "../config";
 import { recordEvent } from "../audit/record-event";
 import { actorOf, ctxOf } from "../http/context";
-import { AppError } from "../http/app-error";
+import { takeRateLimit } from "../http/rate-limit";
 import { changePassword, disableTotp, enableTotp, loadMe, setPreferences, setUpTotp } from "./account";
 import { logIn } from "./log-in";
-import { createLoginThrottle } from "./login-throttle";
 import { SESSION_COOKIE, deleteSession } from "./sessions";
 
 function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
@@ -29,16 +28,21 @@ function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
   });
 }
 
+/** The window of the per-address limit on sign-in attempts (`LOGIN_MAX_PER_ADDRESS` in it). */
+const LOGIN_WINDOW_MS = 5 * 60_000;
+
 const self = { policy: "account.self", duringSetup: true } as const;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const throttle = createLoginThrottle(app.config.login.maxPerAddress);
-
   app.post(
     "/api/auth/login",
     { schema: { body: LoginBody, response: { 200: MeResponse } }, config: { public: true } },
     async (request, reply) => {
-      if (!throttle.take(request.ip, app.clock.now())) throw new AppError("rate_limited");
+      // Counted in the database: every instance behind a load balancer shares the address's count
+      await takeRateLimit(app.db, `login:${request.ip}`, app.clock.now(), {
+        max: app.config.login.maxPerAddress,
+        windowMs: LOGIN_WINDOW_MS,
+      });
       const ctx = ctxOf(app, request);
       const result = await logIn(app.db, ctx, app.config, request.body, {
         ip: request.ip,

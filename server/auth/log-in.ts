@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Ctx } from "../authz/actor";
 import { recordEvent } from "../audit/record-event";
 import type { Config } from "../config";
@@ -13,29 +13,45 @@ export type LoginInput = { username: string; password: string; totp?: string | u
 export type LoginResult = { user: UserRow; token: string; sessionId: string };
 type Client = { ip?: string; userAgent?: string };
 
-/** Counts a failure; the account locks for a while after too many. The count is kept even though the login fails. */
-async function recordFailure(db: Db, ctx: Ctx, user: UserRow, config: Config, reason: string) {
-  await db.transaction(async (tx) => {
-    const failures = user.failedLogins + 1;
-    const locks = failures >= config.login.maxFailures;
-    const lockedUntil = locks
-      ? new Date(ctx.now.getTime() + config.login.lockMinutes * 60_000)
-      : user.lockedUntil;
-    const [after] = await tx
-      .update(users)
-      .set({ failedLogins: locks ? 0 : failures, lockedUntil })
-      .where(eq(users.id, user.id))
-      .returning();
-    await recordEvent(
+/**
+ * Takes one attempt from the account's allowance before anything is checked, in one statement: the count goes up
+ * in the database, and the attempt that reaches `maxFailures` locks the account (a success lifts it). Parallel
+ * guesses therefore get at most `maxFailures` password checks. Null when the account is locked.
+ */
+async function takeAttempt(db: Db, ctx: Ctx, user: UserRow, config: Config) {
+  const reaches = sql`${users.failedLogins} + 1 >= ${config.login.maxFailures}`;
+  const lockUntil = new Date(ctx.now.getTime() + config.login.lockMinutes * 60_000);
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reaches} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reaches} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, ctx.now))))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  if (!row) return null;
+  return { locks: row.lockedUntil !== null && row.lockedUntil > ctx.now, failedLogins: row.failedLogins };
+}
+
+/** Records a failed check (the count was taken with the attempt): a locking one as `auth.lock`. */
+async function recordFailure(
+  db: Db,
+  ctx: Ctx,
+  user: UserRow,
+  taken: { locks: boolean; failedLogins: number },
+  reason: string,
+) {
+  await db.transaction((tx) =>
+    recordEvent(
       tx,
       { ...ctx, actorId: user.id, actorLabel: user.username },
-      locks ? "auth.lock" : "auth.login_failed",
+      taken.locks ? "auth.lock" : "auth.login_failed",
       "users",
       user.id,
-      { failedLogins: user.failedLogins },
-      { failedLogins: after?.failedLogins, lockedUntil, reason },
-    );
-  });
+      null,
+      { failedLogins: taken.failedLogins, locked: taken.locks, reason },
+    ),
+  );
 }
 
 export async function logIn(
@@ -46,16 +62,14 @@ export async function logIn(
   client: Client,
 ): Promise<LoginResult> {
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  if (!user || !user.isActive) {
+  // Unknown, inactive and locked accounts get one answer, after the same work: nothing tells them apart.
+  const taken = user?.isActive ? await takeAttempt(db, ctx, user, config) : null;
+  if (!user || !taken) {
     await burnPasswordCheck(input.password);
     throw new AppError("invalid_credentials");
   }
-  if (user.lockedUntil && user.lockedUntil > ctx.now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - ctx.now.getTime()) / 60_000);
-    throw new AppError("account_locked", { params: { minutes } });
-  }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailure(db, ctx, user, config, "password");
+    await recordFailure(db, ctx, user, taken, "password");
     throw new AppError("invalid_credentials");
   }
   let totpStep: number | null = null;
@@ -63,7 +77,7 @@ export async function logIn(
     if (!input.totp) throw new AppError("totp_required");
     totpStep = checkTotp(user.totpSecret, input.totp, ctx.now, user.totpLastStep);
     if (totpStep === null) {
-      await recordFailure(db, ctx, user, config, "totp");
+      await recordFailure(db, ctx, user, taken, "totp");
       throw new AppError("totp_invalid");
     }
   }

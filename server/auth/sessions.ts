@@ -8,7 +8,11 @@ import { users, type UserRow } from "../features/users/users.table";
 import { sessions } from "./sessions.table";
 
 export const SESSION_COOKIE = "tansiq_session";
-const TOUCH_EVERY_MS = 60_000; // last_seen_at is written at most once a minute per session
+/**
+ * How often last_seen_at is written for a session in use: a tenth of the idle timeout, at most once a minute, so
+ * a session in use never idles out between two writes (SESSION_IDLE_MINUTES=1 touches every 6 s).
+ */
+const touchEveryMs = (config: Config) => Math.min(60_000, config.session.idleMinutes * 6_000);
 
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -118,7 +122,7 @@ export async function loadSession(db: Db, token: string, now: Date, config: Conf
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - row.lastSeenAt.getTime() >= touchEveryMs(config)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return actorFrom(row, id, config);

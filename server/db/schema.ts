@@ -36,4 +36,5 @@ export {
   trainingTargets,
   trainingCoverageVersion,
 } from "../features/training/training.table";
+export { crossings, crossingAgencies, borderReports } from "../features/border/border.table";
 export { rateLimitHits } from "../http/rate-limit.table";

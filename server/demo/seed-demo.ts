@@ -10,6 +10,7 @@ import { seedDemoPlans } from "./seed-demo-plans";
 import { seedDemoNeeds } from "./demo-needs";
 import { seedDemoMeetings } from "./seed-demo-meetings";
 import { seedDemoTraining } from "./seed-demo-training";
+import { seedDemoBorder } from "./seed-demo-border";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -75,5 +76,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
     await seedDemoNeeds(tx, ctx, ids);
     await seedDemoMeetings(tx, ctx, ids);
     await seedDemoTraining(tx, ctx, ids);
+    await seedDemoBorder(tx, ctx, ids);
   });
 }
