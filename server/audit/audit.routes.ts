@@ -4,7 +4,7 @@ import { AuditListQuery, AuditListResponse } from "../../common/schemas/audit";
 import { actorOf } from "../http/context";
 import { pageOf, pageWindow } from "../http/pagination";
 import { actorNames } from "../features/users";
-import { readableEvents } from "./audit-scopes";
+import { readableEvents } from "../authz/readable-records";
 import { auditEvents } from "./audit.table";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -7,7 +7,7 @@ export { personnelPolicy } from "../features/personnel/personnel.policy";
 export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "../features/plans/plans.policy";
 export { tasksPolicy, contributionsPolicy } from "../features/tasks/tasks.policy";
 export { notificationsPolicy } from "../notifications/notifications.policy";
-export { livePolicy } from "../live/live.routes";
+export { livePolicy } from "../live/live.policy";
 export { needsPolicy, problemsPolicy } from "../features/needs/needs.policy";
 export { meetingsPolicy, honoursPolicy } from "../features/meetings/meetings.policy";
 export { commitmentsPolicy } from "../features/meetings/commitments.policy";

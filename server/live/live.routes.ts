@@ -1,10 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { definePolicy } from "../authz/engine";
+import { mayReadRecord } from "../authz/readable-records";
+import { actorOf } from "../http/context";
+import type { LiveChange } from "./publish-change";
 
-export const livePolicy = definePolicy({ entity: "live", routes: { read: () => true }, record: {} });
+/** The record a change names, as the entity the visibility rules know it by. */
+const RECORD_OF: Record<string, string> = {
+  task: "task",
+  plan: "plan",
+  course: "courses",
+  meeting: "meetings",
+};
 
 /**
- * Server-sent events: one `change` event per committed change, naming the record (`{entity, id, planId}`), and
+ * Server-sent events: one `change` event per committed change to a record the client may read, naming it
+ * (`{entity, id, planId}`; checked per client, in order), and
  * `resync` when this instance was cut off from the database and may have missed changes (refetch everything).
  */
 export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,9 +35,22 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         "x-accel-buffering": "no",
       });
       res.write("retry: 3000\n: connected\n\n");
+      const actor = actorOf(request);
+      const mayRead = (change: LiveChange) => {
+        const entity = RECORD_OF[change.entity];
+        return entity ? mayReadRecord(app.db, actor, entity, change.id) : Promise.resolve(false);
+      };
+      // One check after another, so that events keep their order; a failed check sends nothing.
+      let queue = Promise.resolve();
       const unsubscribe = app.live.subscribe((event) => {
-        if (event.type === "resync") res.write("event: resync\ndata: {}\n\n");
-        else res.write(`event: change\ndata: ${JSON.stringify(event.change)}\n\n`);
+        queue = queue
+          .then(async () => {
+            if (res.writableEnded) return;
+            if (event.type === "resync") res.write("event: resync\ndata: {}\n\n");
+            else if ((await mayRead(event.change)) && !res.writableEnded)
+              res.write(`event: change\ndata: ${JSON.stringify(event.change)}\n\n`);
+          })
+          .catch((error: unknown) => request.log.warn({ err: error }, "live change not checked"));
       });
       const heartbeat = setInterval(() => res.write(": ping\n\n"), 25_000).unref();
       const end = () => {

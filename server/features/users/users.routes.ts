@@ -85,6 +85,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         const actor = actorOf(request);
         const row = await app.db.transaction(async (tx) => {
           const user = await findUser(tx, actor, request.params.id);
+          // Permission before state: someone who may not manage the account learns nothing of its state.
+          if (!canManageAccount(actor, user)) throw new AppError("forbidden");
           if (user.isActive === isActive) throw new AppError("conflict");
           authorize(actor, usersPolicy, verb, user);
           return setUserActive(tx, ctxOf(app, request), user, isActive);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Actor } from "../authz/actor";
-import { isLeadership } from "../authz/visibility";
+import type { Actor } from "./actor";
+import { isLeadership } from "./visibility";
 import type { Db } from "../db/client";
 import { agencies } from "../features/agencies";
 import { agenciesVisibleTo } from "../features/agencies/agencies.policy";
@@ -46,9 +46,9 @@ function scope(
 }
 
 /**
- * What an audit event describes decides who may read its before/after: the entity names every recordEvent call
- * uses, each with the visibility of the record it names. An entity missing here is shown redacted to all but
- * leadership (a new feature adds its line).
+ * Who may read a record, by the entity names every recordEvent call uses, each with its feature's visibility rule:
+ * what the audit log shows in full and what the live stream announces. An entity missing here is readable by
+ * leadership only (a new feature adds its line).
  */
 const SCOPES: Record<string, Scope> = {
   users: scope(users.id, users, usersVisibleTo),
@@ -88,10 +88,18 @@ const SCOPES: Record<string, Scope> = {
   certificates: scope(certificates.id, certificates, certificatesVisibleTo),
 };
 
-/** Events about no one record (sweeps, targets, the incident-type list): their content is not restricted. */
-const UNSCOPED = new Set(["incident_types", "training_targets"]);
+/** Records every signed-in user reads (incident types, training targets, border crossings and their reports). */
+const UNSCOPED = new Set(["incident_types", "training_targets", "crossings", "border_reports"]);
 
 type EventRef = { entity: string; entityId: string | null };
+
+/** May the actor read this record? Unknown entities: leadership only. (The live stream asks it per change.) */
+export async function mayReadRecord(db: Db, actor: Actor, entity: string, id: string): Promise<boolean> {
+  if (isLeadership(actor)) return true;
+  const scope = SCOPES[entity];
+  if (!scope || !UUID.test(id)) return false;
+  return (await scope(db, actor, [id])).length > 0;
+}
 
 /**
  * Which of these events the actor may read in full: leadership all; others those about a record they may read
