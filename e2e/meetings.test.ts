@@ -24,6 +24,15 @@ describe("importing a meeting from an Arabic press release in Chromium", () => {
       await page.getByTestId("import-text").fill(TOBRUK);
       await page.getByTestId("import-date").fill("2024-01-14");
       await page.getByTestId("import-extract").click();
+      // the demo already records this meeting: the page says so and offers it before any review
+      const duplicate = page.getByTestId("import-duplicate");
+      await duplicate.waitFor();
+      expect(await duplicate.innerText()).toContain("اجتماع وزير الداخلية في طبرق");
+      expect(await page.getByTestId("import-open-existing").getAttribute("href")).toMatch(
+        /^\/meetings\/[0-9a-f-]{36}$/,
+      );
+      expect(await page.getByTestId("import-proposal").count()).toBe(0);
+      await page.getByTestId("import-anyway").click();
       await page.getByTestId("import-proposal").waitFor();
 
       const host = page.getByTestId("meeting-host");
@@ -38,8 +47,14 @@ describe("importing a meeting from an Arabic press release in Chromium", () => {
       ]) {
         expect(names.some((text) => text.includes(name))).toBe(true);
       }
-      // nothing is linked until the reviewer picks a record
-      expect(await page.getByTestId("attendee-link-state").allInnerTexts()).toEqual(Array(6).fill("ضيف"));
+      // each attendee with a 100 % match in the directory starts linked; the reviewer can undo one
+      expect(await page.getByTestId("attendee-link-state").allInnerTexts()).toEqual(
+        Array(6).fill("مرتبط بسجل"),
+      );
+      await page.getByTestId("attendee-guest").nth(1).click();
+      await expect
+        .poll(() => page.getByTestId("attendee-link-state").allInnerTexts())
+        .toEqual(["مرتبط بسجل", "ضيف", "مرتبط بسجل", "مرتبط بسجل", "مرتبط بسجل", "مرتبط بسجل"]);
       expect(await page.getByTestId("honour-card").count()).toBe(2);
       expect(await page.getByTestId("honour-title").first().inputValue()).toBe(
         "درع التمييز كأفضل شخصية لعام 2023",

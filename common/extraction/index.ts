@@ -1,4 +1,5 @@
 // Meeting extraction from Arabic reports: the interface, the rule-based extractor, name matching.
 export type * from "./types";
 export { RuleMeetingExtractor, ruleExtractor, EXTRACTION_MAX_CHARS } from "./rule-extractor";
-export { proposeMatches, nameSimilarity, nameKey } from "./match";
+export { proposeMatches, proposeBodyMatches, nameSimilarity, nameKey, titleSimilarity } from "./match";
+export { dueDateIn } from "./due-date";

@@ -58,3 +58,54 @@ export function proposeMatches(
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
+
+// Words that say nothing about which meeting a title names.
+const TITLE_STOP = new Set(["في", "من", "مع", "علي", "الي", "عن", "حول", "بشان", "و"]);
+
+/** A title's words, folded, without the article, a leading و ب ل, or words that name nothing. */
+function titleWords(title: string): Set<string> {
+  const words = foldArabic(title)
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((w) => w.replace(/^(و|ب|ل|وب)(?=ال)/, "").replace(/^ال(?=..)/, ""))
+    .filter((w) => w.length > 0 && !TITLE_STOP.has(w));
+  return new Set(words);
+}
+
+/**
+ * Similarity in [0, 1] of two meeting titles, Arabic-aware: the share of words they have in common (Dice),
+ * after folding (diacritics, hamza, ta marbuta, alef maqsura, digits) and without articles, so
+ * «اجتماع وزير الداخلية في طبرق» and «اجتماعُ وزيرِ الداخليّة بطبرق» score 1.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  const wa = titleWords(a);
+  const wb = titleWords(b);
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w) || [...wb].some((v) => nameSimilarity(v, w) >= 0.8)) shared++;
+  return (2 * shared) / (wa.size + wb.size);
+}
+
+/**
+ * Agencies a body named in a report may be: by name similarity, or because the agency's name contains every
+ * word of it («مجلس النواب» → «مجلس النواب - دائرة طبرق»), which scores 0.9 (a proposal, never exact).
+ */
+export function proposeBodyMatches(
+  body: string,
+  candidates: ReadonlyArray<MatchCandidate>,
+  threshold = 0.6,
+  limit = 3,
+): MatchProposal[] {
+  const words = titleWords(body);
+  if (words.size === 0 || body.length > 200) return [];
+  const key = nameKey(body);
+  return candidates
+    .map((c) => {
+      const named = titleWords(c.name);
+      const contains = [...words].every((w) => named.has(w));
+      const score = Math.max(nameSimilarity(body, c.name), contains ? 0.9 : 0);
+      return { id: c.id, name: c.name, score: Math.round(score * 100) / 100, exact: nameKey(c.name) === key };
+    })
+    .filter((m) => m.score >= threshold)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}

@@ -2,6 +2,7 @@
 // the register of Libyan security media offices: "عقد <host> اجتماعًا … بحضور <attendees> …", speech
 // verbs and turns, pledges, and honours. Linear in the length of the text.
 
+import { dueDateIn } from "./due-date";
 import { foldArabic } from "../arabic";
 import {
   ATTENDEE_STOP,
@@ -752,7 +753,7 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       people,
       agenda,
       statements,
-      commitments,
+      commitments: commitments.map((c) => ({ ...c, dueOn: dueDateIn(c.text, date?.date ?? null) })),
       honours,
     };
     return { ok: true, proposal, warnings: [...new Set(warnings)] };
@@ -785,6 +786,7 @@ export class RuleMeetingExtractor implements MeetingExtractor {
         text,
         ownerPersonId: owner?.id ?? null,
         ownerBody,
+        dueOn: null,
         topic: topicOf(text),
         marker: tokens[i]!.text,
         span,
@@ -812,6 +814,7 @@ export class RuleMeetingExtractor implements MeetingExtractor {
         text,
         ownerPersonId: owner?.id ?? null,
         ownerBody: null,
+        dueOn: null,
         topic: topicOf(text),
         marker: tokens[i]!.text,
         span,

@@ -40,6 +40,8 @@ export type ProposedCommitment = {
   ownerPersonId: string | null;
   /** A body named as owner inside the text ("استعداد مجلس النواب"), when there is one. */
   ownerBody: string | null;
+  /** YYYY-MM-DD when the text names a deadline or a period («بحلول 31 مارس 2024», «خلال شهر»). */
+  dueOn: string | null;
   topic: CommitmentTopic;
   /** The word that marked it: "استعداد", "سيتم", "ستشهد", "تقرر" … */
   marker: string;

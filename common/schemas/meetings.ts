@@ -94,6 +94,8 @@ export const MeetingProposal = z.object({
       text: z.string(),
       ownerPersonId: z.string().nullable(),
       ownerBody: z.string().nullable(),
+      /** The due date the text names, if any (YYYY-MM-DD). */
+      dueOn: z.string().nullable(),
       /** Existing agencies the owner body may be. */
       agencyMatches: z.array(Match),
       topic: z.enum(["legislation", "needs", "training", "support", "plan", "other"]),
@@ -120,6 +122,10 @@ export const MeetingExtractResponse = z.object({
     extractor: z.string(),
     proposal: MeetingProposal,
     warnings: z.array(z.string()),
+    /** Meetings the actor may see that this report may already record: same day, same host, similar title. */
+    duplicates: z.array(
+      z.object({ id: Id, reference: z.string(), titleAr: z.string(), startsAt: z.string() }),
+    ),
   }),
 });
 export type MeetingExtractResponse = z.infer<typeof MeetingExtractResponse>;

@@ -1,7 +1,12 @@
 // Runs the extractor on a pasted report and adds match proposals against the personnel and agencies the
 // actor may see. Proposes only: the reviewer chooses, nothing is merged or written.
 
-import { ruleExtractor, proposeMatches, type MeetingExtractor } from "../../../common/extraction";
+import {
+  ruleExtractor,
+  proposeBodyMatches,
+  proposeMatches,
+  type MeetingExtractor,
+} from "../../../common/extraction";
 import type { MeetingExtractBody, MeetingExtractResponse } from "../../../common/schemas/meetings";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
@@ -10,6 +15,7 @@ import { and, eq } from "drizzle-orm";
 import { agencies, agenciesVisibleTo } from "../agencies";
 import { personnelVisibleTo } from "../personnel/personnel.policy";
 import { personnel } from "../personnel/personnel.table";
+import { findDuplicateMeetings } from "./find-duplicate-meetings";
 
 /** Candidates read for matching; a region's register is far smaller. */
 const MAX_CANDIDATES = 20_000;
@@ -35,9 +41,15 @@ export async function proposeMeeting(
       .limit(MAX_CANDIDATES),
   ]);
   const { host, ...proposal } = result.proposal;
+  const duplicates = await findDuplicateMeetings(db, actor, {
+    title: proposal.title,
+    day: proposal.date?.date ?? input.publicationDate ?? null,
+    host: host ? { name: host.name, title: host.title } : null,
+  });
   return {
     extractor: extractor.name,
     warnings: result.warnings,
+    duplicates,
     proposal: {
       ...proposal,
       hostId: host?.id ?? null,
@@ -47,7 +59,7 @@ export async function proposeMeeting(
       })),
       commitments: proposal.commitments.map((c) => ({
         ...c,
-        agencyMatches: c.ownerBody ? proposeMatches(c.ownerBody, bodies, 0.6) : [],
+        agencyMatches: c.ownerBody ? proposeBodyMatches(c.ownerBody, bodies) : [],
       })),
     },
   };

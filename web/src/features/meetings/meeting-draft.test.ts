@@ -73,7 +73,7 @@ describe("the Tobruk proposal as a review draft", () => {
     expect(draft.sourceText).toBe(TOBRUK);
   });
 
-  it("keeps the host and the five attendees as written, each with its source span, none linked", () => {
+  it("keeps the host and the five attendees as written, each with its source span, linked to its exact match", () => {
     expect(draft.attendees.map((a) => [a.role, a.name])).toEqual([
       ["host", "عصام أبوزريبة"],
       ["attendee", "ناصر شرح البال"],
@@ -85,7 +85,8 @@ describe("the Tobruk proposal as a review draft", () => {
     for (const a of draft.attendees) {
       expect(at(a.span)).toContain(a.name);
       expect(a.matches[0]).toMatchObject({ name: a.name, exact: true });
-      expect(a.personnelId).toBeNull();
+      // a 100 % match in the directory starts linked (the user can undo)
+      expect(a).toMatchObject({ personnelId: a.matches[0]!.id, linkedName: a.name });
     }
   });
 
@@ -99,7 +100,8 @@ describe("the Tobruk proposal as a review draft", () => {
 
   it("proposes the commitments (MP, internal security, minister) and the two honours, recipients among the attendees", () => {
     expect(draft.commitments.map((c) => c.topic)).toEqual(["legislation", "support", "needs"]);
-    expect(draft.commitments.every((c) => c.ownerAgencyId === null)).toBe(true);
+    // the MP's commitment names parliament: its agency is proposed; the others name none
+    expect(draft.commitments.map((c) => c.ownerAgencyId)).toEqual([id(21), null, null]);
     expect(draft.commitments[0]!.agencyMatches[0]).toMatchObject({ id: id(21) });
     expect(draft.honours.map((h) => h.kind)).toEqual(["shield", "shield"]);
     expect(draft.honours[0]!.title).toBe("درع التمييز كأفضل شخصية لعام 2023");
@@ -107,26 +109,30 @@ describe("the Tobruk proposal as a review draft", () => {
     expect(names).toEqual(["عصام أبوزريبة", "أسامة الدرسي"]);
   });
 
-  it("saves unreviewed as a valid create request: guests by name, nothing linked", () => {
+  it("saves unreviewed as a valid create request: exact matches linked, the rest as guests by name", () => {
     const body = parse(draft);
     expect(body.startsAt).toBe("2024-01-14T08:00:00.000Z"); // 10:00 in Tripoli (UTC+2)
     expect(body.agencyId).toBe(AGENCY);
     expect(body.sourceText).toBe(TOBRUK);
     expect(body.attendees).toHaveLength(6);
-    expect(body.attendees.every((a) => a.personnelId === null && a.name !== null)).toBe(true);
-    expect(body.attendees.filter((a) => a.role === "host").map((a) => a.name)).toEqual(["عصام أبوزريبة"]);
+    expect(body.attendees.map((a) => a.personnelId)).toEqual([11, 12, 13, 14, 15, 16].map(id));
+    expect(body.attendees.filter((a) => a.role === "host").map((a) => a.personnelId)).toEqual([id(11)]);
     expect(body.honours.map((h) => h.recipientName)).toEqual([null, null]);
-    expect(body.commitments.every((c) => c.ownerAgencyId === null && c.dueOn === null)).toBe(true);
+    expect(body.commitments.map((c) => [c.ownerAgencyId, c.dueOn])).toEqual([
+      [id(21), null],
+      [null, null],
+      [null, null],
+    ]);
   });
 
-  it("links only what the user picked: a personnel match, an owner agency, a due date", () => {
+  it("keeps what the user undid or changed: a guest instead of the match, no agency, a due date", () => {
     const reviewed: MeetingDraft = {
       ...draft,
       attendees: draft.attendees.map((a) =>
-        a.name === "أسامة الدرسي" ? { ...a, personnelId: a.matches[0]!.id } : a,
+        a.name === "أسامة الدرسي" ? a : { ...a, personnelId: null, linkedName: null },
       ),
       commitments: draft.commitments.map((c, i) =>
-        i === 0 ? { ...c, ownerAgencyId: c.agencyMatches[0]!.id, dueOn: "2024-03-01" } : c,
+        i === 0 ? { ...c, dueOn: "2024-03-01" } : { ...c, ownerAgencyId: null },
       ),
     };
     const body = parse(reviewed);
@@ -139,6 +145,22 @@ describe("the Tobruk proposal as a review draft", () => {
     // the honour still refers to the attendee by key: the server takes the name from the personnel record
     const isa = reviewed.attendees.find((a) => a.name === "أسامة الدرسي")!;
     expect(body.honours[1]).toMatchObject({ recipientKey: isa.key, recipientName: null });
+  });
+
+  it("links no one where two records match exactly, and proposes the due date a commitment names", () => {
+    const twins = tobrukProposal();
+    twins.people[2]!.personnelMatches = [
+      { id: id(13), name: "أسامة الدرسي", score: 1, exact: true },
+      { id: id(17), name: "أسامة الدرسى", score: 1, exact: true },
+    ];
+    twins.commitments[0]!.dueOn = "2024-03-31";
+    const d = draftFromProposal(twins, {
+      agencyId: AGENCY,
+      sourceText: TOBRUK,
+      publicationDate: "2024-01-14",
+    });
+    expect(d.attendees[2]).toMatchObject({ name: "أسامة الدرسي", personnelId: null });
+    expect(d.commitments[0]).toMatchObject({ dueOn: "2024-03-31", ownerAgencyId: id(21) });
   });
 
   it("keeps every reference inside the request when an attendee is removed", () => {
@@ -156,7 +178,7 @@ describe("the Tobruk proposal as a review draft", () => {
   it("moves the host role to one attendee", () => {
     const mayor = draft.attendees.find((a) => a.name === "فرج الخطابية")!;
     const body = parse(setHost(draft, mayor.key));
-    expect(body.attendees.filter((a) => a.role === "host").map((a) => a.name)).toEqual(["فرج الخطابية"]);
+    expect(body.attendees.filter((a) => a.role === "host").map((a) => a.personnelId)).toEqual([id(15)]);
   });
 
   it("is refused where the user left a required part empty, naming the item", () => {

@@ -190,10 +190,19 @@ export function emptyHonour(): DraftHonour {
   };
 }
 
+/** A person whose name matches one personnel record exactly (100 %) starts linked to it; the user can undo. */
+function exactMatch(matches: Match[]): { personnelId: string | null; linkedName: string | null } {
+  const exact = matches.filter((m) => m.exact);
+  return exact.length === 1
+    ? { personnelId: exact[0]!.id, linkedName: exact[0]!.name }
+    : { personnelId: null, linkedName: null };
+}
+
 /**
- * The draft the import review starts from. Every proposed part is there to correct or remove; personnel
- * and agency matches stay proposals (nothing is linked until the user picks). Statements are split into
- * one statement per sentence, each with its own highlighted span.
+ * The draft the import review starts from. Every proposed part is there to correct or remove; an attendee
+ * matching exactly one personnel record starts linked to it, other matches stay proposals; a commitment
+ * starts with the agency and due date its text names. Statements are split into one statement per sentence,
+ * each with its own highlighted span.
  */
 export function draftFromProposal(
   proposal: Proposal,
@@ -213,8 +222,7 @@ export function draftFromProposal(
     attendees: proposal.people.map((p) => ({
       key: p.id,
       role: p.role,
-      personnelId: null,
-      linkedName: null,
+      ...exactMatch(p.personnelMatches),
       name: p.name ?? "",
       title: p.title ?? "",
       rank: p.rank ?? "",
@@ -235,8 +243,9 @@ export function draftFromProposal(
       key: `c${i + 1}`,
       text: c.text.trim(),
       ownerKey: known(c.ownerPersonId),
-      ownerAgencyId: null,
-      dueOn: "",
+      // The agency the text names as owner, and the due date it gives: proposals the user can change.
+      ownerAgencyId: c.agencyMatches[0]?.id ?? null,
+      dueOn: c.dueOn ?? "",
       topic: c.topic,
       agencyMatches: c.agencyMatches,
       ownerBody: c.ownerBody,

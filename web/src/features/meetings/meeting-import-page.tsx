@@ -1,8 +1,11 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { MeetingExtractResponse } from "../../../../common/schemas/meetings";
 import { EXTRACTION_MAX_CHARS } from "../../../../common/extraction";
 import { ErrorAlert } from "../../app/error-alert";
+import { useFormat } from "../../app/use-format";
 import { PageHeader } from "../../app/page-header";
 import { useCurrentUser } from "../auth";
 import { draftFromProposal, type MeetingDraft } from "./meeting-draft";
@@ -21,7 +24,9 @@ export function MeetingImportPage() {
   const [publicationDate, setPublicationDate] = useState("");
   const [draft, setDraft] = useState<MeetingDraft | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [duplicates, setDuplicates] = useState<MeetingExtractResponse["data"]["duplicates"]>([]);
   const extract = useExtractMeeting();
+  const format = useFormat();
 
   const read = () =>
     extract.mutate(
@@ -29,6 +34,7 @@ export function MeetingImportPage() {
       {
         onSuccess: (result) => {
           setWarnings(result.warnings);
+          setDuplicates(result.duplicates);
           setDraft(
             draftFromProposal(result.proposal, {
               agencyId: me.agencyId,
@@ -74,6 +80,41 @@ export function MeetingImportPage() {
             {extract.error ? <ErrorAlert error={extract.error} /> : null}
           </Stack>
         </Paper>
+      ) : duplicates.length > 0 ? (
+        // The same meeting may be recorded already: open it, or say it is another one, before any review.
+        <Alert color="orange" title={t("meetingPages.duplicateTitle")} data-testid="import-duplicate">
+          <Stack gap="xs">
+            <Text size="sm">{t("meetingPages.duplicateBody")}</Text>
+            {duplicates.map((m) => (
+              <Group key={m.id} gap="sm">
+                <Text size="sm">
+                  <bdi>{m.reference}</bdi> — {m.titleAr} — <bdi>{format.dateTime(m.startsAt)}</bdi>
+                </Text>
+                <Button
+                  component={Link}
+                  to={`/meetings/${m.id}`}
+                  size="xs"
+                  data-testid="import-open-existing"
+                >
+                  {t("meetingPages.openExisting")}
+                </Button>
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => setDuplicates([])}
+                data-testid="import-anyway"
+              >
+                {t("meetingPages.importAnyway")}
+              </Button>
+              <Button variant="subtle" size="xs" onClick={() => setDraft(null)}>
+                {t("meetingPages.readAgain")}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
       ) : (
         <Stack data-testid="import-proposal">
           <Group justify="space-between">
