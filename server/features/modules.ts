@@ -17,6 +17,7 @@ const MODULES = [
   { name: "tasks", policy: "tasks.read" },
   { name: "incidents", policy: "incidents.read" },
   { name: "incidentTypes", policy: "incidentTypes.manage" },
+  { name: "border", policy: "borderReports.read" },
   { name: "training", policy: "courses.read" },
   { name: "trainingCoverage", policy: "training.coverage" },
 ] as const;

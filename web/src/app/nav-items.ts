@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "incidents", path: "/incidents", label: "nav.incidents" },
+  { module: "border", path: "/border", label: "nav.border" },
   { module: "needs", path: "/needs", label: "nav.needs" },
   { module: "problems", path: "/problems", label: "nav.problems" },
   { module: "meetings", path: "/meetings", label: "nav.meetings" },

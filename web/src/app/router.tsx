@@ -38,6 +38,7 @@ const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ d
 const IncidentTypesPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
 );
+const BorderPage = lazy(() => import("../features/border").then((m) => ({ default: m.BorderPage })));
 const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
 const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
 const CertificatesPage = lazy(() =>
@@ -97,6 +98,7 @@ export function AppRoutes() {
         <Route path="incidents" element={page(IncidentsPage, "incidents")} />
         <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
         <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
+        <Route path="border" element={page(BorderPage, "border")} />
         <Route path="training" element={page(CoursesPage, "training")} />
         <Route path="training/courses/:id" element={page(CoursePage, "training")} />
         <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />

@@ -1,0 +1,1 @@
+export { BorderPage } from "./border-page";
