@@ -6,7 +6,7 @@ import { findCrossing } from "../features/border/border.queries";
 import { tripoliDayOf } from "../features/incidents/create-incident";
 
 const asUser = (ctx: Ctx, username: string): Ctx => ({ ...ctx, actorLabel: username });
-const DAYS = 56;
+const DAYS = 28;
 const SHIFTS: BorderShift[] = ["morning", "evening"];
 
 /** A small deterministic generator: the same demo every time. */
@@ -20,7 +20,7 @@ function generator(seed: number) {
 
 /**
  * The Emsaed crossing (P-code LY010401, on the Egyptian border east of Tobruk), under the Tobruk security
- * directorate, with the crossing's own staff and the anti-illegal-immigration branch working there; eight weeks
+ * directorate, with the crossing’s own staff and the anti-illegal-immigration branch working there; four weeks
  * of morning and evening reports with the weekly rhythm of the road to Egypt (busiest on Thursdays and Fridays),
  * all approved but the last two days, and one evening far above the usual number of interceptions.
  */

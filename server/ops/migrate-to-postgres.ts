@@ -8,6 +8,9 @@ import { OpsError } from "./backup";
 import { progress } from "./progress";
 import { digestTables, listTables, quoteIdent, type TableInfo } from "./tables";
 
+/** Tables that triggers write when others change: copied again after every other table. */
+const TRIGGER_WRITTEN = ["training_coverage_version"];
+
 // `tansiq migrate-to-postgres DATABASE_URL`: moves an embedded installation (PGlite in the data folder) to a
 // PostgreSQL server. The server's database is migrated to the same version, then every row of every table is
 // copied in one transaction, the foreign keys checked at its end, the sequences follow, and the copy is checked: each
@@ -107,6 +110,14 @@ export async function migrateToPostgres(dataDir: string, url: string): Promise<v
           await insertRows(tx, table, rows);
           total += rows.length;
           progress(`[${i + 1}/${tables.length}] ${table.name}: ${rows.length} rows`);
+        }
+        // Statement triggers bumped the coverage version while the other tables were filled (migration 0005):
+        // its row is copied again, last, so the server holds the installation's own.
+        for (const table of tables.filter((t) => TRIGGER_WRITTEN.includes(t.name))) {
+          const rows: Row[] = [];
+          for await (const batch of readRows(source.db, table)) rows.push(...batch);
+          await tx.execute(sql.raw(`delete from ${quoteIdent(table.name)}`));
+          await insertRows(tx, table, rows);
         }
         progress(`Checking ${keys.length} foreign keys …`);
         for (const k of keys) {
