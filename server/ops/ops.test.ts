@@ -95,6 +95,9 @@ describe("tansiq create-admin", () => {
       const weak = await tansiq(["create-admin", "root"], site.env, "short\n");
       expect(weak.code).toBe(1);
       expect(weak.stderr).toMatch(/too weak: it needs 10 to 256 characters/);
+      const guessable = await tansiq(["create-admin", "root"], site.env, "aaaaaaaaaa\n");
+      expect(guessable.code).toBe(1);
+      expect(guessable.stderr).toMatch(/too easy to guess/);
 
       const created = await tansiq(["create-admin", "root"], site.env, "a-Strong-Pass-1\n");
       expect(created.stderr).toMatch(/Created the admin root and its agency/);
