@@ -137,6 +137,8 @@ export async function migrateToPostgres(dataDir: string, url: string): Promise<v
         );
         for (const s of sequences) {
           if (s.value === null) continue;
+          // the reference sequences are made on demand (server/db/references.ts): the server may not have them yet
+          await tx.execute(sql.raw(`create sequence if not exists ${quoteIdent(s.name)} as bigint`));
           await tx.execute(sql`select setval(${quoteIdent(s.name)}::regclass, ${s.value}::bigint, true)`);
         }
       });
