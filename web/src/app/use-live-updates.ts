@@ -25,9 +25,17 @@ export function useLiveUpdates() {
       if (change.entity === "meeting")
         for (const key of ["meetings", "commitments", "honours"])
           void queryClient.invalidateQueries({ queryKey: [key] });
-      if (change.entity === "plan" || change.planId)
+      // Computed plan indicators read incidents and border reports.
+      if (
+        change.entity === "plan" ||
+        change.planId ||
+        change.entity === "incident" ||
+        change.entity === "border_report"
+      )
         void queryClient.invalidateQueries({ queryKey: ["plans"] });
       void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      // The dashboard sums many kinds of record: any change the reader may see refreshes it.
+      void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
     };
     // Changes may have been missed (the server was cut off, or this stream was): refetch what is shown.
     const refetchAll = () => void queryClient.invalidateQueries();
