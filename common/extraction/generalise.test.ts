@@ -139,6 +139,19 @@ describe("the shape of agency reports", () => {
     expect(m.place?.text).toBe("الجزائر العاصمة");
   });
 
+  it("a meeting named only by its noun: the officials of the first sentences are its parties", () => {
+    const m = proposalOf(
+      "أبرز وزير الداخلية الجزائري، كريم بن سالم، ونظيره التونسي، هشام الغربي، اليوم الأربعاء بالجزائر العاصمة، إرادة البلدين في التصدي للتهريب، وذلك في تصريح صحفي عقب لقاء ثنائي موسع.",
+      "2024-06-12",
+    );
+    expect(m.host).toBeNull();
+    expect(m.people.map((p) => [p.name, p.title])).toEqual([
+      ["كريم بن سالم", "وزير الداخلية الجزائري"],
+      ["هشام الغربي", "وزير الداخلية التونسي"],
+    ]);
+    expect(m.date).toMatchObject({ weekday: "wednesday", date: "2024-06-12" });
+  });
+
   it("«وجرى بحث …» in a later sentence does not make a host", () => {
     const m = proposalOf(
       "وجرى خلال اللقاء بحث سبل دعم الأجهزة الأمنية العاملة في المدينة.\nاستقبل مدير أمن درنة، العميد سالم المنصوري، بمكتبه صباح أمس الثلاثاء، عميد بلدية درنة عبد الرحمن الغيثي.",

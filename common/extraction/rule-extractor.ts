@@ -695,6 +695,10 @@ function findPlaceIn(
 
 // ——— the extractor ———
 
+/** Words that name a meeting, visit or session (folded, without و/ف). */
+const MEETING_WORDS =
+  /^(اجتماع|اجتمع|لقاء|اللقاء|لقاءا|جلسه|الجلسه|زياره|الزياره|مباحثات|المباحثات|محادثات|المحادثات|استقبل|التقي|التقت|ورشه|اللجنه|لجنه|مؤتمر|المؤتمر)/;
+
 function topicOf(text: string): CommitmentTopic {
   const f = foldArabic(text);
   if (/تشريع|قوانين|قانون/.test(f)) return "legislation";
@@ -818,12 +822,22 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       for (const p of parsePeople(src, tokens, start, j)) add(p, "attendee");
       break;
     }
+    // No host verb and no «بحضور»: a meeting, visit or session named otherwise («أبرز الوزير ونظيره … خلال
+    // لقاء ثنائي», «اجتماع تونسي-ليبي») — the named officials of the first two sentences are its parties.
+    if (!host && people.length === 0) {
+      const to = sentences[Math.min(1, sentences.length - 1)]?.[1] ?? 0;
+      const meetingWords = tokens.slice(0, to).some((t) => !t.punct && MEETING_WORDS.test(noConj(t.fold)));
+      const found = meetingWords ? scanTitledPeople(src, tokens, dateline.end, to).filter((p) => p.name) : [];
+      if (found.length >= 2) for (const p of found) add(p, "attendee");
+    }
+
     // «نظيره التونسي»: the counterpart holds the host's office in another country
-    if (host?.title)
+    const principal = host ?? people.find((p) => p.title && !/^نظير/.test(p.title)) ?? null;
+    if (principal?.title)
       for (const p of people) {
         const m = p.title ? /^نظير(?:ه|ها|ته)(?:\s+(\S+))?$/.exec(p.title) : null;
         if (!m) continue;
-        const base = host.title
+        const base = principal.title
           .split(/\s+/)
           .filter((w) => !DEMONYMS.has(foldArabic(w)))
           .join(" ");
@@ -911,7 +925,8 @@ export class RuleMeetingExtractor implements MeetingExtractor {
     const place = findPlaceIn(src, tokens, sentences[0]?.[1] ?? 0, dateline);
     if (!place) warnings.push("no_place");
 
-    if (!host && people.length === 0 && statements.length === 0 && honours.length === 0) {
+    if (!host && people.length === 0 && honours.length === 0) {
+      // statements alone (a press statement, an interview) are not a meeting
       return { ok: false, error: "extraction_no_meeting" };
     }
     const title = ["اجتماع", host?.title ?? host?.name ?? null, place ? `في ${place.text}` : null]
@@ -1163,11 +1178,27 @@ export class RuleMeetingExtractor implements MeetingExtractor {
 
 export const ruleExtractor: MeetingExtractor = new RuleMeetingExtractor();
 
+/** Every person introduced by a title in tokens [from, to), in order (the title's phrase up to a stop). */
+function scanTitledPeople(src: string, tokens: Token[], from: number, to: number): ParsedPerson[] {
+  const out: ParsedPerson[] = [];
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.punct || !matchTitleHead(tokens, i)) continue;
+    let e = i + 1;
+    while (e < to && !isSentenceEnd(tokens[e]!) && e < i + 16) {
+      const f = tokens[e]!.fold;
+      if (ATTENDEE_STOP.has(f) || ATTENDEE_STOP.has(noConj(f)) || isSpeechVerb(tokens[e]!)) break;
+      if (e > i + 1 && /^و/.test(f) && matchTitleHead(tokens, e)) break;
+      e++;
+    }
+    const parsed = parsePeople(src, tokens, i, e)[0];
+    if (parsed) out.push(parsed);
+    i = e - 1;
+  }
+  return out;
+}
+
 /** Why a text was refused as "no meeting". */
 export type NoMeetingReason = "no_meeting_words" | "only_one_party";
-
-const MEETING_WORDS =
-  /^(اجتماع|اجتمع|لقاء|اللقاء|لقاءا|جلسه|الجلسه|زياره|الزياره|مباحثات|المباحثات|محادثات|المحادثات|استقبل|التقي|التقت|ورشه|اللجنه|لجنه|مؤتمر|المؤتمر)/;
 
 /**
  * For a text refused as "no meeting": why (no word of a meeting, visit or session; or such a word with
@@ -1182,19 +1213,11 @@ export function diagnoseNoMeeting(text: string): {
   const src = typeof text === "string" ? text.slice(0, EXTRACTION_MAX_CHARS) : "";
   const tokens = tokenize(src);
   const meetingWords = tokens.some((t) => !t.punct && MEETING_WORDS.test(noConj(t.fold)));
-  const people: ProposedPerson[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.punct || !matchTitleHead(tokens, i)) continue;
-    let e = i + 1;
-    while (e < tokens.length && !isSentenceEnd(tokens[e]!) && e < i + 16) {
-      const f = tokens[e]!.fold;
-      if (ATTENDEE_STOP.has(f) || ATTENDEE_STOP.has(noConj(f)) || isSpeechVerb(tokens[e]!)) break;
-      e++;
-    }
-    const parsed = parsePeople(src, tokens, i, e)[0];
-    if (parsed) people.push({ id: `p${people.length + 1}`, ...parsed, role: "attendee" });
-    i = e;
-  }
+  const people: ProposedPerson[] = scanTitledPeople(src, tokens, 0, tokens.length).map((p, k) => ({
+    id: `p${k + 1}`,
+    ...p,
+    role: "attendee",
+  }));
   const places: ProposedPlace[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
