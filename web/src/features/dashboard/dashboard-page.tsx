@@ -195,7 +195,7 @@ function useAxes(d: Dashboard) {
   return useMemo(
     () => ({
       rtl,
-      grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 96, bottom: 8, containLabel: true },
       xAxis: {
         type: "category" as const,
         data: d.periods.map((p) => format.date(p.from)),
@@ -223,9 +223,7 @@ function IncidentsChart({ d }: { d: Dashboard }) {
     (): ChartOption => ({
       ...axes,
       legend: {
-        type: "scroll",
         top: 0,
-        align: axes.rtl ? "right" : "left",
         [axes.rtl ? "right" : "left"]: 0,
       },
       series: d.incidentsByType.map((i) => ({
@@ -237,7 +235,7 @@ function IncidentsChart({ d }: { d: Dashboard }) {
     }),
     [axes, d, language],
   );
-  return <EChart height={280} option={option} testId="dashboard-incidents-chart" />;
+  return <EChart height={340} option={option} testId="dashboard-incidents-chart" />;
 }
 
 function CrossingChart({ d }: { d: Dashboard }) {
@@ -248,9 +246,7 @@ function CrossingChart({ d }: { d: Dashboard }) {
     (): ChartOption => ({
       ...axes,
       legend: {
-        type: "scroll",
         top: 0,
-        align: axes.rtl ? "right" : "left",
         [axes.rtl ? "right" : "left"]: 0,
       },
       series: [
@@ -263,5 +259,5 @@ function CrossingChart({ d }: { d: Dashboard }) {
     }),
     [axes, c, t],
   );
-  return <EChart height={280} option={option} testId="dashboard-crossing-chart" />;
+  return <EChart height={340} option={option} testId="dashboard-crossing-chart" />;
 }
