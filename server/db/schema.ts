@@ -37,4 +37,9 @@ export {
   trainingCoverageVersion,
 } from "../features/training/training.table";
 export { crossings, crossingAgencies, borderReports } from "../features/border/border.table";
+export {
+  communityReports,
+  communityMessages,
+  communitySalts,
+} from "../features/community/community.table";
 export { rateLimitHits } from "../http/rate-limit.table";
