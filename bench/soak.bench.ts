@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { useAuditKey } from "../server/audit/audit-key";
@@ -54,12 +54,18 @@ async function main() {
       TANSIQ_AUDIT_KEY: AUDIT_KEY,
       PORT: "0",
       HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? "silent",
       LOGIN_MAX_PER_ADDRESS: "1000",
       // as many connections per instance as requests can be in flight on it: none waits for a free one
       DATABASE_POOL_SIZE: String(CONNECTIONS),
     };
     servers.push(...(await Promise.all([serveProcess(env), serveProcess(env)])));
+    if (process.env.SOAK_LOG_DIR)
+      servers.forEach((s, i) => {
+        const log = createWriteStream(`${process.env.SOAK_LOG_DIR}/soak-server-${i === 0 ? "A" : "B"}.log`);
+        s.child.stdout!.pipe(log);
+        s.child.stderr!.pipe(log);
+      });
     process.stderr.write(
       `Two instances: ${servers.map((s) => `${s.url} (pid ${s.child.pid})`).join(", ")}\n`,
     );

@@ -40,9 +40,23 @@ export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export const INDICATOR_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
 export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
 
-/** Where an indicator's values come from: `manual` measurements now; computed sources plug in later. */
-export const INDICATOR_SOURCES = ["manual"] as const;
+/**
+ * Where an indicator's values come from: `manual` measurements typed in, or computed per period of its frequency
+ * from the incidents (a count or a sum of an outcome) or from a crossing's daily border reports (a sum of a figure).
+ */
+export const INDICATOR_SOURCES = ["manual", "incidents", "border"] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+/** What an incidents-computed indicator adds up: the incidents themselves, or one outcome of each. */
+export const INCIDENT_MEASURES = [
+  "count",
+  "arrests",
+  "rescued",
+  "intercepted",
+  "dead",
+  "missing",
+  "withSeizures",
+] as const;
+export type IncidentMeasure = (typeof INCIDENT_MEASURES)[number];
 
 export const TASK_STATUSES = ["todo", "in_progress", "blocked", "done", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

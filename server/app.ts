@@ -37,6 +37,7 @@ import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
 import { taskRoutes } from "./features/tasks";
 import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
+import { createDocumentService } from "./documents/document-service";
 import { createLiveHub } from "./live/live-hub";
 import { liveRoutes } from "./live/live.routes";
 import { createMailer, notificationRoutes } from "./notifications";
@@ -147,6 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: (error) => app.log.warn({ err: error }, "mail outbox"),
   });
   app.decorate("mailer", mailer);
+  const documents = createDocumentService(database.db, app.clock, config);
+  app.decorate("documents", documents);
   // E-mails leave after the commit that queued them: any successful write asks the outbox to drain.
   app.addHook("onResponse", async (request, reply) => {
     if (mailer && request.method !== "GET" && reply.statusCode < 300) mailer.kick();
@@ -154,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onClose", async () => {
     mailer?.close();
     await live.close();
+    await documents.close();
   });
 
   registerErrorHandler(app);

@@ -9,7 +9,11 @@ import { printBanner, startServer, stopOnSignals } from "./main";
 import { OpsError, backup, restore } from "./ops/backup";
 import { checkAdminInput, createAdmin, parseCreateAdminArgs, readAdminPassword } from "./ops/create-admin";
 import { migrateToPostgres } from "./ops/migrate-to-postgres";
-import { importMeetingFile, parseImportMeetingArgs } from "./features/meetings/import-meeting-file";
+import {
+  formatImportResult,
+  importMeetingFile,
+  parseImportMeetingArgs,
+} from "./features/meetings/import-meeting-file";
 
 const USAGE = `Usage: tansiq <command>
 
@@ -32,9 +36,11 @@ const USAGE = `Usage: tansiq <command>
   migrate-to-postgres DATABASE_URL
                   copy the embedded database (TANSIQ_DATA_DIR) into an empty PostgreSQL database, then
                   check every table and the audit chain there
-  import meeting FILE [--date YYYY-MM-DD]
-                  read an Arabic meeting report and print the proposed meeting as JSON
-                  (--date: the report's publication date, to resolve "اليوم", "أمس" …)
+  import meeting FILE [--date YYYY-MM-DD] [--format json|text]
+                  read an Arabic meeting report and print the proposed meeting as JSON, or as a
+                  readable summary with --format text (--date: the report's publication date, to
+                  resolve "اليوم", "أمس" …); a report with no meeting says why and lists the people
+                  and places found
 `;
 
 async function withDatabase<T>(
@@ -87,7 +93,7 @@ async function main(args: string[]): Promise<number> {
       const parsed = parseImportMeetingArgs(args.slice(2));
       if (!parsed) break;
       const result = await importMeetingFile(parsed);
-      console.log(JSON.stringify(result, null, 2));
+      console.log(parsed.format === "text" ? formatImportResult(result) : JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
     }
     case "audit":

@@ -26,6 +26,8 @@ const Env = z.object({
   TANSIQ_AUDIT_KEY: z.string().min(32).optional(),
   TANSIQ_AUDIT_KEY_FILE: z.string().optional(),
   TANSIQ_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(3_600_000),
+  TANSIQ_DOCUMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TANSIQ_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 export type Config = {
@@ -56,6 +58,8 @@ export type Config = {
   auditKey: { key: string | undefined; file: string };
   /** How often a serving instance runs the due sweeps and prunes rate-limit counters (hourly; tests: faster). */
   sweepEveryMs: number;
+  /** PDFs drawn per user per minute (all instances together), and the worker threads drawing them (default: cores − 1, 1–2). */
+  documents: { perUserPerMinute: number; workers: number | undefined };
 };
 
 /**
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       file: e.TANSIQ_AUDIT_KEY_FILE ?? `${e.TANSIQ_DATA_DIR}/audit.key`,
     },
     sweepEveryMs: e.TANSIQ_SWEEP_EVERY_MS,
+    documents: { perUserPerMinute: e.TANSIQ_DOCUMENTS_PER_MINUTE, workers: e.TANSIQ_PDF_WORKERS },
     ...overrides,
   };
 }

@@ -2,61 +2,32 @@
 // entries are arrays of folded words.
 
 import { DISTRICTS } from "../districts";
+import demonymsData from "./data/demonyms.json";
+import notNamesData from "./data/not-names.json";
+import placesData from "./data/places.json";
+import titlesData from "./data/titles.json";
 import { foldArabic } from "../arabic";
 import type { HonourKind, Weekday } from "./types";
 
 const words = (s: string) => foldArabic(s).split(" ");
 
-/** Heads of titles, longest first. The words after a head (definite nouns, places) complete it. */
-export const TITLE_HEADS: string[][] = [
-  "عضو مجلس النواب",
-  "عضو مجلس الدولة",
-  "عضو المجلس البلدي",
-  "رئيس المجلس البلدي",
-  "عميد البلدية",
-  "عميد بلدية",
-  "رئيس مجلس النواب",
-  "رئيس مجلس الوزراء",
-  "رئيس الحكومة",
-  "رئيس أركان",
-  "رئيس جهاز",
-  "رئيس هيئة",
-  "رئيس مصلحة",
-  "رئيس قسم",
-  "رئيس فرع",
-  "رئيس مكتب",
-  "رئيس لجنة",
-  "رئيس غرفة",
-  "رئيس",
-  "وكيل وزارة",
-  "وكيل",
-  "وزير",
-  "مدير مديرية أمن",
-  "مدير مديرية",
-  "مدير أمن",
-  "مدير إدارة",
-  "مدير مكتب",
-  "مدير فرع",
-  "مدير مركز",
-  "مدير منفذ",
-  "مدير",
-  "آمر منفذ",
-  "آمر كتيبة",
-  "آمر قسم",
-  "آمر",
-  "قائد",
-  "نائب رئيس",
-  "نائب",
-  "مساعد وزير",
-  "منسق",
-  "مندوب",
-  "ممثل",
-  "شيخ قبيلة",
-  "أعيان",
-  "حكيم",
-]
-  .map(words)
-  .sort((a, b) => b.length - a.length);
+/** Heads of titles, longest first (data/titles.json, with its sources). The words after a head (definite
+ * nouns, places, a nationality adjective) complete it. */
+export const TITLE_HEADS: string[][] = titlesData.heads.map(words).sort((a, b) => b.length - a.length);
+
+/** Nationality adjectives, folded, masculine and feminine → country (data/demonyms.json). */
+export const DEMONYMS = new Map<string, string>(
+  demonymsData.demonyms.flatMap(([m, f, country]) => [
+    [foldArabic(m!), country!],
+    [foldArabic(f!), country!],
+  ]),
+);
+
+/** Country names, folded (data/demonyms.json). */
+export const COUNTRIES = new Set<string>(demonymsData.demonyms.map(([, , country]) => foldArabic(country!)));
+
+/** Words that are never part of a person's name (data/not-names.json). */
+export const NOT_NAMES = new Set(notNamesData.words.map(foldArabic));
 
 /** Nouns that stand in construct inside a title or body without the article (مدير إدارة مكافحة …). */
 export const BODY_NOUNS = new Set(
@@ -113,13 +84,41 @@ export const RANKS: string[][] = [
   "حاج",
   "شيخ",
   "أستاذ",
+  "سيد",
+  "سيدة",
+  "معالي",
+  "سعادة",
 ]
   .map(words)
   .sort((a, b) => b.length - a.length);
 
 /** Verbs that open a meeting report and take the host as subject. */
 export const HOST_VERBS = new Set(
-  ["عقد", "عقدت", "ترأس", "ترأست", "استقبل", "التقى", "اجتمع", "اجتمعت", "عقدت"].map(foldArabic),
+  [
+    "عقد",
+    "عقدت",
+    "ترأس",
+    "ترأست",
+    "استقبل",
+    "استقبلت",
+    "التقى",
+    "التقت",
+    "اجتمع",
+    "اجتمعت",
+    "زار",
+    "زارت",
+    "بحث",
+    "بحثت",
+    "ناقش",
+    "ناقشت",
+    "تباحث",
+    "أجرى",
+    "أجرت",
+  ].map(foldArabic),
+);
+/** Host verbs that also open sentences of another kind («وجرى بحث …»): a host only when a title or rank follows. */
+export const WEAK_HOST_VERBS = new Set(
+  ["زار", "زارت", "بحث", "بحثت", "ناقش", "ناقشت", "تباحث", "أجرى", "أجرت"].map(foldArabic),
 );
 /** Words that end the host phrase. */
 export const HOST_STOP = new Set(
@@ -208,11 +207,49 @@ export const SPEECH_VERBS = new Set(
     "جدد",
     "وجه",
     "أبدى",
+    // feminine (a woman speaking, or a ministry/delegation as subject)
+    "أكدت",
+    "شددت",
+    "أشارت",
+    "أعربت",
+    "أوضحت",
+    "دعت",
+    "قالت",
+    "أضافت",
+    "بينت",
+    "لفتت",
+    "نوهت",
+    "ثمنت",
+    "طالبت",
+    "أعلنت",
+    "استعرضت",
+    "أثنت",
+    "تحدثت",
+    "تعهدت",
+    "جددت",
+    "أبدت",
   ].map(foldArabic),
 );
 /** Participles that continue the same speaker (مؤكدًا، مشيرًا …). */
 export const SPEECH_PARTICIPLES = new Set(
-  ["مؤكدا", "مشيرا", "مشددا", "موضحا", "داعيا", "مضيفا", "معربا", "لافتا"].map(foldArabic),
+  [
+    "مؤكدا",
+    "مشيرا",
+    "مشددا",
+    "موضحا",
+    "داعيا",
+    "مضيفا",
+    "معربا",
+    "لافتا",
+    "مؤكدة",
+    "مشيرة",
+    "مشددة",
+    "موضحة",
+    "داعية",
+    "مضيفة",
+    "معربة",
+    "لافتة",
+  ].map(foldArabic),
 );
 /** Turns that hand the word to a new speaker. */
 export const TURNS: string[][] = [
@@ -330,7 +367,7 @@ export const MONTHS: Record<string, number> = {
 
 export type Place = { fold: string; text: string; pcode: string | null; nameEn: string | null };
 
-/** Districts plus towns and crossings that security reports name. */
+/** Districts plus towns, crossings and the neighbours' places that security reports name. */
 export const PLACES: Place[] = [
   ...DISTRICTS.map((d) => ({
     fold: foldArabic(d.nameAr),
@@ -343,7 +380,6 @@ export const PLACES: Place[] = [
   { fold: "شحات", text: "شحات", pcode: "LY0106", nameEn: "Shahhat" },
   { fold: "القبه", text: "القبة", pcode: "LY0101", nameEn: "Al Qubbah" },
   { fold: "البريقه", text: "البريقة", pcode: "LY0105", nameEn: "Brega" },
-  { fold: "راس اجدير", text: "رأس اجدير", pcode: "LY0215", nameEn: "Ras Ajdir" },
   { fold: "غدامس", text: "غدامس", pcode: "LY0209", nameEn: "Ghadames" },
   { fold: "الجغبوب", text: "الجغبوب", pcode: "LY0104", nameEn: "Jaghbub" },
   { fold: "بنينا", text: "بنينا", pcode: "LY0103", nameEn: "Benina" },
@@ -352,8 +388,17 @@ export const PLACES: Place[] = [
   { fold: "الكفره", text: "الكفرة", pcode: "LY0107", nameEn: "Kufra" },
   { fold: "درنه", text: "درنة", pcode: "LY0101", nameEn: "Derna" },
   { fold: "مصراته", text: "مصراتة", pcode: "LY0214", nameEn: "Misrata" },
+  ...placesData.places.map(([text, nameEn, , pcode]) => ({
+    fold: foldArabic(text as string),
+    text: text as string,
+    pcode: (pcode as string | null) ?? null,
+    nameEn: (nameEn as string | null) ?? null,
+  })),
 ];
-const PLACE_BY_FOLD = new Map(PLACES.map((p) => [p.fold, p]));
+const PLACE_BY_FOLD = new Map<string, Place>();
+for (const p of PLACES) if (!PLACE_BY_FOLD.has(p.fold)) PLACE_BY_FOLD.set(p.fold, p);
+/** Longest place name, in words. */
+export const PLACE_MAX_WORDS = Math.max(...PLACES.map((p) => p.fold.split(" ").length));
 export function findPlace(fold: string): Place | null {
   return PLACE_BY_FOLD.get(fold) ?? PLACE_BY_FOLD.get(fold.replace(/^ال/, "")) ?? null;
 }

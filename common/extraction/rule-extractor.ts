@@ -9,20 +9,26 @@ import {
   ATTENDEE_TRIGGERS,
   BODY_NOUNS,
   COMMITMENT_MARKERS,
+  COUNTRIES,
+  DEMONYMS,
   HONOUR_KINDS,
   HOST_STOP,
   HOST_VERBS,
   MONTHS,
   NARRATORS,
+  NOT_NAMES,
   PARTS_OF_DAY,
+  PLACE_MAX_WORDS,
   RANKS,
   SPEECH_PARTICIPLES,
   SPEECH_VERBS,
   TITLE_HEADS,
   TURNS,
+  WEAK_HOST_VERBS,
   WEEKDAY_INDEX,
   WEEKDAYS,
   findPlace,
+  type Place,
 } from "./lexicon";
 import { bare, isComma, isSentenceEnd, tokenize, type Token } from "./tokens";
 import type {
@@ -116,6 +122,12 @@ type ParsedPerson = {
   span: Span;
 };
 
+const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"]);
+
+function isPlaceOrCountry(fold: string): boolean {
+  return !!findPlace(fold) || COUNTRIES.has(fold);
+}
+
 /** Consumes the words that complete a title after its head: definite nouns, body nouns, places, "عن دائرة X". */
 function consumeComplement(tokens: Token[], i: number, end: number): number {
   let j = i;
@@ -132,6 +144,20 @@ function consumeComplement(tokens: Token[], i: number, end: number): number {
       continue;
     }
     if (matchRank(tokens, j)) break;
+    if (RELATIVES.has(f)) break;
+    if ((f === "لدي" || f === "في") && j + 1 < end && isPlaceOrCountry(tokens[j + 1]!.fold)) {
+      j += 2;
+      continue;
+    }
+    const pm = matchPlaceAt(tokens, j);
+    if (pm && pm.prefix === 0) {
+      j += pm.n;
+      continue;
+    }
+    if (isPlaceOrCountry(f)) {
+      j++;
+      continue;
+    }
     if (f === "غير" && j + 1 < end && tokens[j + 1]!.fold.startsWith("ال")) {
       j += 2;
       continue;
@@ -161,6 +187,35 @@ function consumeQualifier(tokens: Token[], i: number, end: number): number {
   let j = i + 1;
   while (j < end && !tokens[j]!.punct && tokens[j]!.fold.startsWith("ال")) j++;
   return j;
+}
+
+/**
+ * Whether the tokens [a, b) can be a person's name by what they are made of: one to seven words, no
+ * punctuation or digits, none of them a particle, a verbal or common noun of the register, a profession, a
+ * title or body word, a speech or host verb, or a prepositional phrase («بالمديرية», «للأمن»). A title
+ * before the words is no evidence either way.
+ */
+export function looksLikeName(tokens: Token[], a: number, b: number): boolean {
+  const n = b - a;
+  if (n < 1 || n > 7) return false;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (t.punct || /\d/.test(t.fold)) return false;
+    const f = t.fold;
+    const nc = noConj(f);
+    if (NOT_NAMES.has(f) || (k === a && NOT_NAMES.has(nc))) return false;
+    if (BODY_NOUNS.has(f) || SPEECH_VERBS.has(f) || SPEECH_VERBS.has(nc) || SPEECH_PARTICIPLES.has(f))
+      return false;
+    if (HOST_VERBS.has(f) || HOST_VERBS.has(nc) || HOST_STOP.has(f)) return false;
+    if (NOT_NAMES.has(nc) || WEEKDAYS[f] || WEEKDAYS[nc] || PARTS_OF_DAY[bare(nc)]) return false;
+    if (/^(بال|لل|كال|وبال|ولل|فال)/.test(f) && f.length > 4) return false;
+    // common nouns and adjectives of the register: «الداخلية», «المديرية», «المؤسسات»
+    if (k === a && /^(و?ال).{2,}(يه|ات)$/.test(f)) return false;
+    if (k === a && matchTitleHead(tokens, k)) return false;
+    if (k === a && (DEMONYMS.has(f) || findPlace(f))) return false;
+    if (k > a && matchTitleHead(tokens, k) && !/^(ابو|بو|بن|ابن|عبد)$/.test(f)) return false;
+  }
+  return true;
 }
 
 /**
@@ -212,6 +267,16 @@ function parsePeople(src: string, tokens: Token[], from: number, to: number): Pa
         i = q;
       }
     }
+    // "مدير أمن بن قردان العقيد سامي …": an unknown place completes the title up to the rank
+    if (title && i < b && !matchRank(tokens, i)) {
+      for (let k = i + 1; k < Math.min(b, i + 4); k++) {
+        if (!matchRank(tokens, k)) continue;
+        const titleStart = src.lastIndexOf(title, tokens[i]!.start);
+        title = src.slice(titleStart >= 0 ? titleStart : tokens[a]!.start, tokens[k - 1]!.end);
+        i = k;
+        break;
+      }
+    }
     const r = i < b ? matchRank(tokens, i) : 0;
     if (r) {
       const rt = tokens[i]!;
@@ -220,7 +285,22 @@ function parsePeople(src: string, tokens: Token[], from: number, to: number): Pa
       i += r;
     }
     if (i < b) nameStart = i;
-    const name = nameStart >= 0 ? src.slice(tokens[nameStart]!.start, tokens[b - 1]!.end) : null;
+    let nameEnd = b;
+    // "اللواء سالم العتيبي مدير عام الجوازات": the name first, then the title
+    if (!title && nameStart >= 0) {
+      for (let k = nameStart + 1; k < b; k++) {
+        const h = matchTitleHead(tokens, k);
+        if (!h || /^(ابو|بو|بن|ابن|عبد)$/.test(tokens[k]!.fold)) continue;
+        const tEnd = consumeComplement(tokens, k + h, b);
+        title = src.slice(tokens[k]!.start, tokens[tEnd - 1]!.end);
+        const q = consumeQualifier(tokens, tEnd, b);
+        if (q > tEnd) body = src.slice(tokens[tEnd]!.start + 1, tokens[q - 1]!.end);
+        nameEnd = k;
+        break;
+      }
+    }
+    const nameOk = nameStart >= 0 && looksLikeName(tokens, nameStart, nameEnd);
+    const name = nameOk ? src.slice(tokens[nameStart]!.start, tokens[nameEnd - 1]!.end) : null;
     const span = { start: tokens[a]!.start, end: tokens[b - 1]!.end };
     if (title) {
       people.push({ name, title, rank, body, span });
@@ -341,6 +421,56 @@ function parseMention(
 }
 
 // ——— date and place ———
+
+/** A place of one or more words at token i, the first word possibly with a clitic (ب، و، ل، وب، فب). */
+export function matchPlaceAt(tokens: Token[], i: number): { place: Place; n: number; prefix: number } | null {
+  const first = tokens[i];
+  if (!first || first.punct) return null;
+  const variants: [string, number][] = [[first.fold, 0]];
+  const m = /^(وب|ول|فب|وفي|[وبل])/.exec(first.fold);
+  if (m && first.fold.length > m[0].length + 2) variants.push([first.fold.slice(m[0].length), m[0].length]);
+  for (let n = Math.min(PLACE_MAX_WORDS, tokens.length - i); n >= 1; n--) {
+    let rest = "";
+    let ok = true;
+    for (let k = 1; k < n; k++) {
+      const t = tokens[i + k]!;
+      if (t.punct) {
+        ok = false;
+        break;
+      }
+      rest += ` ${t.fold}`;
+    }
+    if (!ok) continue;
+    for (const [f, prefix] of variants) {
+      const place = findPlace(f + rest);
+      if (place) return { place, n, prefix };
+    }
+  }
+  return null;
+}
+
+const DATELINE_DASHES = new Set(["-", "–", "—", ":", "ـ"]);
+
+/**
+ * A news-agency dateline in front of the report («طرابلس 07 مارس 2024 (وال) -», «تونس – », «Tripoli (LANA)
+ * —»): the index of the first token after it (0 when there is none) and the token of its place.
+ */
+export function datelineOf(tokens: Token[]): { end: number; place: number | null } {
+  const none = { end: 0, place: null };
+  const first = tokens[0];
+  if (!first) return none;
+  const placeAtStart = matchPlaceAt(tokens, 0);
+  if (!placeAtStart && first.text !== "(" && !/^[A-Za-z]/.test(first.text)) return none;
+  let end = 0;
+  for (let i = 0; i < Math.min(tokens.length, 14); i++) {
+    const t = tokens[i]!;
+    if (i > 0 && t.newline) break;
+    if (!t.punct && (HOST_VERBS.has(noConj(t.fold)) || isSpeechVerb(t))) break;
+    if (t.punct && DATELINE_DASHES.has(t.text)) end = i + 1;
+  }
+  if (end === 0) return none;
+  return { end, place: placeAtStart && placeAtStart.prefix === 0 ? 0 : null };
+}
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -496,51 +626,78 @@ function relativeAround(tokens: Token[], i: number) {
   return { weekday, partOfDay, relative, start, end };
 }
 
-function findPlaceIn(src: string, tokens: Token[]): ProposedPlace | null {
-  // explicit: "في مدينة X", "بمدينة X", "بمقر … X"
-  const counts = new Map<string, { n: number; first: Token }>();
-  let explicit: { tok: Token; venue: string | null } | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+/**
+ * The place of the meeting: a city or venue named as such («في مدينة X», «بمقر … X»), else a place said
+ * with «في»/«بـ» in the first sentence, else the dateline's, else the place named most often.
+ */
+function findPlaceIn(
+  src: string,
+  tokens: Token[],
+  firstSentenceEnd: number,
+  dateline: { end: number; place: number | null },
+): ProposedPlace | null {
+  type Hit = { at: number; n: number; prefix: number; place: Place };
+  const counts = new Map<string, { n: number; first: Hit }>();
+  let explicit: { hit: Hit; venue: string | null } | null = null;
+  let locative: Hit | null = null;
+  const from = dateline.end;
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.punct) continue;
     const f = t.fold;
-    const pl = findPlace(f) ?? findPlace(f.replace(/^[وبل]/, ""));
-    if (pl) {
-      const c = counts.get(pl.fold);
+    const m = matchPlaceAt(tokens, i);
+    if (m) {
+      const hit = { at: i, ...m };
+      const c = counts.get(m.place.fold);
       if (c) c.n++;
-      else counts.set(pl.fold, { n: 1, first: t });
+      else counts.set(m.place.fold, { n: 1, first: hit });
+      const prev = tokens[i - 1];
+      if (!explicit && prev && !prev.punct && /^[بو]?مدينه$/.test(prev.fold)) explicit = { hit, venue: null };
+      if (
+        !locative &&
+        i < firstSentenceEnd &&
+        (m.prefix > 0 ? /ب$/.test(f.slice(0, m.prefix)) : prev?.fold === "في")
+      )
+        locative = hit;
     }
-    if (!explicit && (f === "مدينه" || f === "بمدينه") && i + 1 < tokens.length) {
-      const nx = tokens[i + 1]!;
-      if (findPlace(nx.fold)) explicit = { tok: nx, venue: null };
-    }
-    if (!explicit && (f === "بمقر" || f === "مقر" || f === "بديوان") && i + 1 < tokens.length) {
-      let j = i + 1;
-      while (j < tokens.length && j < i + 8 && !tokens[j]!.punct) {
-        if (findPlace(tokens[j]!.fold)) {
-          explicit = {
-            tok: tokens[j]!,
-            venue: src.slice(tokens[i]!.start + (f.startsWith("ب") ? 1 : 0), tokens[j]!.end),
-          };
-          break;
-        }
-        j++;
+    if (!explicit && /^(بمقر|مقر|بديوان|ديوان)$/.test(f)) {
+      for (let j = i + 1; j < tokens.length && j < i + 8 && !tokens[j]!.punct; j++) {
+        const pm = matchPlaceAt(tokens, j);
+        if (!pm) continue;
+        const last = tokens[j + pm.n - 1]!;
+        explicit = {
+          hit: { at: j, ...pm },
+          venue: src.slice(t.start + (f.startsWith("ب") ? 1 : 0), last.end),
+        };
+        break;
       }
     }
+    if (m) i += m.n - 1;
   }
-  const pick = explicit?.tok ?? [...counts.values()].sort((a, b) => b.n - a.n)[0]?.first;
+  let pick: Hit | null = explicit?.hit ?? locative ?? null;
+  if (!pick && dateline.place !== null) {
+    const m = matchPlaceAt(tokens, dateline.place);
+    if (m) pick = { at: dateline.place, ...m };
+  }
+  pick ??= [...counts.values()].sort((a, b) => b.n - a.n)[0]?.first ?? null;
   if (!pick) return null;
-  const pl = findPlace(pick.fold)!;
+  const a = tokens[pick.at]!;
+  const z = tokens[pick.at + pick.n - 1]!;
+  const start = a.start + pick.prefix;
   return {
-    text: pick.text,
-    districtPcode: pl.pcode,
-    nameEn: pl.nameEn,
-    venue: explicit?.venue ?? null,
-    span: { start: pick.start, end: pick.end },
+    text: src.slice(start, z.end),
+    districtPcode: pick.place.pcode,
+    nameEn: pick.place.nameEn,
+    venue: explicit && explicit.hit === pick ? explicit.venue : null,
+    span: { start, end: z.end },
   };
 }
 
 // ——— the extractor ———
+
+/** Words that name a meeting, visit or session (folded, without و/ف). */
+const MEETING_WORDS =
+  /^(اجتماع|اجتمع|لقاء|اللقاء|لقاءا|جلسه|الجلسه|زياره|الزياره|مباحثات|المباحثات|محادثات|المحادثات|استقبل|التقي|التقت|ورشه|اللجنه|لجنه|مؤتمر|المؤتمر)/;
 
 function topicOf(text: string): CommitmentTopic {
   const f = foldArabic(text);
@@ -596,12 +753,19 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       return person;
     };
 
+    const dateline = datelineOf(tokens);
+
     // Host: the subject of the first host verb in the first sentences.
     let host: ProposedPerson | null = null;
     let attendeesFrom = -1;
-    for (const [a, b] of sentences.slice(0, 3)) {
+    for (const [a0, b] of sentences.slice(0, 3)) {
+      const a = a0 < dateline.end ? Math.min(dateline.end, b) : a0;
       for (let i = a; i < Math.min(b, a + 6); i++) {
-        if (!HOST_VERBS.has(noConj(tokens[i]!.fold))) continue;
+        const verbFold = noConj(tokens[i]!.fold);
+        if (!HOST_VERBS.has(verbFold)) continue;
+        // «وجرى بحث …», «زار المدينة»: a weak verb opens a meeting only when a title or rank follows
+        if (WEAK_HOST_VERBS.has(verbFold) && !(matchTitleHead(tokens, i + 1) || matchRank(tokens, i + 1)))
+          continue;
         let j = i + 1;
         while (j < b && !HOST_STOP.has(noConj(tokens[j]!.fold)) && !HOST_STOP.has(tokens[j]!.fold)) j++;
         const parsed = parsePeople(src, tokens, i + 1, j);
@@ -610,7 +774,8 @@ export class RuleMeetingExtractor implements MeetingExtractor {
           const verb = noConj(tokens[i]!.fold);
           // "استقبل/التقى <host> <guest>": the others in the subject phrase are guests.
           const receives = verb === foldArabic("استقبل") || verb === foldArabic("التقى");
-          if (receives) for (const p of parsed.slice(1)) add(p, "attendee");
+          // the others in the subject phrase are guests or co-hosts («بحث X ونظيره Y»)
+          for (const p of parsed.slice(1)) add(p, "attendee");
           // the guest after the time and venue: "استقبل X بمكتبه صباح أمس، Y، بحضور …"
           // or "عقد X اجتماعًا … مع Y لمتابعة …"
           let g = j;
@@ -657,6 +822,27 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       for (const p of parsePeople(src, tokens, start, j)) add(p, "attendee");
       break;
     }
+    // No host verb and no «بحضور»: a meeting, visit or session named otherwise («أبرز الوزير ونظيره … خلال
+    // لقاء ثنائي», «اجتماع تونسي-ليبي») — the named officials of the first two sentences are its parties.
+    if (!host && people.length === 0) {
+      const to = sentences[Math.min(1, sentences.length - 1)]?.[1] ?? 0;
+      const meetingWords = tokens.slice(0, to).some((t) => !t.punct && MEETING_WORDS.test(noConj(t.fold)));
+      const found = meetingWords ? scanTitledPeople(src, tokens, dateline.end, to).filter((p) => p.name) : [];
+      if (found.length >= 2) for (const p of found) add(p, "attendee");
+    }
+
+    // «نظيره التونسي»: the counterpart holds the host's office in another country
+    const principal = host ?? people.find((p) => p.title && !/^نظير/.test(p.title)) ?? null;
+    if (principal?.title)
+      for (const p of people) {
+        const m = p.title ? /^نظير(?:ه|ها|ته)(?:\s+(\S+))?$/.exec(p.title) : null;
+        if (!m) continue;
+        const base = principal.title
+          .split(/\s+/)
+          .filter((w) => !DEMONYMS.has(foldArabic(w)))
+          .join(" ");
+        p.title = m[1] ? `${base} ${m[1]}` : base;
+      }
     if (!host) warnings.push("no_host");
     if (!people.some((p) => p.role === "attendee")) warnings.push("no_attendees");
 
@@ -736,10 +922,11 @@ export class RuleMeetingExtractor implements MeetingExtractor {
     const honours = this.honours(src, tokens, sentences, people, warnings);
     const date = findDate(src, tokens, options.publicationDate ?? null, warnings);
     if (!date) warnings.push("no_date");
-    const place = findPlaceIn(src, tokens);
+    const place = findPlaceIn(src, tokens, sentences[0]?.[1] ?? 0, dateline);
     if (!place) warnings.push("no_place");
 
-    if (!host && people.length === 0 && statements.length === 0 && honours.length === 0) {
+    if (!host && people.length === 0 && honours.length === 0) {
+      // statements alone (a press statement, an interview) are not a meeting
       return { ok: false, error: "extraction_no_meeting" };
     }
     const title = ["اجتماع", host?.title ?? host?.name ?? null, place ? `في ${place.text}` : null]
@@ -990,3 +1177,66 @@ export class RuleMeetingExtractor implements MeetingExtractor {
 }
 
 export const ruleExtractor: MeetingExtractor = new RuleMeetingExtractor();
+
+/** Every person introduced by a title in tokens [from, to), in order (the title's phrase up to a stop). */
+function scanTitledPeople(src: string, tokens: Token[], from: number, to: number): ParsedPerson[] {
+  const out: ParsedPerson[] = [];
+  for (let i = from; i < to; i++) {
+    if (tokens[i]!.punct || !matchTitleHead(tokens, i)) continue;
+    let e = i + 1;
+    while (e < to && !isSentenceEnd(tokens[e]!) && e < i + 16) {
+      const f = tokens[e]!.fold;
+      if (ATTENDEE_STOP.has(f) || ATTENDEE_STOP.has(noConj(f)) || isSpeechVerb(tokens[e]!)) break;
+      if (e > i + 1 && /^و/.test(f) && matchTitleHead(tokens, e)) break;
+      e++;
+    }
+    const parsed = parsePeople(src, tokens, i, e)[0];
+    if (parsed) out.push(parsed);
+    i = e - 1;
+  }
+  return out;
+}
+
+/** Why a text was refused as "no meeting". */
+export type NoMeetingReason = "no_meeting_words" | "only_one_party";
+
+/**
+ * For a text refused as "no meeting": why (no word of a meeting, visit or session; or such a word with
+ * fewer than two parties), and the people and places it names, so that a person can build the meeting by
+ * hand. Reads at most EXTRACTION_MAX_CHARS characters.
+ */
+export function diagnoseNoMeeting(text: string): {
+  reason: NoMeetingReason;
+  people: ProposedPerson[];
+  places: ProposedPlace[];
+} {
+  const src = typeof text === "string" ? text.slice(0, EXTRACTION_MAX_CHARS) : "";
+  const tokens = tokenize(src);
+  const meetingWords = tokens.some((t) => !t.punct && MEETING_WORDS.test(noConj(t.fold)));
+  const people: ProposedPerson[] = scanTitledPeople(src, tokens, 0, tokens.length).map((p, k) => ({
+    id: `p${k + 1}`,
+    ...p,
+    role: "attendee",
+  }));
+  const places: ProposedPlace[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchPlaceAt(tokens, i);
+    if (!m) continue;
+    const a = tokens[i]!;
+    const z = tokens[i + m.n - 1]!;
+    if (!seen.has(m.place.fold)) {
+      seen.add(m.place.fold);
+      const start = a.start + m.prefix;
+      places.push({
+        text: src.slice(start, z.end),
+        districtPcode: m.place.pcode,
+        nameEn: m.place.nameEn,
+        venue: null,
+        span: { start, end: z.end },
+      });
+    }
+    i += m.n - 1;
+  }
+  return { reason: meetingWords ? "only_one_party" : "no_meeting_words", people, places };
+}

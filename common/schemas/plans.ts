@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_SOURCES, PLAN_STATUSES } from "../enums";
+import {
+  BORDER_FIGURES,
+  INCIDENT_MEASURES,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPE_GROUPS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_FREQUENCIES,
+  INDICATOR_SOURCES,
+  PLAN_STATUSES,
+} from "../enums";
 import { LIMITS } from "../limits";
 import {
   Day,
@@ -99,18 +108,68 @@ export const ObjectiveBody = z.strictObject({
 export type ObjectiveBody = z.infer<typeof ObjectiveBody>;
 export const ObjectiveUpdateBody = ObjectiveBody.partial();
 
-export const IndicatorBody = z.strictObject({
+/** An indicator computed from the incidents: a count or the sum of one outcome, of the incidents that match. */
+export const IncidentIndicatorSpec = z.strictObject({
+  measure: z.enum(INCIDENT_MEASURES),
+  typeId: Id.nullable().default(null),
+  group: z.enum(INCIDENT_TYPE_GROUPS).nullable().default(null),
+  district: z
+    .string()
+    .regex(/^LY\d{4}$/)
+    .nullable()
+    .default(null),
+  agencyId: Id.nullable().default(null),
+  status: z.enum(INCIDENT_STATUSES).nullable().default(null),
+});
+export type IncidentIndicatorSpec = z.infer<typeof IncidentIndicatorSpec>;
+/** An indicator computed from a crossing's daily reports: the sum of one figure. */
+export const BorderIndicatorSpec = z.strictObject({ crossingId: Id, figure: z.enum(BORDER_FIGURES) });
+export type BorderIndicatorSpec = z.infer<typeof BorderIndicatorSpec>;
+export const IndicatorSpec = z.union([IncidentIndicatorSpec, BorderIndicatorSpec]);
+export type IndicatorSpec = z.infer<typeof IndicatorSpec>;
+
+/** A computed source needs its spec, of its own shape; a manual one has none. */
+const specFits = (b: { source?: string; spec?: IndicatorSpec | null }) =>
+  b.source === undefined && b.spec === undefined
+    ? true
+    : b.source === "incidents"
+      ? !!b.spec && "measure" in b.spec
+      : b.source === "border"
+        ? !!b.spec && "figure" in b.spec
+        : !b.spec;
+const specIssue = { message: "spec", path: ["spec"] };
+
+const indicatorFields = {
   nameAr: Line(),
-  nameEn: OptionalLine().default(null),
+  nameEn: OptionalLine(),
   unit: Line(LIMITS.code * 2),
   baseline: z.number().finite(),
   target: z.number().finite(),
   direction: z.enum(INDICATOR_DIRECTIONS),
   frequency: z.enum(INDICATOR_FREQUENCIES),
-  source: z.enum(INDICATOR_SOURCES).default("manual"),
-});
+  source: z.enum(INDICATOR_SOURCES),
+  spec: IndicatorSpec.nullable(),
+};
+export const IndicatorBody = z
+  .strictObject({
+    ...indicatorFields,
+    nameEn: indicatorFields.nameEn.default(null),
+    source: indicatorFields.source.default("manual"),
+    spec: indicatorFields.spec.default(null),
+  })
+  .refine(specFits, specIssue);
 export type IndicatorBody = z.infer<typeof IndicatorBody>;
-export const IndicatorUpdateBody = IndicatorBody.partial();
+/** An edit; changing the source or the spec sends both. */
+export const IndicatorUpdateBody = z
+  .strictObject(indicatorFields)
+  .partial()
+  .refine((b) => (b.source === undefined) === (b.spec === undefined), specIssue)
+  .refine(specFits, specIssue);
+export type IndicatorUpdateBody = z.infer<typeof IndicatorUpdateBody>;
+
+/** One period of a computed indicator: its first and last day and the figure over it. */
+export const IndicatorPoint = z.object({ from: z.string(), to: z.string(), value: z.number() });
+export type IndicatorPoint = z.infer<typeof IndicatorPoint>;
 
 export const MeasurementBody = z.strictObject({
   measuredOn: DateOnly,
@@ -139,6 +198,9 @@ export const Indicator = z.object({
   direction: z.enum(INDICATOR_DIRECTIONS),
   frequency: z.enum(INDICATOR_FREQUENCIES),
   source: z.enum(INDICATOR_SOURCES),
+  spec: IndicatorSpec.nullable(),
+  /** Computed indicators: one point per period of the frequency, from the plan's start to today (what the reader may list). */
+  series: z.array(IndicatorPoint),
   /** Latest value and how far from baseline to target it stands (0–100). */
   current: z.number().nullable(),
   achievement: z.number().nullable(),

@@ -9,6 +9,7 @@ import { AppError } from "../http/app-error";
 import { agencies } from "../features/agencies/agencies.table";
 import { users, type UserRow } from "../features/users/users.table";
 import { modulesFor, permissionsFor } from "../features/modules";
+import { assertStrongPassword } from "./password-strength";
 import { hashPassword, verifyPassword } from "./passwords";
 import { actorFrom, deleteUserSessions } from "./sessions";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
@@ -65,6 +66,7 @@ export async function changePassword(tx: Db, ctx: Ctx, actor: Actor, current: st
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError("invalid_credentials", { fields: [{ field: "currentPassword", issue: "invalid" }] });
   }
+  assertStrongPassword(next, "newPassword", [user.username, user.displayNameAr, user.displayNameEn, current]);
   await saveUser(
     tx,
     ctx,

@@ -26,6 +26,7 @@ export {
   seizureCustody,
   victimReferrals,
 } from "../features/incidents/incidents.table";
+export { incidentDayCounts } from "../features/incidents/incident-rollups.table";
 export {
   courses,
   courseSessions,
@@ -37,6 +38,7 @@ export {
   trainingCoverageVersion,
 } from "../features/training/training.table";
 export { crossings, crossingAgencies, borderReports } from "../features/border/border.table";
+export { borderDayFigures } from "../features/border/border-rollups.table";
 export {
   communityReports,
   communityMessages,

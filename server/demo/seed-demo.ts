@@ -11,6 +11,7 @@ import { seedDemoNeeds } from "./demo-needs";
 import { seedDemoMeetings } from "./seed-demo-meetings";
 import { seedDemoTraining } from "./seed-demo-training";
 import { seedDemoBorder } from "./seed-demo-border";
+import { seedDemoIncidentsAndIndicators } from "./seed-demo-indicators";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
@@ -77,5 +78,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
     await seedDemoMeetings(tx, ctx, ids);
     await seedDemoTraining(tx, ctx, ids);
     await seedDemoBorder(tx, ctx, ids);
+    await seedDemoIncidentsAndIndicators(tx, ctx, ids);
   });
 }

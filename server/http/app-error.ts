@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly options: {
       fields?: Omit<FieldIssue, "message">[];
       params?: Record<string, string | number>;
+      /** Seconds after which the client may try again (sent as Retry-After). */
+      retryAfter?: number;
     } = {},
   ) {
     super(code);

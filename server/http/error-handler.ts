@@ -99,6 +99,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     const language = requestLanguage(request);
     if (error instanceof AppError) {
       const fields = error.options.fields?.map((f) => localise(language, f, {}));
+      const retryAfter =
+        error.options.retryAfter ?? (error.code === "unavailable" ? RETRY_AFTER_SECONDS : undefined);
+      if (retryAfter !== undefined) reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
       return sendError(request, reply, error.code, fields, error.options.params);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -4,6 +4,7 @@ import type { Actor } from "../authz/actor";
 import type { Config } from "../config";
 import type { Database, Db } from "../db/client";
 import type { Clock } from "../clock";
+import type { DocumentService } from "../documents/document-service";
 import type { LiveHub } from "../live/live-hub";
 import type { Mailer } from "../notifications/mailer";
 
@@ -26,6 +27,8 @@ declare module "fastify" {
     clock: Clock;
     /** Committed changes, from every instance (LISTEN/NOTIFY), for server-sent events. */
     live: LiveHub;
+    /** PDFs, drawn in worker threads and limited per user. */
+    documents: DocumentService;
     /** The e-mail outbox sender, or null when SMTP_URL is unset. */
     mailer: Mailer | null;
     /** Every route as registered, for the route-guard test and the OpenAPI check. */

@@ -23,7 +23,11 @@ export async function takeRateLimit(
       set: { hits: sql`${rateLimitHits.hits} + 1` },
     })
     .returning({ hits: rateLimitHits.hits });
-  if ((row?.hits ?? 0) > max) throw new AppError("rate_limited");
+  if ((row?.hits ?? 0) > max) {
+    throw new AppError("rate_limited", {
+      retryAfter: (windowStart.getTime() + windowMs - now.getTime()) / 1000,
+    });
+  }
 }
 
 /** Drops counters of windows long past (run by the hourly jobs). */

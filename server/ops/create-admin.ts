@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { agencies, createAgency } from "../features/agencies";
 import { createUser } from "../features/users";
 import { users } from "../features/users/users.table";
+import { passwordStrength } from "../auth/password-strength";
 import { OpsError } from "./backup";
 
 // `tansiq create-admin USERNAME`: the first account of a production installation (`tansiq serve` seeds nothing).
@@ -41,6 +42,11 @@ export function checkAdminInput(username: string, password: string): { username:
   if (!secret.success) {
     throw new OpsError(
       `The password is too weak: it needs ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters. Nothing was written.`,
+    );
+  }
+  if (!passwordStrength(secret.data, [name.data]).strong) {
+    throw new OpsError(
+      "The password is too easy to guess (a common password, a repeat, a keyboard row, a name or a date). A few unrelated words make a strong one. Nothing was written.",
     );
   }
   return { username: name.data, password: secret.data };

@@ -8,8 +8,11 @@ import { OpsError } from "./backup";
 import { progress } from "./progress";
 import { digestTables, listTables, quoteIdent, type TableInfo } from "./tables";
 
-/** Tables that triggers write when others change: copied again after every other table. */
-const TRIGGER_WRITTEN = ["training_coverage_version"];
+/**
+ * Tables that triggers write when others change (the coverage version, the incident and border rollups): left
+ * empty while the others fill, then replaced by the installation's own rows, after every other table.
+ */
+const TRIGGER_WRITTEN = ["training_coverage_version", "incident_day_counts", "border_day_figures"];
 
 // `tansiq migrate-to-postgres DATABASE_URL`: moves an embedded installation (PGlite in the data folder) to a
 // PostgreSQL server. The server's database is migrated to the same version, then every row of every table is
@@ -105,14 +108,15 @@ export async function migrateToPostgres(dataDir: string, url: string): Promise<v
         }
         for (const table of tables) await tx.execute(sql.raw(`delete from ${quoteIdent(table.name)}`));
         for (const [i, table] of tables.entries()) {
+          if (TRIGGER_WRITTEN.includes(table.name)) continue;
           const rows: Row[] = [];
           for await (const batch of readRows(source.db, table)) rows.push(...batch);
           await insertRows(tx, table, rows);
           total += rows.length;
           progress(`[${i + 1}/${tables.length}] ${table.name}: ${rows.length} rows`);
         }
-        // Statement triggers bumped the coverage version while the other tables were filled (migration 0005):
-        // its row is copied again, last, so the server holds the installation's own.
+        // Triggers bumped the coverage version (migration 0005) and filled the rollups (0007) while the other tables
+        // were filled: their rows are replaced, last, by the installation's own.
         for (const table of tables.filter((t) => TRIGGER_WRITTEN.includes(t.name))) {
           const rows: Row[] = [];
           for await (const batch of readRows(source.db, table)) rows.push(...batch);
@@ -133,6 +137,8 @@ export async function migrateToPostgres(dataDir: string, url: string): Promise<v
         );
         for (const s of sequences) {
           if (s.value === null) continue;
+          // the reference sequences are made on demand (server/db/references.ts): the server may not have them yet
+          await tx.execute(sql.raw(`create sequence if not exists ${quoteIdent(s.name)} as bigint`));
           await tx.execute(sql`select setval(${quoteIdent(s.name)}::regclass, ${s.value}::bigint, true)`);
         }
       });

@@ -17,6 +17,14 @@ import { digestTables } from "./tables";
 // The operations commands, run as an operator runs them (`node bin/tansiq.js …` in a child process), on the
 // engine of the run: an embedded data folder, or a PostgreSQL database of its own (DATABASE_URL).
 
+/** The reference sequences (server/db/references.ts) and how far each has counted. */
+const referenceSequences = (db: Database["db"]) =>
+  queryRows<{ name: string; value: string }>(
+    db,
+    sql`select sequencename as name, last_value::text as value from pg_sequences
+        where sequencename like 'reference\_%' order by 1`,
+  );
+
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function tansiq(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<Run> {
@@ -87,6 +95,9 @@ describe("tansiq create-admin", () => {
       const weak = await tansiq(["create-admin", "root"], site.env, "short\n");
       expect(weak.code).toBe(1);
       expect(weak.stderr).toMatch(/too weak: it needs 10 to 256 characters/);
+      const guessable = await tansiq(["create-admin", "root"], site.env, "aaaaaaaaaa\n");
+      expect(guessable.code).toBe(1);
+      expect(guessable.stderr).toMatch(/too easy to guess/);
 
       const created = await tansiq(["create-admin", "root"], site.env, "a-Strong-Pass-1\n");
       expect(created.stderr).toMatch(/Created the admin root and its agency/);
@@ -203,9 +214,13 @@ describe.skipIf(!process.env.DATABASE_URL)(
         expect(moved.code).toBe(0);
 
         const source = await embedded(({ db }) => digestTables(db));
+        const sourceReferences = await embedded(({ db }) => referenceSequences(db));
+        expect(sourceReferences.length).toBeGreaterThan(3);
         const copy = await openDatabase({ engine: "postgres", url: target, poolSize: 1 });
         try {
           expect(await digestTables(copy.db)).toEqual(source);
+          // the references go on where they stopped (sequences made on demand, not by the migrations)
+          expect(await referenceSequences(copy.db)).toEqual(sourceReferences);
         } finally {
           await copy.close();
         }

@@ -13,3 +13,5 @@ export { createCrossing } from "./save-crossing";
 export { createReport } from "./save-report";
 export { stepReport } from "./step-report";
 export { borderRoutes } from "./border.routes";
+export { borderDayFigures } from "./border-rollups.table";
+export { borderFigures, type BorderFigureFilter, type BorderFigures } from "./border-rollups.queries";

@@ -1,8 +1,10 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { REFERRAL_TYPE_GROUPS, type IncidentAction, type IncidentTypeGroup } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
+import { recordShares } from "../../authz/shares.table";
 import { isAdmin, isLeadership, visibleWhere } from "../../authz/visibility";
+import { incidentDayCounts } from "./incident-rollups.table";
 import { nextIncidentStatus } from "./incident-workflow";
 import {
   incidents,
@@ -100,6 +102,32 @@ export const incidentTypesPolicy = definePolicy({
 /** What the actor sees of incidents: the one visibility rule (restricted: own agency, shares, leadership). */
 export const incidentsVisibleTo = (actor: Actor): SQL | undefined =>
   visibleWhere(actor, incidents, "incidents");
+
+/**
+ * The same rule over the day rollup (`incident_day_counts`), whose agency and sensitivity are dimensions: internal
+ * for everyone, restricted of the actor's own agency (observers excepted), everything for leadership. Restricted
+ * incidents of another agency shared with the actor's are not in it: `sharedIncidentsVisibleTo` adds them from rows.
+ */
+export function incidentRollupVisibleTo(actor: Actor): SQL | undefined {
+  if (isLeadership(actor)) return undefined;
+  const internal = eq(incidentDayCounts.sensitivity, "internal");
+  if (actor.role === "observer") return internal;
+  return or(internal, eq(incidentDayCounts.agencyId, actor.agencyId));
+}
+
+/** The incidents the actor sees only by a share (restricted, of another agency); null when there are none to see. */
+export function sharedIncidentsVisibleTo(actor: Actor): SQL | null {
+  if (isLeadership(actor) || actor.role === "observer") return null;
+  return and(
+    eq(incidents.sensitivity, "restricted"),
+    ne(incidents.agencyId, actor.agencyId),
+    sql`exists (select 1 from ${recordShares} where ${and(
+      eq(recordShares.entity, "incidents"),
+      eq(recordShares.entityId, incidents.id),
+      eq(recordShares.agencyId, actor.agencyId),
+    )})`,
+  )!;
+}
 
 /**
  * Referrals are seen by the recording agency (observers excepted) and leadership only, whatever the incident's

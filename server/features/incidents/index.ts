@@ -32,3 +32,5 @@ export { incidentRoutes } from "./incidents.routes";
 export { incidentTypeRoutes } from "./incident-types.routes";
 export { addSeizure } from "./record-seizure";
 export { addReferral } from "./save-referral";
+export { incidentDayCounts } from "./incident-rollups.table";
+export { incidentFigures, type IncidentFigure, type IncidentFigureFilter } from "./incident-rollups.queries";

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { draftPressRelease } from "../../../common/meetings/press-release";
 import { IdParams } from "../../../common/schemas/base";
 import { PressReleaseBody, PressReleaseResponse } from "../../../common/schemas/meetings";
-import { renderHonourCertificate, renderMeetingMinutes, renderPressReleasePdf } from "../../documents";
 import { AppError } from "../../http/app-error";
 import { actorOf } from "../../http/context";
 import { zonedDay } from "../../../common/dates";
@@ -44,7 +43,7 @@ export const meetingDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: IdParams }, config: { policy: "meetings.read" } },
     async (request, reply) => {
       const { actor, detail, input } = await meetingInput(request, request.params.id);
-      const pdf = await renderMeetingMinutes(input, options(actor));
+      const pdf = await app.documents.render(actor, "meetingMinutes", input, options(actor));
       return reply
         .type(PDF)
         .header("content-disposition", attachment(`${detail.reference}-minutes.pdf`))
@@ -71,7 +70,9 @@ export const meetingDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const meeting = await findMeeting(app.db, actor, request.params.id);
-      const pdf = await renderPressReleasePdf(
+      const pdf = await app.documents.render(
+        actor,
+        "pressRelease",
         { text: request.body.text, date: now(), reference: meeting.reference },
         options(actor),
       );
@@ -100,7 +101,9 @@ export const meetingDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
         [honour.recipientAgencyId, honour.giverAgencyId],
         actor.language,
       );
-      const pdf = await renderHonourCertificate(
+      const pdf = await app.documents.render(
+        actor,
+        "honourCertificate",
         honourCertificateInput(honour, meeting, names, actor.language),
         options(actor),
       );

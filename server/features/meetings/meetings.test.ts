@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../audit/audit.table";
-import { referenceCounters } from "../../db/references.table";
+import { queryRows } from "../../db/client";
 import { call, createTestApp, type Session, type TestApp } from "../../test/app";
 import { auditCount, buildAgency, buildPerson, signedIn } from "../../test/factories";
 import { buildMeeting, reviewedProposal } from "../../test/meetings-factories";
@@ -36,7 +36,11 @@ async function footprint() {
   const counts = await Promise.all(
     tables.map(async (x) => (await t.db.select({ n: count() }).from(x))[0]?.n),
   );
-  const refs = await t.db.select().from(referenceCounters);
+  // the reference sequences' positions: a refused request takes no number
+  const refs = await queryRows(
+    t.db,
+    sql`select sequencename, last_value::text from pg_sequences where sequencename like 'reference\_%' order by 1`,
+  );
   return { counts, audits: await auditCount(t.db), refs };
 }
 

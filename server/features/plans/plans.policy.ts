@@ -1,3 +1,4 @@
+import type { IndicatorSource } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { isLeadership, visibleWhere } from "../../authz/visibility";
@@ -49,7 +50,9 @@ export const indicatorsPolicy = definePolicy({
   routes: {},
   record: {
     update: (actor: Actor, i: { plan: PlanLike }) => canEdit(actor, i.plan),
-    measure: (actor: Actor, i: { plan: PlanLike }) => canMeasure(actor, i.plan),
+    /** Only manual indicators are typed in; computed ones measure themselves. */
+    measure: (actor: Actor, i: { plan: PlanLike; source: IndicatorSource }) =>
+      i.source === "manual" && canMeasure(actor, i.plan),
   },
 });
 

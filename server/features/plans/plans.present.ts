@@ -1,4 +1,4 @@
-import type { Indicator, Objective, Plan } from "../../../common/schemas/plans";
+import type { Indicator, IndicatorPoint, Objective, Plan } from "../../../common/schemas/plans";
 import type { Actor } from "../../authz/actor";
 import { abilitiesFor } from "../../authz/engine";
 import { indicatorsPolicy, objectivesPolicy, plansPolicy } from "./plans.policy";
@@ -36,8 +36,15 @@ export function achievement(
   return Math.max(0, Math.min(100, Math.round(((current - i.baseline) / span) * 100)));
 }
 
-export function presentIndicator(i: IndicatorWithMeasurements, plan: PlanRow, actor: Actor): Indicator {
-  const last = i.measurements.at(-1);
+/** An indicator; a computed one with its series (its latest period is its current value). */
+export function presentIndicator(
+  i: IndicatorWithMeasurements,
+  plan: PlanRow,
+  actor: Actor,
+  series: IndicatorPoint[] = [],
+): Indicator {
+  const computed = i.source !== "manual";
+  const last = computed ? series.at(-1) : i.measurements.at(-1);
   const current = last ? last.value : null;
   return {
     id: i.id,
@@ -50,6 +57,8 @@ export function presentIndicator(i: IndicatorWithMeasurements, plan: PlanRow, ac
     direction: i.direction,
     frequency: i.frequency,
     source: i.source,
+    spec: i.spec ?? null,
+    series,
     current,
     achievement: achievement(i, current),
     measurements: i.measurements.map((m) => ({
@@ -60,7 +69,7 @@ export function presentIndicator(i: IndicatorWithMeasurements, plan: PlanRow, ac
       recordedBy: m.recordedBy,
       createdAt: m.createdAt.toISOString(),
     })),
-    abilities: abilitiesFor(actor, indicatorsPolicy, { plan }),
+    abilities: abilitiesFor(actor, indicatorsPolicy, { plan, source: i.source }),
   };
 }
 
@@ -69,6 +78,7 @@ export function presentObjective(
   plan: PlanRow,
   actor: Actor,
   rollup: Rollup,
+  series: Map<string, IndicatorPoint[]> = new Map(),
 ): Objective {
   return {
     id: o.id,
@@ -79,7 +89,7 @@ export function presentObjective(
     description: o.description,
     progress: rollup.progress,
     taskCount: rollup.taskCount,
-    indicators: o.indicators.map((i) => presentIndicator(i, plan, actor)),
+    indicators: o.indicators.map((i) => presentIndicator(i, plan, actor, series.get(i.id))),
     abilities: abilitiesFor(actor, objectivesPolicy, { plan }),
   };
 }

@@ -35,6 +35,7 @@ import {
   rollups,
 } from "./plans.queries";
 import type { PlanRow } from "./plans.table";
+import { seriesOf } from "./indicator-series";
 import {
   createIndicator,
   createObjective,
@@ -60,7 +61,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const presentDetail = async (db: Db, actor: Actor, plan: PlanRow) => {
     const tree = await planTree(db, plan.id);
     const now = app.clock.now();
-    const [planSums, objectiveSums] = await Promise.all([
+    const [planSums, objectiveSums, series] = await Promise.all([
       rollups(db, actor, "planId", [plan.id], now),
       rollups(
         db,
@@ -69,10 +70,17 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tree.map((o) => o.id),
         now,
       ),
+      seriesOf(
+        db,
+        actor,
+        tree.flatMap((o) => o.indicators),
+        plan,
+        now,
+      ),
     ]);
     return {
       ...presentPlan(plan, actor, rollupOf(planSums, plan.id)),
-      objectives: tree.map((o) => presentObjective(o, plan, actor, rollupOf(objectiveSums, o.id))),
+      objectives: tree.map((o) => presentObjective(o, plan, actor, rollupOf(objectiveSums, o.id), series)),
     };
   };
 
@@ -201,8 +209,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         return { row: await updateObjective(tx, ctxOf(app, request), objective, request.body), plan };
       });
       const tree = (await planTree(app.db, plan.id)).find((o) => o.id === row.id)!;
-      const sums = await rollups(app.db, actor, "objectiveId", [row.id], app.clock.now());
-      return { data: presentObjective(tree, plan, actor, rollupOf(sums, row.id)) };
+      const now = app.clock.now();
+      const sums = await rollups(app.db, actor, "objectiveId", [row.id], now);
+      const series = await seriesOf(app.db, actor, tree.indicators, plan, now);
+      return { data: presentObjective(tree, plan, actor, rollupOf(sums, row.id), series) };
     },
   );
 
@@ -219,7 +229,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         authorize(actor, objectivesPolicy, "addIndicator", { plan });
         return { row: await createIndicator(tx, ctxOf(app, request), objective, request.body), plan };
       });
-      return reply.status(201).send({ data: presentIndicator({ ...row, measurements: [] }, plan, actor) });
+      const series = await seriesOf(app.db, actor, [row], plan, app.clock.now());
+      return reply
+        .status(201)
+        .send({ data: presentIndicator({ ...row, measurements: [] }, plan, actor, series.get(row.id)) });
     },
   );
 
@@ -227,7 +240,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const { indicator, plan } = await findIndicator(app.db, actor, id);
     const tree = await planTree(app.db, plan.id);
     const full = tree.flatMap((o) => o.indicators).find((i) => i.id === indicator.id)!;
-    return presentIndicator(full, plan, actor);
+    const series = await seriesOf(app.db, actor, [full], plan, app.clock.now());
+    return presentIndicator(full, plan, actor, series.get(full.id));
   };
 
   app.patch(
@@ -240,7 +254,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {
         const { indicator, plan } = await findIndicator(tx, actor, request.params.id);
-        authorize(actor, indicatorsPolicy, "update", { plan });
+        authorize(actor, indicatorsPolicy, "update", { plan, source: indicator.source });
         await updateIndicator(tx, ctxOf(app, request), indicator, plan.id, request.body);
       });
       return { data: await indicatorNow(actor, request.params.id) };
@@ -257,7 +271,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {
         const { indicator, plan } = await findIndicator(tx, actor, request.params.id);
-        authorize(actor, indicatorsPolicy, "measure", { plan });
+        authorize(actor, indicatorsPolicy, "measure", { plan, source: indicator.source });
         await recordMeasurement(tx, ctxOf(app, request), indicator, plan.id, request.body);
       });
       return reply.status(201).send({ data: await indicatorNow(actor, request.params.id) });

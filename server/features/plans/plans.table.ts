@@ -1,4 +1,15 @@
-import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { IndicatorSpec } from "../../../common/schemas/plans";
 import { enumChecks } from "../../db/checks";
 import {
   INDICATOR_DIRECTIONS,
@@ -68,8 +79,9 @@ export const planIndicators = pgTable(
     target: doublePrecision("target").notNull(),
     direction: text("direction", { enum: INDICATOR_DIRECTIONS }).notNull(),
     frequency: text("frequency", { enum: INDICATOR_FREQUENCIES }).notNull(),
-    /** `manual` reads indicator_measurements; computed sources (incidents, border figures) plug in here later. */
+    /** `manual` reads indicator_measurements; `incidents` and `border` are computed from the rollups by `spec`. */
     source: text("source", { enum: INDICATOR_SOURCES }).notNull().default("manual"),
+    spec: jsonb("spec").$type<IndicatorSpec>(),
     ...timestamps(),
   },
   (t) => [...enumChecks("plan_indicators", t), index("plan_indicators_objective_idx").on(t.objectiveId)],

@@ -3,6 +3,7 @@ import { searchKey } from "../../../common/arabic";
 import type { PlanStatus } from "../../../common/enums";
 import type {
   IndicatorBody,
+  IndicatorUpdateBody,
   MeasurementBody,
   ObjectiveBody,
   PlanCreateBody,
@@ -15,6 +16,7 @@ import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
 import { publishChange } from "../../live/publish-change";
 import { assertActiveAgency } from "../agencies";
+import { assertSpecReferences } from "./indicator-series";
 import {
   indicatorMeasurements,
   planIndicators,
@@ -113,8 +115,9 @@ export async function createIndicator(
   tx: Db,
   ctx: Ctx,
   objective: ObjectiveRow,
-  input: IndicatorBody,
+  input: Omit<IndicatorBody, "spec"> & { spec?: IndicatorBody["spec"] },
 ): Promise<IndicatorRow> {
+  await assertSpecReferences(tx, input.spec ?? null);
   const [row] = await tx
     .insert(planIndicators)
     .values({ ...input, objectiveId: objective.id, createdAt: ctx.now, updatedAt: ctx.now })
@@ -130,8 +133,9 @@ export async function updateIndicator(
   ctx: Ctx,
   indicator: IndicatorRow,
   planId: string,
-  input: Partial<IndicatorBody>,
+  input: IndicatorUpdateBody,
 ) {
+  if (input.spec !== undefined) await assertSpecReferences(tx, input.spec);
   const [row] = await tx
     .update(planIndicators)
     .set({ ...input, updatedAt: ctx.now })

@@ -11,7 +11,6 @@ import {
   RevokeBody,
   VerifyParams,
 } from "../../../common/schemas/training";
-import { renderTrainingCertificate } from "../../documents";
 import { AppError } from "../../http/app-error";
 import { actorOf, ctxOf } from "../../http/context";
 import { languageFrom } from "../../http/i18n";
@@ -78,7 +77,10 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const language = request.query.language ?? actor.language;
       const publicUrl = app.config.publicUrl ?? `${request.protocol}://${request.host}`;
       const input = await certificateDocumentInput(app.db, certificate, course, language, publicUrl);
-      const pdf = await renderTrainingCertificate(input, { language, numerals: actor.numerals });
+      const pdf = await app.documents.render(actor, "trainingCertificate", input, {
+        language,
+        numerals: actor.numerals,
+      });
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="certificate-${input.code}.pdf"`)

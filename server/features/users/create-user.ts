@@ -2,6 +2,7 @@ import type { UserCreateBody } from "../../../common/schemas/users";
 import { searchKey } from "../../../common/arabic";
 import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
+import { assertStrongPassword } from "../../auth/password-strength";
 import { hashPassword } from "../../auth/passwords";
 import type { Db } from "../../db/client";
 import { withUniqueFields } from "../../db/errors";
@@ -25,6 +26,13 @@ export async function createUser(
   input: UserCreateBody,
   options: NewUserOptions = {},
 ): Promise<UserRow> {
+  if (!options.passwordHash) {
+    assertStrongPassword(input.password, "password", [
+      input.username,
+      input.displayNameAr,
+      input.displayNameEn,
+    ]);
+  }
   await assertActiveAgency(tx, ctx, input.agencyId);
   const reference = await nextReference(tx, "USR", ctx.now);
   const { password, ...fields } = input;

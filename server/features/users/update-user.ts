@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { UserUpdateBody } from "../../../common/schemas/users";
 import type { Actor, Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
+import { assertStrongPassword } from "../../auth/password-strength";
 import { hashPassword } from "../../auth/passwords";
 import { deleteUserSessions } from "../../auth/sessions";
 import type { Db } from "../../db/client";
@@ -52,6 +53,7 @@ export async function setUserActive(tx: Db, ctx: Ctx, user: UserRow, isActive: b
 
 /** Sets a temporary password the user must change at next sign-in; unlocks the account; ends its sessions. */
 export async function resetPassword(tx: Db, ctx: Ctx, user: UserRow, password: string) {
+  assertStrongPassword(password, "password", [user.username, user.displayNameAr, user.displayNameEn]);
   const changed = await save(
     tx,
     ctx,

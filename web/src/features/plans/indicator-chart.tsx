@@ -4,17 +4,24 @@ import type { Indicator } from "../../../../common/schemas/plans";
 import { EChart, type ChartOption } from "../../app/echart";
 import { useFormat } from "../../app/use-format";
 
-/** Measurements of one indicator against its target (a dashed line), with the baseline as the start. */
+/**
+ * One indicator against its baseline and target (dashed lines): typed measurements, or a computed indicator's value
+ * per period (from the record itself, current after every write).
+ */
 export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   const { t } = useTranslation();
   const format = useFormat();
   const rtl = format.prefs.language === "ar";
   const option = useMemo((): ChartOption => {
-    const days = indicator.measurements.map((m) => format.date(m.measuredOn));
+    const computed = indicator.source !== "manual";
+    const points = computed
+      ? indicator.series.map((p) => ({ day: p.from, value: p.value }))
+      : indicator.measurements.map((m) => ({ day: m.measuredOn, value: m.value }));
+    const days = points.map((p) => format.date(p.day));
     return {
       grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: (v) => (typeof v === "number" ? format.number(v) : "") },
-      legend: { data: [t("plans.chartMeasured"), t("plans.chartTarget")] },
+      legend: { data: [t("plans.chartMeasured"), t("plans.chartBaseline"), t("plans.chartTarget")] },
       xAxis: { type: "category", data: days, inverse: rtl },
       yAxis: {
         type: "value",
@@ -26,8 +33,15 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
         {
           name: t("plans.chartMeasured"),
           type: "line",
-          data: indicator.measurements.map((m) => m.value),
-          symbolSize: 8,
+          data: points.map((p) => p.value),
+          symbolSize: computed ? 5 : 8,
+        },
+        {
+          name: t("plans.chartBaseline"),
+          type: "line",
+          data: days.map(() => indicator.baseline),
+          lineStyle: { type: "dotted" },
+          symbol: "none",
         },
         {
           name: t("plans.chartTarget"),

@@ -215,7 +215,14 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
           <bdi>{indicator.achievement}%</bdi>
         </Group>
       ) : null}
-      {indicator.measurements.length ? <IndicatorChart indicator={indicator} /> : null}
+      {indicator.source !== "manual" ? (
+        <Text size="xs" c="dimmed" data-testid="indicator-source">
+          {t(`plans.computedFrom.${indicator.source}`)}
+        </Text>
+      ) : null}
+      {indicator.measurements.length || indicator.series.length ? (
+        <IndicatorChart indicator={indicator} />
+      ) : null}
       {indicator.abilities.measure ? (
         <Group align="end" mt="xs">
           <TextInput

@@ -1,0 +1,115 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { IncidentMeasure, IncidentStatus, IncidentTypeGroup, Sensitivity } from "../../../common/enums";
+import type { PeriodUnit } from "../../../common/periods";
+import type { Actor } from "../../authz/actor";
+import { queryRows, type Db } from "../../db/client";
+import { incidentRollupVisibleTo, sharedIncidentsVisibleTo } from "./incidents.policy";
+import { incidentDayCounts } from "./incident-rollups.table";
+import { incidentTypes, incidents } from "./incidents.table";
+
+/** Which incidents a figure counts: the incidents list's filters of the same names, over [from, to]. */
+export type IncidentFigureFilter = {
+  from: string;
+  to: string;
+  typeId?: string | null;
+  group?: IncidentTypeGroup | null;
+  district?: string | null;
+  agencyId?: string | null;
+  status?: IncidentStatus | null;
+  sensitivity?: Sensitivity | null;
+};
+
+const ROLLUP_COLUMN: Record<IncidentMeasure, SQL> = {
+  count: sql`${incidentDayCounts.incidents}`,
+  arrests: sql`${incidentDayCounts.arrests}`,
+  rescued: sql`${incidentDayCounts.rescued}`,
+  intercepted: sql`${incidentDayCounts.intercepted}`,
+  dead: sql`${incidentDayCounts.dead}`,
+  missing: sql`${incidentDayCounts.missing}`,
+  withSeizures: sql`${incidentDayCounts.withSeizures}`,
+};
+const ROW_VALUE: Record<IncidentMeasure, SQL> = {
+  count: sql`1`,
+  arrests: sql`${incidents.arrests}`,
+  rescued: sql`${incidents.rescued}`,
+  intercepted: sql`${incidents.intercepted}`,
+  dead: sql`${incidents.dead}`,
+  missing: sql`${incidents.missing}`,
+  withSeizures: sql`${incidents.hasSeizures}::int`,
+};
+
+type Columns = {
+  day: SQL;
+  typeId: SQL;
+  district: SQL;
+  agencyId: SQL;
+  status: SQL;
+  sensitivity: SQL;
+};
+const ROLLUP: Columns = {
+  day: sql`${incidentDayCounts.day}`,
+  typeId: sql`${incidentDayCounts.typeId}`,
+  district: sql`${incidentDayCounts.districtPcode}`,
+  agencyId: sql`${incidentDayCounts.agencyId}`,
+  status: sql`${incidentDayCounts.status}`,
+  sensitivity: sql`${incidentDayCounts.sensitivity}`,
+};
+const ROWS: Columns = {
+  day: sql`${incidents.occurredOn}`,
+  typeId: sql`${incidents.typeId}`,
+  district: sql`${incidents.districtPcode}`,
+  agencyId: sql`${incidents.agencyId}`,
+  status: sql`${incidents.status}`,
+  sensitivity: sql`${incidents.sensitivity}`,
+};
+
+function filterOn(c: Columns, f: IncidentFigureFilter): SQL | undefined {
+  return and(
+    sql`${c.day} >= ${f.from}::date`,
+    sql`${c.day} <= ${f.to}::date`,
+    f.typeId ? sql`${c.typeId} = ${f.typeId}` : undefined,
+    f.group
+      ? sql`${c.typeId} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${f.group})`
+      : undefined,
+    f.district ? sql`${c.district} = ${f.district}` : undefined,
+    f.agencyId ? sql`${c.agencyId} = ${f.agencyId}` : undefined,
+    f.status ? sql`${c.status} = ${f.status}` : undefined,
+    f.sensitivity ? sql`${c.sensitivity} = ${f.sensitivity}` : undefined,
+  );
+}
+
+export type IncidentFigure = { period: string; typeId: string; value: number };
+
+/**
+ * A measure of the incidents the actor may list that match `filter`, per period (`unit`; "all" for one total) and,
+ * when asked, per type. Read from the day rollup, where the actor's share is a condition on its agency and
+ * sensitivity dimensions; restricted incidents of other agencies shared with the actor's agency are the one part a
+ * rollup cannot hold (a share names a record), so they are added from their rows (few, by the shares' index).
+ */
+export async function incidentFigures(
+  db: Db,
+  actor: Actor,
+  filter: IncidentFigureFilter,
+  measure: IncidentMeasure,
+  options: { unit: PeriodUnit | "all"; byType?: boolean },
+): Promise<IncidentFigure[]> {
+  const period =
+    options.unit === "all"
+      ? sql`${filter.from}::text`
+      : sql.raw(`to_char(date_trunc('${options.unit}', x.day::timestamp), 'YYYY-MM-DD')`);
+  const type = options.byType ? sql`x.type_id::text` : sql`''`;
+  const shared = sharedIncidentsVisibleTo(actor);
+  const fromRows = shared
+    ? sql`union all select ${incidents.occurredOn} as day, ${incidents.typeId} as type_id, ${ROW_VALUE[measure]} as v
+          from ${incidents} where ${and(eq(incidents.isActive, true), shared, filterOn(ROWS, filter))}`
+    : sql``;
+  const rows = await queryRows<{ period: string; type_id: string; value: number | string }>(
+    db,
+    sql`select ${period} as period, ${type} as type_id, sum(x.v)::float8 as value from (
+          select ${incidentDayCounts.day} as day, ${incidentDayCounts.typeId} as type_id, ${ROLLUP_COLUMN[measure]} as v
+          from ${incidentDayCounts} where ${and(incidentRollupVisibleTo(actor), filterOn(ROLLUP, filter)) ?? sql`true`}
+          ${fromRows}
+        ) x group by 1, 2 having sum(x.v) <> 0 order by 1, 2`,
+  );
+  return rows.map((r) => ({ period: r.period, typeId: r.type_id, value: Number(r.value) }));
+}

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { INCIDENT_STATUSES, SENSITIVITIES } from "../../../common/enums";
+import { condition, enumChecks } from "../../db/checks";
+import { agencies } from "../agencies/agencies.table";
+import { incidentTypes } from "./incidents.table";
+
+const tally = (name: string) => integer(name).notNull().default(0);
+
+/**
+ * The active incidents of a day, per type × district × agency × status × sensitivity: how many, and the sum of
+ * each outcome. Kept by a row trigger on `incidents` in the writing transaction (migration 0007: the old row's
+ * share taken away, the new row's added), so every writer — the app, an import, a seeder — keeps it exact. Agency
+ * and sensitivity are dimensions so that a reader sums only what they may list (incident-rollups.queries.ts).
+ * `district_pcode` is '' for an incident without a district (a key column cannot be null).
+ */
+export const incidentDayCounts = pgTable(
+  "incident_day_counts",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    typeId: uuid("type_id")
+      .notNull()
+      .references(() => incidentTypes.id),
+    districtPcode: text("district_pcode").notNull(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    sensitivity: text("sensitivity", { enum: SENSITIVITIES }).notNull(),
+    incidents: tally("incidents"),
+    arrests: tally("arrests"),
+    rescued: tally("rescued"),
+    intercepted: tally("intercepted"),
+    dead: tally("dead"),
+    missing: tally("missing"),
+    withSeizures: tally("with_seizures"),
+  },
+  (t) => [
+    ...enumChecks("incident_day_counts", t),
+    condition(
+      "incident_day_counts_tallies_check",
+      sql`${t.incidents} >= 0 and ${t.arrests} >= 0 and ${t.rescued} >= 0 and ${t.intercepted} >= 0 and ${t.dead} >= 0 and ${t.missing} >= 0 and ${t.withSeizures} between 0 and ${t.incidents}`,
+    ),
+    primaryKey({
+      columns: [t.day, t.typeId, t.districtPcode, t.agencyId, t.status, t.sensitivity],
+    }),
+    index("incident_day_counts_type_idx").on(t.typeId, t.day),
+    index("incident_day_counts_agency_idx").on(t.agencyId, t.day),
+  ],
+);

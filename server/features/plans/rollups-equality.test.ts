@@ -1,0 +1,417 @@
+import { and, eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BORDER_FIGURES,
+  INCIDENT_ACTIONS,
+  type IncidentMeasure,
+  type Role,
+  type Sensitivity,
+} from "../../../common/enums";
+import type { Actor, Ctx } from "../../authz/actor";
+import { recordShares } from "../../authz/shares.table";
+import { createTestDatabase } from "../../test/database";
+import { queryRows, type Database, type Db } from "../../db/client";
+import { AppError } from "../../http/app-error";
+import { buildAgency } from "../../test/factories";
+import { buildCrossing, buildReport } from "../../test/border-factories";
+import { typeId } from "../../test/incidents-factories";
+import { TEST_NOW } from "../../test/app";
+import { borderFigures, borderReports, stepReport } from "../border";
+import { findReport, type CrossingWithAgencies } from "../border/border.queries";
+import { updateReport } from "../border/save-report";
+import { addSeizure, createIncident, incidentFigures, incidents } from "../incidents";
+import { updateIncident } from "../incidents/create-incident";
+import { findIncident } from "../incidents/incidents.queries";
+import { incidentsVisibleTo } from "../incidents/incidents.policy";
+import { stepIncident } from "../incidents/step-incident";
+
+// Item 3 of issue 13: after any sequence of writes — creates, edits, status steps, re-dating, deactivation
+// ("deletion by cancellation"), imports, seizures, shares, border reports and their steps and corrections, even a
+// raw DELETE — every rollup row equals the same figure computed directly from the rows, and every figure read
+// through the rollups for a given reader equals the direct count of what that reader may list.
+
+const DAYS = ["2026-10-05", "2026-10-06", "2026-10-19", "2026-11-02", "2026-11-03", "2026-11-27"];
+const DISTRICTS = [null, "LY0104", "LY0103"] as const;
+const TYPES = ["smuggling_fuel", "human_trafficking", "migration_interception"];
+
+const ctx = (): Ctx => ({ actor: null, now: new Date(TEST_NOW), actorLabel: "property test" });
+const leader: Actor = {
+  userId: "00000000-0000-7000-8000-000000000001",
+  username: "leader",
+  agencyId: "",
+  role: "leadership",
+  language: "ar",
+  calendar: "gregorian",
+  numerals: "latn",
+  sessionId: "s",
+  mustEnrollTotp: false,
+  mustChangePassword: false,
+};
+const actorOf = (role: Role, agencyId: string): Actor => ({ ...leader, role, agencyId, username: role });
+
+type Refs = {
+  agencies: string[];
+  types: string[];
+  crossing: CrossingWithAgencies;
+  incidents: string[];
+  reports: string[];
+  imported: number;
+};
+
+const small = fc.integer({ min: 0, max: 4 });
+const pick = fc.nat({ max: 1_000 });
+const facts = fc.record({
+  agency: fc.nat({ max: 2 }),
+  type: fc.nat({ max: TYPES.length - 1 }),
+  day: fc.constantFrom(...DAYS),
+  district: fc.constantFrom(...DISTRICTS),
+  sensitivity: fc.constantFrom<Sensitivity>("internal", "restricted"),
+  arrests: small,
+  rescued: small,
+  intercepted: small,
+  dead: small,
+  missing: small,
+});
+const figures = fc
+  .record({ v: small, t: small, m: small, h: small, a: fc.nat({ max: 50 }), d: fc.nat({ max: 50 }) })
+  .map(({ v, t, m, h, a, d }) => ({
+    arrivalsLibyan: a,
+    arrivalsForeign: d % 7,
+    departuresLibyan: d,
+    departuresForeign: a % 5,
+    vehiclesIn: v + t,
+    vehiclesOut: v,
+    trucksIn: t,
+    trucksOut: Math.min(t, v),
+    refusedEntries: h,
+    migrantsIntercepted: m + h,
+    personsHandedOver: h,
+  }));
+
+const command = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("create" as const), facts }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("import" as const),
+      batch: fc.array(facts, { minLength: 1, maxLength: 4 }),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("edit" as const), at: pick, facts }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("redate" as const), at: pick, day: fc.constantFrom(...DAYS) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("step" as const),
+      at: pick,
+      action: fc.constantFrom(...INCIDENT_ACTIONS),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("seize" as const), at: pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("cancel" as const), at: pick, active: fc.boolean() }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("share" as const), at: pick, agency: fc.nat({ max: 2 }) }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("report" as const),
+      day: fc.constantFrom(...DAYS),
+      shift: fc.constantFrom("morning" as const, "evening" as const, "night" as const),
+      figures,
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("refigure" as const), at: pick, figures }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("reportStep" as const),
+      at: pick,
+      action: fc.constantFrom("submit" as const, "approve" as const, "return" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("reportDelete" as const), at: pick }) },
+);
+type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
+type Facts = typeof facts extends fc.Arbitrary<infer F> ? F : never;
+
+const inputOf = (refs: Refs, f: Facts) => ({
+  agencyId: refs.agencies[f.agency]!,
+  typeId: refs.types[f.type]!,
+  occurredOn: f.day,
+  occurredTime: null,
+  districtPcode: f.district,
+  placeName: "منفذ امساعد",
+  latitude: null,
+  longitude: null,
+  narrative: null,
+  sensitivity: f.sensitivity,
+  arrests: f.arrests,
+  rescued: f.rescued,
+  intercepted: f.intercepted,
+  nationalities: [],
+  dead: f.dead,
+  missing: f.missing,
+});
+
+async function run(db: Db, refs: Refs, c: Command): Promise<void> {
+  const nth = (list: string[], at: number) => list[at % list.length];
+  await db.transaction(async (tx) => {
+    switch (c.kind) {
+      case "create": {
+        const row = await createIncident(tx, ctx(), inputOf(refs, c.facts));
+        refs.incidents.push(row.id);
+        return;
+      }
+      case "import":
+        // An import writes several incidents with their source's ids, some already closed, in one transaction.
+        for (const f of c.batch) {
+          refs.imported += 1;
+          const row = await createIncident(tx, ctx(), inputOf(refs, f), {
+            source: "iom",
+            sourceId: `IOM-${process.pid}-${refs.imported}`,
+            status: refs.imported % 2 ? "closed" : "open",
+          });
+          refs.incidents.push(row.id);
+        }
+        return;
+      case "edit":
+      case "redate": {
+        const id = nth(refs.incidents, c.at);
+        if (!id) return;
+        const incident = await findIncident(tx, leader, id, { forUpdate: true });
+        const input =
+          c.kind === "redate"
+            ? { occurredOn: c.day }
+            : (({ agencyId: _a, ...rest }) => rest)(inputOf(refs, c.facts));
+        await updateIncident(tx, ctx(), incident, input);
+        return;
+      }
+      case "step": {
+        const id = nth(refs.incidents, c.at);
+        if (!id) return;
+        const incident = await findIncident(tx, leader, id, { forUpdate: true });
+        await stepIncident(tx, ctx(), incident, c.action, "سبب");
+        return;
+      }
+      case "seize": {
+        const id = nth(refs.incidents, c.at);
+        if (!id) return;
+        const incident = await findIncident(tx, leader, id, { forUpdate: true });
+        await addSeizure(tx, ctx(), incident, {
+          item: "fuel",
+          kind: null,
+          description: null,
+          quantity: 100,
+          unit: "litre",
+          estimatedValueLyd: null,
+        });
+        return;
+      }
+      case "cancel": {
+        const id = nth(refs.incidents, c.at);
+        if (!id) return;
+        await tx.update(incidents).set({ isActive: c.active }).where(eq(incidents.id, id));
+        return;
+      }
+      case "share": {
+        const id = nth(refs.incidents, c.at);
+        if (!id) return;
+        await tx
+          .insert(recordShares)
+          .values({ entity: "incidents", entityId: id, agencyId: refs.agencies[c.agency]! })
+          .onConflictDoNothing();
+        return;
+      }
+      case "report": {
+        const row = await buildReport(tx, refs.crossing, { day: c.day, shift: c.shift });
+        await tx.update(borderReports).set(c.figures).where(eq(borderReports.id, row.id));
+        refs.reports.push(row.id);
+        return;
+      }
+      case "refigure": {
+        const id = nth(refs.reports, c.at);
+        if (!id) return;
+        const report = await findReport(tx, id, { forUpdate: true });
+        await updateReport(tx, ctx(), report, { ...c.figures, reason: "تصحيح" });
+        return;
+      }
+      case "reportStep": {
+        const id = nth(refs.reports, c.at);
+        if (!id) return;
+        const report = await findReport(tx, id, { forUpdate: true });
+        if (report.status !== { submit: "draft", approve: "submitted", return: "submitted" }[c.action])
+          return;
+        await stepReport(tx, ctx(), report, c.action, "سبب");
+        return;
+      }
+      case "reportDelete": {
+        const id = nth(refs.reports, c.at);
+        if (!id) return;
+        await tx.delete(borderReports).where(eq(borderReports.id, id));
+        refs.reports = refs.reports.filter((r) => r !== id);
+        return;
+      }
+    }
+  });
+}
+
+/** The rollup rows that hold anything, and the same figures grouped from the rows, as comparable text. */
+async function incidentTables(db: Db) {
+  const norm = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => Object.values(r).map(String).join("|")).sort();
+  const rollup = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select day::text as d, type_id, district_pcode, agency_id, status, sensitivity,
+               incidents, arrests, rescued, intercepted, dead, missing, with_seizures
+        from incident_day_counts
+        where incidents <> 0 or arrests <> 0 or rescued <> 0 or intercepted <> 0 or dead <> 0 or missing <> 0
+           or with_seizures <> 0`,
+  );
+  const direct = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select occurred_on::text as d, type_id, coalesce(district_pcode, '') as p, agency_id, status, sensitivity,
+               count(*)::int as n, sum(arrests)::int as a, sum(rescued)::int as r, sum(intercepted)::int as i,
+               sum(dead)::int as k, sum(missing)::int as m, (count(*) filter (where has_seizures))::int as s
+        from incidents where is_active group by 1, 2, 3, 4, 5, 6`,
+  );
+  return { rollup: norm(rollup), direct: norm(direct) };
+}
+
+async function borderTables(db: Db) {
+  const norm = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => Object.values(r).map(String).join("|")).sort();
+  const cols = BORDER_FIGURES.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const rollup = await queryRows<Record<string, unknown>>(
+    db,
+    sql.raw(`select crossing_id, day::text as d, status, reports, ${cols.join(", ")} from border_day_figures
+             where reports <> 0 or ${cols.map((c) => `${c} <> 0`).join(" or ")}`),
+  );
+  const direct = await queryRows<Record<string, unknown>>(
+    db,
+    sql.raw(`select crossing_id, day::text, status, count(*)::int as n, ${cols.map((c) => `sum(${c})::int as ${c}`).join(", ")}
+             from border_reports group by 1, 2, 3`),
+  );
+  return { rollup: norm(rollup), direct: norm(direct) };
+}
+
+/** What a reader would count in the incidents list, per ISO week and type, straight from the rows. */
+async function directWeekly(db: Db, actor: Actor, measure: "count" | "arrests", from: string, to: string) {
+  const value = measure === "count" ? sql`count(*)` : sql`sum(${incidents.arrests})`;
+  const rows = await db
+    .select({
+      period: sql<string>`to_char(date_trunc('week', ${incidents.occurredOn}::timestamp), 'YYYY-MM-DD')`,
+      typeId: incidents.typeId,
+      value: sql<number>`(${value})::float8`,
+    })
+    .from(incidents)
+    .where(
+      and(
+        incidentsVisibleTo(actor),
+        eq(incidents.isActive, true),
+        sql`${incidents.occurredOn} between ${from}::date and ${to}::date`,
+      ),
+    )
+    .groupBy(sql`1`, incidents.typeId);
+  return rows
+    .filter((r) => Number(r.value) !== 0)
+    .map((r) => `${r.period}|${r.typeId}|${Number(r.value)}`)
+    .sort();
+}
+
+describe("rollups kept in the writing transaction equal the figures computed from the rows", () => {
+  let database: Database;
+  let refs: Refs;
+  let readers: Actor[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    const agencies = [await buildAgency(db), await buildAgency(db), await buildAgency(db)].map((a) => a.id);
+    refs = {
+      agencies,
+      types: await Promise.all(TYPES.map((code) => typeId(db, code))),
+      crossing: await buildCrossing(db, { agencyId: agencies[0]!, workingAgencyIds: [agencies[1]!] }),
+      incidents: [],
+      reports: [],
+      imported: 0,
+    };
+    readers = [
+      leader,
+      actorOf("officer", agencies[0]!),
+      actorOf("manager", agencies[1]!),
+      actorOf("observer", agencies[2]!),
+      actorOf("admin", agencies[2]!),
+    ];
+  });
+  afterAll(() => database.close());
+
+  it("after any sequence of writes, on this engine", async () => {
+    let writes = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
+        for (const c of commands) {
+          try {
+            await run(database.db, refs, c);
+            writes += 1;
+          } catch (error) {
+            // A refused write (a closed incident edited, a second report of a shift, a bad transition) rolls
+            // back: the rollups must not move either.
+            if (!(error instanceof AppError)) throw error;
+            refused += 1;
+          }
+        }
+        const i = await incidentTables(database.db);
+        expect(i.rollup).toEqual(i.direct);
+        const b = await borderTables(database.db);
+        expect(b.rollup).toEqual(b.direct);
+
+        // Read through the rollups per reader (their agency and sensitivity dimensions, plus the shared rows):
+        // equal to the direct count of what each may list.
+        const from = DAYS[0]!;
+        const to = DAYS.at(-1)!;
+        for (const reader of readers) {
+          for (const measure of ["count", "arrests"] as IncidentMeasure[]) {
+            const viaRollup = (
+              await incidentFigures(database.db, reader, { from, to }, measure, {
+                unit: "week",
+                byType: true,
+              })
+            )
+              .map((r) => `${r.period}|${r.typeId}|${r.value}`)
+              .sort();
+            expect(viaRollup, `${reader.role} ${measure}`).toEqual(
+              await directWeekly(database.db, reader, measure as "count" | "arrests", from, to),
+            );
+          }
+        }
+        const [border] = await borderFigures(database.db, { from, to, crossingId: refs.crossing.id }, "all");
+        const [directBorder] = await queryRows<{ n: number | string; m: number | string }>(
+          database.db,
+          sql`select count(*) as n, coalesce(sum(migrants_intercepted), 0) as m from border_reports
+              where crossing_id = ${refs.crossing.id} and day between ${from}::date and ${to}::date`,
+        );
+        expect(border?.reports ?? 0).toBe(Number(directBorder?.n));
+        expect(border?.migrantsIntercepted ?? 0).toBe(Number(directBorder?.m));
+      }),
+      { numRuns: 20 },
+    );
+    const [counts] = await queryRows<{ incidents: number | string; reports: number | string }>(
+      database.db,
+      sql`select (select count(*) from incidents) as incidents, (select count(*) from border_reports) as reports`,
+    );
+    console.log(
+      `rollups equality: ${writes} writes committed, ${refused} refused; ${counts?.incidents} incidents, ${counts?.reports} border reports`,
+    );
+    expect(writes).toBeGreaterThan(50);
+  }, 300_000);
+});
