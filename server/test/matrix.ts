@@ -31,6 +31,7 @@ export type MatrixAction = {
     url: string;
     body?: unknown;
     snapshot?: () => Promise<unknown>;
+    readOnly?: boolean;
   }>;
 };
 
@@ -91,6 +92,8 @@ type CellRequest = {
   url: string;
   body?: unknown;
   snapshot?: () => Promise<unknown>;
+  /** A POST that only reads (a rendering, an extraction): allowed, it changes nothing and audits nothing. */
+  readOnly?: boolean;
 };
 
 /** Makes one cell's request and checks its outcome; a refusal must write no audit event and change nothing. */
@@ -106,6 +109,14 @@ async function checkCell(
   const response = await call(t.app, session, req.method, req.url, req.body);
   if (want === "ok") {
     expect(response.statusCode, `${where}: ${response.body}`).toBeLessThan(300);
+    // An allowed write does what it says and leaves its trace: the record changed, an audit event was written.
+    if (req.method !== "GET" && !req.readOnly) {
+      expect(await auditCount(t.db), `${where}: an allowed write wrote no audit event`).toBeGreaterThan(
+        audits,
+      );
+      if (req.snapshot)
+        expect(await req.snapshot(), `${where}: an allowed write changed nothing`).not.toEqual(before);
+    }
     return;
   }
   const [status, code] =
@@ -137,6 +148,7 @@ export type RelationAction = {
     url: string;
     body?: unknown;
     snapshot?: () => Promise<unknown>;
+    readOnly?: boolean;
   }>;
 };
 

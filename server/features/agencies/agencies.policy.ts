@@ -23,6 +23,8 @@ export const agenciesPolicy = definePolicy({
       isAdmin(actor) || (actor.role === "manager" && actor.agencyId === agency.id),
     deactivate: (actor: Actor, agency: AgencyRow) => isAdmin(actor) && agency.isActive,
     reactivate: (actor: Actor, agency: AgencyRow) => isAdmin(actor) && !agency.isActive,
+    /** Its place in the tree (kind, parent, code, sensitivity): the admin only; a manager edits the names. */
+    restructure: (actor: Actor) => isAdmin(actor),
   },
 });
 

@@ -5,6 +5,7 @@ import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { withUniqueFields } from "../../db/errors";
 import { AppError } from "../../http/app-error";
+import { agenciesPolicy } from "./agencies.policy";
 import { isSelfOrDescendant } from "./agencies.queries";
 import { agencies, type AgencyRow } from "./agencies.table";
 import { AGENCY_UNIQUE_FIELDS, agencySearchKey } from "./create-agency";
@@ -18,7 +19,8 @@ export async function updateAgency(
   agency: AgencyRow,
   input: AgencyUpdateBody,
 ): Promise<AgencyRow> {
-  if (ctx.actor?.role !== "admin" && STRUCTURAL.some((f) => input[f] !== undefined)) {
+  const restructures = STRUCTURAL.some((f) => input[f] !== undefined);
+  if (restructures && !(ctx.actor && agenciesPolicy.record.restructure(ctx.actor, agency))) {
     throw new AppError("forbidden");
   }
   if (input.parentId) {

@@ -39,6 +39,7 @@ const actions: Record<string, MatrixAction> = {
         method: "POST",
         url: "/api/v1/meetings/extract",
         body: { text: TOBRUK, publicationDate: "2024-01-14" },
+        readOnly: true, // a proposal for the user to review: nothing is stored
       };
     },
   },

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { linkedRecordCompleted } from "../../links/record-links";
 import { logTaskUpdate, notifyAboutTask, statusAudience } from "./task-events";
-import { isLeadStaff, tasksPolicy, transitionAction, type TaskRecord } from "./tasks.policy";
+import { tasksPolicy, transitionAction, type TaskRecord } from "./tasks.policy";
 import { saveTask } from "./update-task";
 
 /**
@@ -18,8 +18,7 @@ export async function changeTaskStatus(
   task: TaskRecord,
   input: TaskStatusBody,
 ) {
-  const mayTouch = actor.role === "leadership" || isLeadStaff(actor, task);
-  if (!mayTouch) throw new AppError("forbidden");
+  if (!tasksPolicy.record.changeStatus(actor, task)) throw new AppError("forbidden");
   const action = transitionAction(task.status, input.status);
   if (!action) throw new AppError("invalid_transition");
   if (!tasksPolicy.record[action](actor, task)) {

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Role } from "../../../common/enums";
 import { createTestApp, type TestApp } from "../../test/app";
-import { buildTask } from "../../test/factories";
+import { buildTask, buildUser } from "../../test/factories";
 import {
   relationMatrix,
   type RelationAction,
@@ -94,10 +94,15 @@ const actions: Record<string, RelationAction> = {
   assign: {
     request: async (t, a) => {
       const task = await arrangeTask(t, a);
+      // Someone of the lead agency: an assignment that changes the task wherever it is allowed.
+      const assignee =
+        a.relation === "lead"
+          ? a.actor
+          : await buildUser(t.db, { role: "officer", agencyId: a.otherAgency.id });
       return {
         method: "POST",
         url: `/api/v1/tasks/${task.id}/assign`,
-        body: { assigneeId: a.relation === "lead" ? a.actor.id : null },
+        body: { assigneeId: assignee.id },
         snapshot: snapshot(t, task.id),
       };
     },

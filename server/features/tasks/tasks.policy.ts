@@ -3,6 +3,8 @@ import type { TaskStatus } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { isLeadership, visibleWhere } from "../../authz/visibility";
+import { plansPolicy } from "../plans/plans.policy";
+import type { PlanRow } from "../plans/plans.table";
 import { tasks, taskSupports, type SupportRow, type TaskRow } from "./tasks.table";
 
 export type TaskRecord = TaskRow & { supports: SupportRow[] };
@@ -15,7 +17,7 @@ export const isLeadStaff = (actor: Actor, t: Pick<TaskRow, "agencyId">) =>
   isStaff(actor) && t.agencyId === actor.agencyId;
 export const isSupportStaff = (actor: Actor, t: TaskRecord) =>
   isStaff(actor) && t.supports.some((s) => s.agencyId === actor.agencyId);
-const mayWork = (actor: Actor, t: TaskRecord) => isLeadership(actor) || isLeadStaff(actor, t);
+const mayWork = (actor: Actor, t: Pick<TaskRow, "agencyId">) => isLeadership(actor) || isLeadStaff(actor, t);
 const mayWorkOpen = (actor: Actor, t: TaskRecord) => mayWork(actor, t) && isOpen(t);
 
 /** Reopening a done or cancelled task: the lead agency's manager, or leadership. */
@@ -46,8 +48,19 @@ export const tasksPolicy = definePolicy({
     comment: (actor: Actor, t: TaskRecord) =>
       isLeadership(actor) || isLeadStaff(actor, t) || isSupportStaff(actor, t),
     manageSupports: mayWorkOpen,
+    /** Moving it through its workflow at all (which transitions, the actions above say). */
+    changeStatus: mayWork,
   },
 });
+
+/**
+ * Creating a task: for leadership, or the staff of the agency that will lead it; in a plan, also whoever may add
+ * tasks to that plan (plansPolicy). The plan's state (archived) is checked after this.
+ */
+export function mayCreateTask(actor: Actor, task: { agencyId: string; plan: PlanRow | null }): boolean {
+  if (mayWork(actor, task)) return true;
+  return task.plan !== null && plansPolicy.record.addTask(actor, task.plan);
+}
 
 /** A supporting agency's officers and managers update only their own contribution. */
 export const contributionsPolicy = definePolicy({
@@ -78,6 +91,14 @@ export function transitionAction(from: TaskStatus, to: TaskStatus): TaskAction |
     case "todo":
       return from === "blocked" ? "start" : "update";
   }
+}
+
+/**
+ * Tasks an agency leads or supports, as the actor sees them: all of them on one's own agency's board and list
+ * (observers excepted), otherwise those tasksVisibleTo allows.
+ */
+export function agencyTasksVisibleTo(actor: Actor, agencyId: string | undefined): SQL | undefined {
+  return agencyId === actor.agencyId && actor.role !== "observer" ? undefined : tasksVisibleTo(actor);
 }
 
 /**

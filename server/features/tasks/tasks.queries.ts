@@ -9,7 +9,7 @@ import { queryRows, type Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
 import { users } from "../users/users.table";
-import { tasksVisibleTo, type TaskRecord } from "./tasks.policy";
+import { agencyTasksVisibleTo, tasksVisibleTo, type TaskRecord } from "./tasks.policy";
 import { taskSupports, taskUpdates, tasks, type SupportRow, type TaskRow } from "./tasks.table";
 
 const OPEN = sql`${tasks.status} in ('todo', 'in_progress', 'blocked')`;
@@ -98,11 +98,9 @@ function memberIds(
 
 export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now: Date) {
   const agency = query.agencyId;
-  // What one's own agency leads or supports is visible to it (observers excepted): the rule is implied.
-  const implied = agency === actor.agencyId && actor.role !== "observer";
   const byMembership = agency !== undefined && query.role !== "lead";
   const filters = [
-    implied ? undefined : tasksVisibleTo(actor),
+    agencyTasksVisibleTo(actor, agency),
     query.planId ? eq(tasks.planId, query.planId) : undefined,
     query.objectiveId ? eq(tasks.objectiveId, query.objectiveId) : undefined,
     query.priority ? eq(tasks.priority, query.priority) : undefined,
@@ -191,9 +189,7 @@ const zero = (): Counts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) 
 
 /** The agency board: what it leads and what it supports, by status, and its overdue and due-soon work. */
 export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: Date) {
-  // On one's own board every task is visible (led or supported by one's agency): the rule is implied.
-  const visible =
-    agencyId === actor.agencyId && actor.role !== "observer" ? undefined : tasksVisibleTo(actor);
+  const visible = agencyTasksVisibleTo(actor, agencyId);
   const today = zonedDay(now);
   const soon = addDays(today, LIMITS.dueSoonDays);
   const [lead, support, due] = await Promise.all([

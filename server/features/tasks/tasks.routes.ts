@@ -19,28 +19,25 @@ import {
 } from "../../../common/schemas/tasks";
 import type { Actor } from "../../authz/actor";
 import { authorize } from "../../authz/engine";
-import { isLeadership } from "../../authz/visibility";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { originOf } from "../../links/record-links";
 import { actorOf, ctxOf } from "../../http/context";
 import { pageOf } from "../../http/pagination";
-import { plansPolicy } from "../plans/plans.policy";
 import { findPlan } from "../plans/plans.queries";
 import { changeTaskStatus } from "./change-task-status";
 import { createTask } from "./create-task";
-import { contributionsPolicy, isLeadStaff, tasksPolicy } from "./tasks.policy";
+import { contributionsPolicy, mayCreateTask, tasksPolicy } from "./tasks.policy";
 import { presentTask, presentUpdate } from "./tasks.present";
 import { agencyBoard, findTask, listTasks, timeline } from "./tasks.queries";
 import { commentOnTask, updateContribution } from "./update-contribution";
 import { assignTask, setSupports, updateTask } from "./update-task";
 
 /** Who may create a task: leadership; staff of the lead agency; the managers of the plan's owner agency. */
+/** Permission first (tasks.policy), then the plan's state: no new task in an archived plan. */
 async function authorizeCreate(db: Db, actor: Actor, body: TaskCreateBody) {
   const plan = body.planId ? await findPlan(db, actor, body.planId) : null;
-  if (plan && !plansPolicy.record.addTask(actor, plan) && !isLeadStaff(actor, body))
-    throw new AppError("forbidden");
-  if (!plan && !isLeadership(actor) && !isLeadStaff(actor, body)) throw new AppError("forbidden");
+  if (!mayCreateTask(actor, { agencyId: body.agencyId, plan })) throw new AppError("forbidden");
   if (plan && plan.status === "archived") throw new AppError("conflict");
 }
 

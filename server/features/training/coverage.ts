@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { endOfZonedDay, startOfZonedDay, zonedDay } from "../../../common/dates";
 import { TRAINING_TOPICS, type Language, type TrainingTopic } from "../../../common/enums";
 import type { Coverage, CoverageQuery, TargetsBody } from "../../../common/schemas/training";
 import type { Actor } from "../../authz/actor";
-import { isLeadership } from "../../authz/visibility";
 import { recordEvent } from "../../audit/record-event";
 import type { Ctx } from "../../authz/actor";
 import type { Db } from "../../db/client";
@@ -12,13 +11,8 @@ import { AppError } from "../../http/app-error";
 import { translate } from "../../http/i18n";
 import { agencies, agencyNames, visibleActiveAgencies } from "../agencies";
 import { personnel } from "../personnel";
+import { coverageCountedFor } from "./training.policy";
 import { certificates, trainingCoverageVersion, trainingTargets } from "./training.table";
-
-/** Certificates counted for the actor: all for leadership and trainers; for staff, internal ones and their own. */
-function countedFor(actor: Actor) {
-  if (isLeadership(actor) || actor.role === "trainer") return undefined;
-  return or(eq(certificates.sensitivity, "internal"), eq(certificates.agencyId, actor.agencyId));
-}
 
 /**
  * Coverage per agency and topic at the end of a year (today, for this year): personnel holding a valid certificate
@@ -76,7 +70,7 @@ const kept = new WeakMap<Db, Map<string, { version: number; figures: Figures }>>
 const KEPT_PER_DATABASE = 256;
 
 async function countedFigures(db: Db, actor: Actor, period: Period): Promise<Figures> {
-  const scope = isLeadership(actor) || actor.role === "trainer" ? "all" : actor.agencyId;
+  const { scope } = coverageCountedFor(actor);
   const slot = `${period.year}|${period.asOf}|${period.topic ?? ""}|${scope}`;
   const entries = kept.get(db) ?? new Map<string, { version: number; figures: Figures }>();
   kept.set(db, entries);
@@ -118,7 +112,7 @@ async function computeFigures(db: Db, actor: Actor, { year, asOf, topic }: Perio
       and(
         sql`${certificates.issuedAt} < ${periodEnd.toISOString()}::timestamptz`,
         topic ? eq(certificates.topic, topic) : undefined,
-        countedFor(actor),
+        coverageCountedFor(actor).where,
       ),
     )
     .groupBy(personnel.agencyId, certificates.topic);

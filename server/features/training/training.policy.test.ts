@@ -4,7 +4,14 @@ import { createTestApp, type TestApp } from "../../test/app";
 import { buildPerson } from "../../test/factories";
 import { permissionMatrix, type ActionSpec, type Arrange, type MatrixAction } from "../../test/matrix";
 import { buildCertificate, buildCourse } from "../../test/training-factories";
-import { certificates, courseSessions, courses, nominations } from "./training.table";
+import {
+  attendance,
+  certificates,
+  courseQuotas,
+  courseSessions,
+  courses,
+  nominations,
+} from "./training.table";
 
 // Cells: [own agency internal, own agency restricted, other agency internal, other agency restricted].
 // "Own" means the course is organised by the actor's agency (for certificates: held by a person of the actor's
@@ -74,6 +81,12 @@ const courseOf = (t: TestApp, a: Arrange, status: "planned" | "open" | "in_progr
 const courseSnapshot = (t: TestApp, id: string) => async () => ({
   course: (await t.db.select().from(courses).where(eq(courses.id, id)))[0],
   nominations: await t.db.select().from(nominations).where(eq(nominations.courseId, id)),
+  quotas: await t.db.select().from(courseQuotas).where(eq(courseQuotas.courseId, id)),
+  attendance: await t.db
+    .select({ a: attendance })
+    .from(attendance)
+    .innerJoin(nominations, eq(nominations.id, attendance.nominationId))
+    .where(eq(nominations.courseId, id)),
 });
 
 /** A nomination of a person of the target agency on a course of the target agency. */

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { isLeadership, visibleWhere } from "../../authz/visibility";
@@ -100,6 +100,18 @@ export const trainingPolicy = definePolicy({
   },
   record: {},
 });
+
+/**
+ * Certificates counted in the coverage figures a person sees: all for leadership and trainers; for others the
+ * internal ones and their own agency's. `scope` names who shares the same figures (they are kept per scope).
+ */
+export function coverageCountedFor(actor: Actor): { where: SQL | undefined; scope: string } {
+  if (isLeadership(actor) || isTrainer(actor)) return { where: undefined, scope: "all" };
+  return {
+    where: or(eq(certificates.sensitivity, "internal"), eq(certificates.agencyId, actor.agencyId)),
+    scope: actor.agencyId,
+  };
+}
 
 /** The catalogue a person sees: the one visibility rule, widened to the training department. */
 export const coursesVisibleTo = (actor: Actor): SQL | undefined =>
