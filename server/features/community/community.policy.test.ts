@@ -10,7 +10,7 @@ import {
   type RelationOutcome,
 } from "../../test/matrix";
 import { incidentTypes } from "../incidents";
-import { communityReports } from "./community.table";
+import { communityMessages, communityReports } from "./community.table";
 
 // Relations of the actor's agency to a report: it receives it (the district's directorate), it is assigned it, or
 // neither. Each relation is tried with an internal and a restricted agency (reports have no sensitivity of their
@@ -46,8 +46,11 @@ async function reportFor(t: TestApp, a: RelationArrange, needsAssigned: boolean)
     a.relation === "assigned" ? a.actorAgency.id : needsAssigned ? a.thirdAgency.id : undefined;
   return buildCommunityReport(t.db, { receivingAgencyId, ...(assignedAgencyId ? { assignedAgencyId } : {}) });
 }
-const snapshot = (t: TestApp, id: string) => async () =>
-  (await t.db.select().from(communityReports).where(eq(communityReports.id, id)))[0];
+/** The report and its replies and notes (a reply or a note changes only the latter). */
+const snapshot = (t: TestApp, id: string) => async () => ({
+  report: (await t.db.select().from(communityReports).where(eq(communityReports.id, id)))[0],
+  messages: await t.db.select().from(communityMessages).where(eq(communityMessages.reportId, id)),
+});
 
 const post = (
   action: string,
@@ -73,7 +76,7 @@ const actions: Record<string, RelationAction> = {
       return { method: "GET", url: `/api/v1/community-reports/${report.id}` };
     },
   },
-  assign: post("assign", async (_t, a) => ({ agencyId: a.actorAgency.id })),
+  assign: post("assign", async (_t, a) => ({ agencyId: a.thirdAgency.id })),
   reply: post("reply", async () => ({ text: "وصل بلاغك ونتابعه" })),
   note: post("note", async () => ({ text: "دورية تتحقق الليلة" })),
   duplicate: post("duplicate", async (t, a) => {

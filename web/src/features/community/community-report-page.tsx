@@ -155,7 +155,9 @@ type Run = (action: string, body: unknown, done?: () => void) => void;
 function Actions({ report, run, pending }: { report: CommunityDetail; run: Run; pending: boolean }) {
   const { t } = useTranslation();
   const can = report.can;
-  const [agencyId, setAgencyId] = useState<string | null>(report.assignedAgencyId);
+  const [agencyId, setAgencyId] = useState<string | null>(
+    report.assignedAgencyId ?? report.receivingAgencyId,
+  );
   const [reply, setReply] = useState("");
   const [note, setNote] = useState("");
   const [typeId, setTypeId] = useState("");
