@@ -15,12 +15,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when web/dist is missing or older than the web or common sources. */
+/** True when web/dist is missing or older than the web or common sources or the locked dependencies. */
 export function isWebBuildStale(): boolean {
   const index = path.join(WEB_DIST, "index.html");
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return newestMtime(path.join(ROOT, "web")) > built || newestMtime(path.join(ROOT, "common")) > built;
+  const lock = path.join(ROOT, "package-lock.json"); // an upgraded dependency changes the bundle too
+  return (
+    newestMtime(path.join(ROOT, "web")) > built ||
+    newestMtime(path.join(ROOT, "common")) > built ||
+    (existsSync(lock) && statSync(lock).mtimeMs > built)
+  );
 }
 
 /** Builds the web app with Vite (a development dependency: `npm install` brings it). */

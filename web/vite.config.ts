@@ -79,6 +79,25 @@ export default defineConfig(({ command }) => ({
     assetsInlineLimit: 0,
     // react-dom alone is ~200 kB minified; feature pages are split off (see src/app/router.tsx).
     chunkSizeWarningLimit: 600,
+    // which file each source became, and what it imports: read by server/http/web-bundle.test.ts
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Each chunk stays under the 150 kB gzipped it may weigh (server/http/web-bundle.test.ts). React and its
+          // router, which every page needs and which change only with an upgrade, are one file a browser keeps
+          // across releases; ECharts' renderer library is a chunk of its own beside ECharts (both load only
+          // with a chart). Mantine's components stay with the pages that use them.
+          groups: [
+            {
+              name: "react",
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|use-sync-external-store)[\\/]/,
+            },
+            { name: "zrender", test: /[\\/]node_modules[\\/]zrender[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     // The web imports ../common (schemas, enums, i18n catalogues).

@@ -7,12 +7,13 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { applyLanguage, storedLanguage } from "./app/i18n";
 
-void applyLanguage(storedLanguage());
-
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for the chosen language's catalogue (English is fetched; Arabic is in the bundle).
+void applyLanguage(storedLanguage()).finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, LegendPlainComponent, TooltipComponent } from "echarts/components";
 import { init, use, type ComposeOption, type ECharts } from "echarts/core";
 import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 
 // The one way Tansiq draws charts: tree-shaken echarts/core with only the charts and parts registered here
 // (docs/decisions/0010-one-chart-wrapper.md). Add a chart type here when a page needs one; never import the whole of ECharts.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+use([BarChart, LineChart, GridComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption

@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import ar from "../../../common/i18n/ar.json";
-import en from "../../../common/i18n/en.json";
 import { LANGUAGES, type Language } from "../../../common/enums";
 
 const STORAGE_KEY = "tansiq.language";
@@ -32,8 +31,11 @@ function storeLanguage(language: Language) {
 
 export const i18n = i18next.createInstance();
 
+// Arabic, the default and the fallback, is bundled; English (~13 kB gzipped) is fetched when it is chosen, so the
+// sign-in page of an Arabic user loads one catalogue (server/http/web-bundle.test.ts).
 void i18n.use(initReactI18next).init({
-  resources: { ar: { translation: ar }, en: { translation: en } },
+  resources: { ar: { translation: ar } },
+  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
@@ -55,6 +57,10 @@ export async function applyLanguage(language: Language): Promise<void> {
   if (typeof document !== "undefined") {
     document.documentElement.lang = language;
     document.documentElement.dir = directionOf(language);
+  }
+  if (language === "en" && !i18n.hasResourceBundle("en", "translation")) {
+    const en = await import("../../../common/i18n/en.json");
+    i18n.addResourceBundle("en", "translation", en.default);
   }
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }

@@ -1,15 +1,17 @@
-import { Center, Container } from "@mantine/core";
-import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { Container } from "@mantine/core";
+import { lazy, Suspense, useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
-import { useCurrentUser, useMe } from "../features/auth";
-import { AppLayout } from "./app-layout";
+import { useMe } from "../features/auth";
 import { ErrorAlert } from "./error-alert";
 import { PageErrorBoundary } from "./error-boundary";
 import { applyLanguage, currentLanguage } from "./i18n";
 import { PageLoader } from "./page-loader";
 
 export const SETUP_PATH = "/account";
+
+// The layout loads once the session is known: a signed-out visitor following a link goes to the sign-in page
+// without downloading it.
+const AppLayout = lazy(() => import("./app-layout").then((m) => ({ default: m.AppLayout })));
 
 /**
  * Renders the signed-in app, or sends the visitor to sign in. A user who must first change their password
@@ -35,24 +37,12 @@ export function RequireSession() {
   const mustSetUp = me.mustChangePassword || me.mustEnrollTotp;
   if (mustSetUp && location.pathname !== SETUP_PATH) return <Navigate to={SETUP_PATH} replace />;
   return (
-    <AppLayout>
-      <PageErrorBoundary key={location.pathname}>
-        <Outlet />
-      </PageErrorBoundary>
-    </AppLayout>
+    <Suspense fallback={<PageLoader />}>
+      <AppLayout>
+        <PageErrorBoundary key={location.pathname}>
+          <Outlet />
+        </PageErrorBoundary>
+      </AppLayout>
+    </Suspense>
   );
-}
-
-/** A module's page, shown only when the server lists the module for this user. */
-export function RequireModule({ name, children }: { name: string; children: ReactNode }) {
-  const me = useCurrentUser();
-  const { t } = useTranslation();
-  if (!me.modules.includes(name)) {
-    return (
-      <Center mih={200}>
-        <ErrorAlert message={t("app.moduleUnavailable")} />
-      </Center>
-    );
-  }
-  return children;
 }

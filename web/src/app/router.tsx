@@ -4,9 +4,11 @@ import { LoginPage, useCurrentUser } from "../features/auth";
 import { homePathFor } from "./nav-items";
 import { NotFoundPage } from "./not-found-page";
 import { PageLoader } from "./page-loader";
-import { RequireModule, RequireSession } from "./require-session";
+import { RequireModule } from "./require-module";
+import { RequireSession } from "./require-session";
 
-// Feature pages load on demand, so the first page (sign-in) stays small on a slow link.
+// The signed-in layout (navigation, notifications) and every feature page load on demand, so the first page
+// (sign-in) loads only what it shows: its budget is checked by server/http/web-bundle.test.ts.
 const AgenciesPage = lazy(() => import("../features/agencies").then((m) => ({ default: m.AgenciesPage })));
 const UsersPage = lazy(() => import("../features/users").then((m) => ({ default: m.UsersPage })));
 const PersonnelPage = lazy(() => import("../features/personnel").then((m) => ({ default: m.PersonnelPage })));
