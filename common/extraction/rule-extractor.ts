@@ -104,7 +104,12 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       const a = a0 < dateline.end ? Math.min(dateline.end, b) : a0;
       for (let i = a; i < Math.min(b, a + 6); i++) {
         const verbFold = noConj(tokens[i]!.fold);
-        if (!HOST_VERBS.has(verbFold)) continue;
+        // «قام <host> بزيارة (تفقدية) إلى …»: a visit
+        const visit =
+          (verbFold === "قام" || verbFold === "قامت") &&
+          tokens.slice(i + 1, b).some((t) => /^(بزياره|بجوله)$/.test(t.fold));
+        if (!HOST_VERBS.has(verbFold) && !visit) continue;
+        if (visit && !(matchTitleHead(tokens, i + 1) || matchRank(tokens, i + 1))) continue;
         // «وجرى بحث …», «زار المدينة»: a weak verb opens a meeting only when a title or rank follows
         if (WEAK_HOST_VERBS.has(verbFold) && !(matchTitleHead(tokens, i + 1) || matchRank(tokens, i + 1)))
           continue;
@@ -157,7 +162,11 @@ export class RuleMeetingExtractor implements MeetingExtractor {
       let j = start;
       while (j < tokens.length && !isSentenceEnd(tokens[j]!) && !(j > start && tokens[j]!.newline)) {
         const f = tokens[j]!.fold;
-        if (ATTENDEE_STOP.has(f) || ATTENDEE_STOP.has(noConj(f)) || matchSeq(tokens, j, ["الي", "جانب"]))
+        const beforeBody = f === "في" && BODY_NOUNS.has(bare(tokens[j + 1]?.fold ?? ""));
+        if (
+          !beforeBody &&
+          (ATTENDEE_STOP.has(f) || ATTENDEE_STOP.has(noConj(f)) || matchSeq(tokens, j, ["الي", "جانب"]))
+        )
           break;
         j++;
       }

@@ -53,6 +53,11 @@ export function consumeComplement(tokens: Token[], i: number, end: number): numb
     }
     if (matchRank(tokens, j)) break;
     if (RELATIVES.has(f)) break;
+    // «المسؤول في المجلس المحلي»: «في» before a body completes the title
+    if (f === "في" && j + 1 < end && BODY_NOUNS.has(bare(tokens[j + 1]!.fold))) {
+      j += 2;
+      continue;
+    }
     if ((f === "لدي" || f === "في") && j + 1 < end && isPlaceOrCountry(tokens[j + 1]!.fold)) {
       j += 2;
       continue;
@@ -165,8 +170,13 @@ export function parsePeople(src: string, tokens: Token[], from: number, to: numb
     if (head) {
       const titleStart = tokens[i]!;
       const tEnd = consumeComplement(tokens, i + head, b);
+      // a leading و/ف is a conjunction unless the word itself is a title head («والي», «وزير», «وكيل»);
+      // «والمسؤول» is «و» + «المسؤول»
       const conj =
-        /^[وف]/.test(titleStart.text) && !TITLE_HEADS.some((h) => matchSeq(tokens, i, h, false)) ? 1 : 0;
+        /^[وف]/.test(titleStart.text) &&
+        !TITLE_HEADS.some((h) => h[0] === titleStart.fold && matchSeq(tokens, i, h, false) === h.length)
+          ? 1
+          : 0;
       title = src.slice(titleStart.start + conj, tokens[tEnd - 1]!.end);
       i = tEnd;
       const q = consumeQualifier(tokens, i, b);

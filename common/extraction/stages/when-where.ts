@@ -220,6 +220,17 @@ function relativeAround(tokens: Token[], i: number) {
   return { weekday, partOfDay, relative, start, end };
 }
 
+const VENUES = new Set(["منفذ", "معبر", "ميناء", "مطار", "مدينه", "منطقه", "بوابه", "مقر"]);
+
+/** «إلى منفذ X», «بمعبر X», «في ميناء X»: a venue noun, itself said with a preposition, before a place. */
+function isVenueAfterToward(tokens: Token[], v: number): boolean {
+  const t = tokens[v];
+  if (!t || t.punct) return false;
+  if (/^ب/.test(t.fold) && VENUES.has(t.fold.slice(1))) return true;
+  const before = tokens[v - 1]?.fold;
+  return VENUES.has(t.fold) && (before === "في" || before === "الي");
+}
+
 /**
  * The place of the meeting: a city or venue named as such («في مدينة X», «بمقر … X»), else a place said
  * with «في»/«بـ» in the first sentence, else the dateline's, else the place named most often.
@@ -250,7 +261,9 @@ export function findPlaceIn(
       if (
         !locative &&
         i < firstSentenceEnd &&
-        (m.prefix > 0 ? /ب$/.test(f.slice(0, m.prefix)) : prev?.fold === "في")
+        (m.prefix > 0
+          ? /ب$/.test(f.slice(0, m.prefix))
+          : prev?.fold === "في" || prev?.fold === "الي" || isVenueAfterToward(tokens, i - 1))
       )
         locative = hit;
     }
