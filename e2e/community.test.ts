@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { solveWork } from "../common/community/proof-of-work";
 import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 // Issue 15's flow in Chromium: signed out, a resident reports in Arabic on a phone and keeps the code;
@@ -7,6 +8,36 @@ import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 const XSS_TEXT = `شاحنات وقود تعبر ليلاً من طريق امساعد دون أوراق <img src=x onerror=alert(1)><script>alert(2)</script>`;
 const REPLY = "شكراً لك، أحلنا بلاغك إلى الجهة المختصة <b>ونتابعه</b>";
+/** Markup a resident or a staff member might type: each is stored and shown as the characters typed. */
+const PAYLOADS = [
+  `<script>alert("s")</script>`,
+  `<img src=x onerror=alert(1)>`,
+  `"><svg onload=alert(2)>`,
+  `<iframe srcdoc="<script>alert(3)</script>"></iframe>`,
+  `<a href="javascript:alert(4)">اضغط</a>`,
+  `</textarea><body onload=alert(5)>`,
+  `{{constructor.constructor('alert(6)')()}}`,
+];
+
+/** Sends a report as the public page does (challenge, proof of work, submit), from Node. */
+async function sendReport(url: string, text: string) {
+  const c = (await (await fetch(`${url}/api/public/community/challenge`)).json()) as {
+    data: { challenge: string; bits: number };
+  };
+  const r = await fetch(`${url}/api/public/community/reports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      category: "threat",
+      text,
+      districtPcode: "LY0104",
+      when: "today",
+      challenge: c.data.challenge,
+      nonce: solveWork(c.data.challenge, c.data.bits),
+    }),
+  });
+  expect(r.status).toBe(201);
+}
 
 describe("community reports in Chromium", () => {
   const demo = useDemoBrowser();
@@ -91,6 +122,43 @@ describe("community reports in Chromium", () => {
       await phone.goto(`${demo.server.url}/track?lang=en`);
       expect(await phone.evaluate(() => document.documentElement.dir)).toBe("ltr");
       expect(await phone.getByRole("heading", { level: 1 }).innerText()).toBe("Follow a report");
+
+      // Each payload as a report's text in the inbox, and as a public reply on /track: text, never markup.
+      for (const payload of PAYLOADS) await sendReport(demo.server.url, `بلاغ: ${payload}`);
+      const listed = (await desk.evaluate(() =>
+        fetch("/api/v1/community-reports?pageSize=50").then((r) => r.json()),
+      )) as { data: { id: string; text: string }[] };
+      const residentReport = listed.data.find((r) => r.text === XSS_TEXT)!;
+      for (const payload of PAYLOADS) {
+        const report = listed.data.find((r) => r.text === `بلاغ: ${payload}`)!;
+        await desk.goto(`${demo.server.url}/community/${report.id}`);
+        await expect.poll(() => desk.getByTestId("community-text").innerText()).toBe(`بلاغ: ${payload}`);
+        await desk.goto(`${demo.server.url}/community/${residentReport.id}`);
+        await desk.getByTestId("community-reply-text").fill(payload);
+        await desk.getByTestId("community-reply").click();
+        await expect
+          .poll(() => desk.getByTestId("community-message-reply").last().innerText())
+          .toContain(payload);
+      }
+      await phone.goto(`${demo.server.url}/track`);
+      await phone.locator("#code").fill(code);
+      await phone.getByRole("button", { name: "عرض الحالة" }).click();
+      await expect.poll(() => phone.locator(".reply").count()).toBe(PAYLOADS.length + 1);
+      const shown = await phone.locator(".reply").allInnerTexts();
+      for (const payload of PAYLOADS)
+        expect(
+          shown.some((text) => text.includes(payload)),
+          payload,
+        ).toBe(true);
+      expect(
+        await phone.evaluate(
+          () =>
+            document.querySelectorAll(
+              "main img, main svg, main iframe, main script, main a[href^=javascript]",
+            ).length,
+        ),
+      ).toBe(0);
+      await screenshot(phone, "community-390-track-payloads");
 
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);

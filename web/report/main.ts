@@ -295,7 +295,7 @@ function trackPage(root: HTMLElement) {
                   "div",
                   { class: "reply" },
                   h("div", { class: "meta" }, h("bdi", {}, formatTime(reply.at))),
-                  reply.text,
+                  h("div", { dir: "auto" }, reply.text),
                 ),
               )
             : [h("p", { class: "meta" }, s.noReplies)]),
