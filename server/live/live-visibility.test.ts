@@ -55,4 +55,34 @@ describe("live stream per client", () => {
       for (const s of Object.values(streams)) s.close();
     }
   });
+
+  it("a new notification reaches its recipient's stream alone, naming only the recipient", async () => {
+    const home = await buildAgency(t.db);
+    const { session: writer } = await signedIn(t.app, t.db, "manager", home.id);
+    const { user: assignee, session: assigneeSession } = await signedIn(t.app, t.db, "officer", home.id);
+    const { session: colleague } = await signedIn(t.app, t.db, "officer", home.id);
+    const { port } = t.app.server.address() as AddressInfo;
+    const mine = await openSse(port, "/api/v1/live", assigneeSession.cookie);
+    const theirs = await openSse(port, "/api/v1/live", colleague.cookie);
+    try {
+      const task = await call(t.app, writer, "POST", "/api/v1/tasks", {
+        titleAr: "مهمة للإسناد",
+        agencyId: home.id,
+      });
+      expect(task.statusCode, task.body).toBe(201);
+      const assign = await call(t.app, writer, "POST", `/api/v1/tasks/${task.json().data.id}/assign`, {
+        assigneeId: assignee.id,
+      });
+      expect(assign.statusCode, assign.body).toBe(200);
+      const isNotification = (e: { data: string }) => e.data.includes('"notification"');
+      const event = await mine.next(isNotification, 10_000);
+      expect(JSON.parse(event.data)).toEqual({ entity: "notification", id: assignee.id });
+      // The colleague heard the task change (so its stream is current) but no notification.
+      await theirs.next((e) => e.data.includes(task.json().data.id), 5_000);
+      await expect(theirs.next(isNotification, 300)).rejects.toThrow("no matching event");
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
 });

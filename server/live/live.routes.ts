@@ -13,7 +13,8 @@ const RECORD_OF: Record<string, string> = {
 
 /**
  * Server-sent events: one `change` event per committed change to a record the client may read, naming it
- * (`{entity, id, planId}`; checked per client, in order), and
+ * (`{entity, id, planId}`; checked per client, in order), `{entity: "notification", id}` to the user who has a new
+ * notification, and
  * `resync` when this instance was cut off from the database and may have missed changes (refetch everything).
  */
 export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,6 +38,8 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       res.write("retry: 3000\n: connected\n\n");
       const actor = actorOf(request);
       const mayRead = (change: LiveChange) => {
+        // A new notification is news to its recipient alone.
+        if (change.entity === "notification") return Promise.resolve(change.id === actor.userId);
         const entity = RECORD_OF[change.entity];
         return entity ? mayReadRecord(app.db, actor, entity, change.id) : Promise.resolve(false);
       };

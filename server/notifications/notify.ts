@@ -4,6 +4,7 @@ import type { Ctx } from "../authz/actor";
 import type { Db } from "../db/client";
 import { users } from "../features/users/users.table";
 import { translate } from "../http/i18n";
+import { publishNotifications } from "../live/publish-change";
 import { mailOutbox, notificationPreferences, notifications } from "./notifications.table";
 
 export type NotifyInput = {
@@ -86,5 +87,9 @@ export async function notify(tx: Db, ctx: Ctx, input: NotifyInput): Promise<stri
     ];
   });
   if (mails.length) await tx.insert(mailOutbox).values(mails);
+  await publishNotifications(
+    tx,
+    recipients.map((r) => r.id),
+  );
   return recipients.map((r) => r.id);
 }

@@ -41,6 +41,12 @@ const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ d
 const IncidentTypesPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
 );
+const CommunityInboxPage = lazy(() =>
+  import("../features/community").then((m) => ({ default: m.CommunityInboxPage })),
+);
+const CommunityReportPage = lazy(() =>
+  import("../features/community").then((m) => ({ default: m.CommunityReportPage })),
+);
 const BorderPage = lazy(() => import("../features/border").then((m) => ({ default: m.BorderPage })));
 const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
 const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
@@ -104,6 +110,8 @@ export function AppRoutes() {
         <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
         <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
         <Route path="border" element={page(BorderPage, "border")} />
+        <Route path="community" element={page(CommunityInboxPage, "community")} />
+        <Route path="community/:id" element={page(CommunityReportPage, "community")} />
         <Route path="training" element={page(CoursesPage, "training")} />
         <Route path="training/courses/:id" element={page(CoursePage, "training")} />
         <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />

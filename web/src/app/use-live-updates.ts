@@ -1,10 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { queriesTouchedBy, type LiveChange } from "./live-queries";
 
 /**
- * Listens to the server's live changes (server-sent events) and refreshes the queries that show the changed
- * record: tasks, plans, the board, meetings (with their commitments and honours) and the notifications. The event names the record only; data is refetched
- * through the API, under the user's own permissions.
+ * Listens to the server's live changes (server-sent events) and refreshes the queries the change touches
+ * (live-queries.ts): lists and boards of its kind, the record's own page, its plan, and the notification bell when
+ * this user has a new notification. The event names the record only; data is refetched through the API, under the
+ * user's own permissions. After a resync (changes may have been missed) everything shown is refetched.
  */
 export function useLiveUpdates() {
   const queryClient = useQueryClient();
@@ -15,19 +17,13 @@ export function useLiveUpdates() {
     let failures = 0;
     let stopped = false;
     const onChange = (event: MessageEvent<string>) => {
-      let change: { entity?: string; planId?: string | null } = {};
+      let change: LiveChange = {};
       try {
-        change = JSON.parse(event.data) as typeof change;
+        change = JSON.parse(event.data) as LiveChange;
       } catch {
         return;
       }
-      if (change.entity === "task") void queryClient.invalidateQueries({ queryKey: ["tasks"] });
-      if (change.entity === "meeting")
-        for (const key of ["meetings", "commitments", "honours"])
-          void queryClient.invalidateQueries({ queryKey: [key] });
-      if (change.entity === "plan" || change.planId)
-        void queryClient.invalidateQueries({ queryKey: ["plans"] });
-      void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      for (const queryKey of queriesTouchedBy(change)) void queryClient.invalidateQueries({ queryKey });
     };
     // Changes may have been missed (the server was cut off, or this stream was): refetch what is shown.
     const refetchAll = () => void queryClient.invalidateQueries();
