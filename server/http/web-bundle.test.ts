@@ -19,6 +19,7 @@ export const CHUNK_BUDGET_KB = 150;
 export const LOGIN_BUDGET_KB = 150;
 
 type ManifestChunk = {
+  isDynamicEntry?: boolean;
   file: string;
   src?: string;
   isEntry?: boolean;
