@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { LoginPage, useCurrentUser } from "../features/auth";
+import { loadCatalogues } from "./i18n";
 import { homePathFor } from "./nav-items";
 import { NotFoundPage } from "./not-found-page";
 import { PageLoader } from "./page-loader";
@@ -56,7 +57,9 @@ const CoveragePage = lazy(() => import("../features/training").then((m) => ({ de
 const TrainingCalendarPage = lazy(() =>
   import("../features/training").then((m) => ({ default: m.TrainingCalendarPage })),
 );
-const VerifyPage = lazy(() => import("../features/training").then((m) => ({ default: m.VerifyPage })));
+const VerifyPage = lazy(() =>
+  Promise.all([import("../features/training"), loadCatalogues()]).then(([m]) => ({ default: m.VerifyPage })),
+);
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
