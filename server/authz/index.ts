@@ -25,3 +25,4 @@ export {
 } from "../features/training/training.policy";
 export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
 export { dashboardPolicy } from "../features/dashboard/dashboard.policy";
+export { communityPolicy } from "../features/community/community.policy";
