@@ -40,5 +40,8 @@ export default function EChartView({ option, height, testId }: Props) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={{ height, width: "100%" }} data-testid={testId} />;
+  // RTL comes from the option (inverse category axis, value axis and legend on the right). Inside an RTL page the
+  // SVG's text would inherit direction: rtl and anchor from the wrong end (legend labels over their markers): the
+  // container is LTR, and Arabic runs still read right to left.
+  return <div ref={element} dir="ltr" style={{ height, width: "100%" }} data-testid={testId} />;
 }

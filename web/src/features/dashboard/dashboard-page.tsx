@@ -198,7 +198,8 @@ function useAxes(d: Dashboard) {
       grid: { left: 8, right: 8, top: 96, bottom: 8, containLabel: true },
       xAxis: {
         type: "category" as const,
-        data: d.periods.map((p) => format.date(p.from)),
+        // The chart's box is LTR (echart-view.tsx): an Arabic date reads in its own order inside an RTL isolate.
+        data: d.periods.map((p) => (rtl ? `\u2067${format.date(p.from)}\u2069` : format.date(p.from))),
         inverse: rtl,
         axisLabel: { hideOverlap: true },
       },

@@ -17,7 +17,8 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
     const points = computed
       ? indicator.series.map((p) => ({ day: p.from, value: p.value }))
       : indicator.measurements.map((m) => ({ day: m.measuredOn, value: m.value }));
-    const days = points.map((p) => format.date(p.day));
+    // The chart's box is LTR (echart-view.tsx): an Arabic date reads in its own order inside an RTL isolate.
+    const days = points.map((p) => (rtl ? `\u2067${format.date(p.day)}\u2069` : format.date(p.day)));
     return {
       grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: (v) => (typeof v === "number" ? format.number(v) : "") },
