@@ -34,6 +34,7 @@ import {
 } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
+import { sharingRoutes } from "./features/sharing";
 import { taskRoutes } from "./features/tasks";
 import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
 import { createDocumentService } from "./documents/document-service";
@@ -91,6 +92,7 @@ const FEATURES = [
   auditRoutes,
   planRoutes,
   taskRoutes,
+  sharingRoutes,
   notificationRoutes,
   liveRoutes,
   needRoutes,
