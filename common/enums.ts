@@ -111,6 +111,7 @@ export const NOTIFICATION_KINDS = [
   "nomination_declined",
   "nomination_promoted",
   "course_cancelled",
+  "community_report_new",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 // Needs and shortfalls register.
@@ -215,7 +216,7 @@ export const INCIDENT_ACTIONS = ["investigate", "refer", "close", "reopen"] as c
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
 /** Where an incident came from: typed in Tansiq, or imported from a source file (kept with the source's id). */
-export const INCIDENT_SOURCES = ["tansiq", "acled", "iom"] as const;
+export const INCIDENT_SOURCES = ["tansiq", "acled", "iom", "community"] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
 export const INCIDENT_SORTS = ["occurred_desc", "occurred_asc", "reported_desc"] as const;
@@ -322,3 +323,42 @@ export const BORDER_FIGURES = [
   "personsHandedOver",
 ] as const;
 export type BorderFigure = (typeof BORDER_FIGURES)[number];
+
+// Community reports (the public page at /report): what a resident may report, and the life of a report in the inbox.
+export const COMMUNITY_CATEGORIES = [
+  "smuggling",
+  "trafficking",
+  "weapons",
+  "drugs",
+  "missing_person",
+  "threat",
+  "other",
+] as const;
+export type CommunityCategory = (typeof COMMUNITY_CATEGORIES)[number];
+/** new → assigned (to an agency) → converted (to an incident) or closed (with an outcome); duplicates close. */
+export const COMMUNITY_STATUSES = ["new", "assigned", "converted", "closed"] as const;
+export type CommunityStatus = (typeof COMMUNITY_STATUSES)[number];
+export const COMMUNITY_OUTCOMES = [
+  "action_taken",
+  "referred",
+  "no_action",
+  "insufficient_information",
+  "duplicate",
+  "false_report",
+] as const;
+export type CommunityOutcome = (typeof COMMUNITY_OUTCOMES)[number];
+/** When it happened, as a resident can say it. */
+export const COMMUNITY_WHEN = ["now", "today", "yesterday", "this_week", "earlier"] as const;
+export type CommunityWhen = (typeof COMMUNITY_WHEN)[number];
+export const COMMUNITY_MESSAGE_KINDS = ["reply", "note"] as const;
+export type CommunityMessageKind = (typeof COMMUNITY_MESSAGE_KINDS)[number];
+export const COMMUNITY_ACTIONS = [
+  "assign",
+  "reply",
+  "note",
+  "markDuplicate",
+  "convert",
+  "close",
+  "seeContact",
+] as const;
+export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];

@@ -57,4 +57,20 @@ export const LIMITS = {
   scoreMax: 100,
   /** Public certificate look-ups per address per minute (counted in the database, across instances). */
   verifyPerMinute: 20,
+  /** A community report's text, a staff reply or note. */
+  communityText: 4000,
+  communityContact: 120,
+  /** Community reports per client address per hour, and from everyone per minute (all instances). */
+  communitySubmitPerHour: 10,
+  communitySubmitGlobalPerMinute: 600,
+  /** Tracking-code look-ups and challenges per address per minute, and from everyone per minute. */
+  communityTrackPerMinute: 20,
+  communityTrackGlobalPerMinute: 3000,
+  communityChallengePerMinute: 30,
+  /** Leading zero bits the proof of work needs (≈ 2^bits hashes: well under a second in a phone's browser). */
+  communityWorkBits: 14,
+  /** How long a challenge may be answered, in ms. */
+  communityChallengeMs: 10 * 60_000,
+  /** Rate-limit window of client addresses, in ms: the salt of their hashes lives no longer than two of these. */
+  communityAddressWindowMs: 60 * 60_000,
 } as const;

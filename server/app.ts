@@ -23,6 +23,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { borderRoutes } from "./features/border";
+import { communityRoutes, publicCommunityRoutes } from "./features/community";
 import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
 import { needRoutes, problemRoutes } from "./features/needs";
 import {
@@ -109,6 +110,8 @@ const FEATURES = [
   certificateRoutes,
   trainingRoutes,
   publicVerifyRoutes,
+  communityRoutes,
+  publicCommunityRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { startAuditChainer } from "./audit/chain-events";
+import { forgetClientAddresses } from "./features/community";
 import { sweepDueCommitments } from "./features/meetings";
 import { sweepDueTasks } from "./features/tasks";
 import { pruneRateLimits } from "./http/rate-limit";
@@ -21,6 +22,9 @@ export function startBackgroundJobs(app: FastifyInstance): () => void {
     );
     await pruneRateLimits(app.db, app.clock.now()).catch((error: unknown) =>
       app.log.warn({ err: error }, "rate-limit prune"),
+    );
+    await forgetClientAddresses(app.db, app.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, "community address prune"),
     );
   };
   void sweep();

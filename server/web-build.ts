@@ -32,4 +32,6 @@ export function isWebBuildStale(): boolean {
 export async function buildWeb(): Promise<void> {
   const { build } = await import("vite");
   await build({ configFile: path.join(ROOT, "web", "vite.config.ts"), logLevel: "warn" });
+  // The public report page (/report, /track) after it: the staff build empties web/dist first.
+  await build({ configFile: path.join(ROOT, "web", "report", "vite.config.ts"), logLevel: "warn" });
 }

@@ -24,3 +24,4 @@ export {
   trainingPolicy,
 } from "../features/training/training.policy";
 export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
+export { communityPolicy } from "../features/community/community.policy";

@@ -8,6 +8,7 @@ import { agenciesVisibleTo } from "../features/agencies/agencies.policy";
 import { incidentsVisibleTo, referralsVisibleTo } from "../features/incidents/incidents.policy";
 import { incidents, seizures, victimReferrals } from "../features/incidents/incidents.table";
 import { commitments, meetings, honours } from "../features/meetings";
+import { communityReports, communityVisibleTo } from "../features/community";
 import { commitmentsVisibleTo } from "../features/meetings/commitments.policy";
 import { honoursVisibleTo, meetingsVisibleTo } from "../features/meetings/meetings.policy";
 import { needDeliveries, needPledges, needs, needsVisibleTo, problems } from "../features/needs";
@@ -86,6 +87,7 @@ const SCOPES: Record<string, Scope> = {
   courses: scope(courses.id, courses, coursesVisibleTo),
   nominations: scope(nominations.id, nominations, nominationsVisibleTo),
   certificates: scope(certificates.id, certificates, certificatesVisibleTo),
+  community_reports: scope(communityReports.id, communityReports, communityVisibleTo),
 };
 
 /** Records every signed-in user reads (incident types, training targets, border crossings and their reports). */

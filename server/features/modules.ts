@@ -18,6 +18,7 @@ const MODULES = [
   { name: "incidents", policy: "incidents.read" },
   { name: "incidentTypes", policy: "incidentTypes.manage" },
   { name: "border", policy: "borderReports.read" },
+  { name: "community", policy: "communityReports.read" },
   { name: "training", policy: "courses.read" },
   { name: "trainingCoverage", policy: "training.coverage" },
 ] as const;

@@ -69,8 +69,11 @@ function routesOf(table: RouteOptions[]): Route[] {
   return routes;
 }
 
-/** Counters a refused request is meant to write: the per-address rate limits (a refused attempt counts). */
-const BOOKKEEPING = new Set(["rate_limit_hits"]);
+/**
+ * Counters a refused request is meant to write: the per-address rate limits (a refused attempt counts), and the
+ * salt of the window its client address is counted under (community reports' public routes).
+ */
+const BOOKKEEPING = new Set(["rate_limit_hits", "community_salts"]);
 
 /**
  * Every table of the schema, as `count:newest xmin`: any committed insert, update or delete changes it. Only
@@ -259,6 +262,18 @@ describe("bad input on every route of the app's route table", () => {
 
   it(`${REQUESTS_AT_LEAST}+ requests: never a 5xx, a bad value refused naming its field, a refusal writes nothing`, async () => {
     expect(routes.length).toBeGreaterThan(90);
+    // The public routes (no sign-in) are driven like the others: certificate verification, community reports.
+    expect(
+      routes
+        .filter((r) => r.public && r.url.startsWith("/api/public/"))
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([
+      "/api/public/community/challenge",
+      "/api/public/community/reports",
+      "/api/public/community/track",
+      "/api/public/verify/:code",
+    ]);
     // A route that reads no input gets a few requests; the others share the rest.
     const takesInput = (r: Route) => Boolean(r.params ?? r.query ?? r.body);
     const fixedRuns = 3;

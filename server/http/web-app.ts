@@ -31,11 +31,24 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
         preCompressed: true,
         cacheControl: false,
         setHeaders: (reply, file) => {
-          const hashed = path.relative(webDist, file).startsWith(`assets${path.sep}`);
+          const relative = path.relative(webDist, file);
+          const hashed = [`assets${path.sep}`, `report${path.sep}assets${path.sep}`].some((p) =>
+            relative.startsWith(p),
+          );
           reply.header("cache-control", hashed ? IMMUTABLE : "no-cache");
         },
       });
     });
+  }
+  // The public report page (community reports) is its own small entry, built into web/dist/report.
+  const reportHtml = hasWeb ? path.join(webDist!, "report", "index.html") : null;
+  if (reportHtml && existsSync(reportHtml)) {
+    let html: string | undefined;
+    for (const url of ["/report", "/track"])
+      app.get(url, { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+        html ??= await readFile(reportHtml, "utf8");
+        return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
+      });
   }
   // The 404 handler is public: it serves the login page to anyone and tells nothing about the API.
   const notFoundOptions = { config: { public: true } } as Parameters<

@@ -12,12 +12,14 @@ import { ROOT, WEB_DIST, buildWeb, isWebBuildStale } from "../web-build";
 export const CHUNK_BUDGET_KB = 150;
 /**
  * Everything the sign-in page loads, gzipped: the entry and what it imports. Issue 10 asks for 120 kB; the
- * sign-in page is at 157 kB (React, Mantine, React Router, i18next, TanStack Query and the Arabic catalogue),
- * so this is a ratchet against growth, to be lowered as the sign-in path sheds code — not the issue's figure.
+ * sign-in page is at 144 kB (React with its router ~69, Mantine, i18next, TanStack Query, the part of the Arabic
+ * catalogue it says): this is a ratchet against growth, to be lowered as the sign-in path sheds code, not the
+ * issue's figure. e2e/slow-link.test.ts measures what it costs on a slow 3G line.
  */
-export const LOGIN_BUDGET_KB = 160;
+export const LOGIN_BUDGET_KB = 150;
 
 type ManifestChunk = {
+  isDynamicEntry?: boolean;
   file: string;
   src?: string;
   isEntry?: boolean;
@@ -100,14 +102,25 @@ describe("web bundle budget", () => {
     const importers = sourceFiles(path.join(ROOT, "web", "src"))
       .filter((file) => /from "echarts(\/[^"]*)?"|import\("echarts/.test(readFileSync(file, "utf8")))
       .map((file) => path.relative(ROOT, file));
-    expect(importers).toEqual([path.join("web", "src", "app", "echart.tsx")]);
-    const wrapper = readFileSync(path.join(ROOT, "web", "src", "app", "echart.tsx"), "utf8");
+    expect(importers).toEqual([path.join("web", "src", "app", "echart-view.tsx")]);
+    const wrapper = readFileSync(path.join(ROOT, "web", "src", "app", "echart-view.tsx"), "utf8");
     expect(wrapper).not.toMatch(/from "echarts"/);
     expect(wrapper).toMatch(/from "echarts\/core"/);
-    // one chart chunk (with its renderer library beside it), loaded by the pages that draw
-    const chartChunks = Object.values(manifest).filter((c) => /(^|\/)(echart|zrender)[-.]/.test(c.file));
-    expect(chartChunks.map((c) => c.file.replace(/-[\w-]{8}\.js$/, ""))).toEqual(
-      expect.arrayContaining(["assets/echart", "assets/zrender"]),
+    // ECharts in one chunk (the chart view) with its renderer library beside it, loaded when a chart is drawn
+    const view = manifest["src/app/echart-view.tsx"];
+    expect(view?.isDynamicEntry).toBe(true);
+    const chartFiles = [...staticClosure(manifest, "src/app/echart-view.tsx")]
+      .map((key) => manifest[key]!.file)
+      .filter((file) => /(echart-view|zrender)-/.test(file));
+    expect(chartFiles.map((f) => f.replace(/-[\w-]{8}\.js$/, "")).sort()).toEqual([
+      "assets/echart-view",
+      "assets/zrender",
+    ]);
+    // the task board (whose feature can show a plan's chart) loads no chart code until one is drawn
+    const board = [...staticClosure(manifest, "src/features/tasks/index.ts")].map(
+      (key) => manifest[key]!.file,
     );
+    expect(board.length).toBeGreaterThan(1);
+    expect(board.filter((file) => chartFiles.includes(file))).toEqual([]);
   });
 });

@@ -1,43 +1,17 @@
-import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendPlainComponent, TooltipComponent } from "echarts/components";
-import { init, use, type ComposeOption, type ECharts } from "echarts/core";
-import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense } from "react";
+import type { Props } from "./echart-view";
 
-// The one way Tansiq draws charts: tree-shaken echarts/core with only the charts and parts registered here
-// (docs/decisions/0010-one-chart-wrapper.md). Add a chart type here when a page needs one; never import the whole of ECharts.
-use([BarChart, LineChart, GridComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+export type { ChartOption } from "./echart-view";
 
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+// ECharts (~175 kB gzipped with its renderer) loads with the first chart drawn, not with every page that could
+// draw one: a page that imports a chart component but shows none (the task board) stays light.
+const EChartView = lazy(() => import("./echart-view"));
 
-type Props = { option: ChartOption; height: number; testId?: string };
-
-/** An SVG chart that follows its container's width and redraws when `option` changes. */
-export function EChart({ option, height, testId }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-
-  useEffect(() => {
-    const container = element.current;
-    if (!container) return;
-    const instance = init(container, null, { renderer: "svg" });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={element} style={{ height, width: "100%" }} data-testid={testId} />;
+/** An SVG chart that follows its container's width and redraws when `option` changes (see echart-view.tsx). */
+export function EChart(props: Props) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height, width: "100%" }} data-testid={props.testId} />}>
+      <EChartView {...props} />
+    </Suspense>
+  );
 }

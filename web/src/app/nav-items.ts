@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "incidents", path: "/incidents", label: "nav.incidents" },
   { module: "border", path: "/border", label: "nav.border" },
+  { module: "community", path: "/community", label: "nav.community" },
   { module: "needs", path: "/needs", label: "nav.needs" },
   { module: "problems", path: "/problems", label: "nav.problems" },
   { module: "meetings", path: "/meetings", label: "nav.meetings" },

@@ -4,14 +4,16 @@ import { Navigate, Outlet, useLocation } from "react-router";
 import { useMe } from "../features/auth";
 import { ErrorAlert } from "./error-alert";
 import { PageErrorBoundary } from "./error-boundary";
-import { applyLanguage, currentLanguage } from "./i18n";
+import { applyLanguage, currentLanguage, loadCatalogues } from "./i18n";
 import { PageLoader } from "./page-loader";
 
 export const SETUP_PATH = "/account";
 
 // The layout loads once the session is known: a signed-out visitor following a link goes to the sign-in page
 // without downloading it.
-const AppLayout = lazy(() => import("./app-layout").then((m) => ({ default: m.AppLayout })));
+const AppLayout = lazy(() =>
+  Promise.all([import("./app-layout"), loadCatalogues()]).then(([m]) => ({ default: m.AppLayout })),
+);
 
 /**
  * Renders the signed-in app, or sends the visitor to sign in. A user who must first change their password

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { LoginPage, useCurrentUser } from "../features/auth";
+import { loadCatalogues } from "./i18n";
 import { homePathFor } from "./nav-items";
 import { NotFoundPage } from "./not-found-page";
 import { PageLoader } from "./page-loader";
@@ -40,6 +41,12 @@ const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ d
 const IncidentTypesPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
 );
+const CommunityInboxPage = lazy(() =>
+  import("../features/community").then((m) => ({ default: m.CommunityInboxPage })),
+);
+const CommunityReportPage = lazy(() =>
+  import("../features/community").then((m) => ({ default: m.CommunityReportPage })),
+);
 const BorderPage = lazy(() => import("../features/border").then((m) => ({ default: m.BorderPage })));
 const CoursesPage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursesPage })));
 const CoursePage = lazy(() => import("../features/training").then((m) => ({ default: m.CoursePage })));
@@ -50,7 +57,9 @@ const CoveragePage = lazy(() => import("../features/training").then((m) => ({ de
 const TrainingCalendarPage = lazy(() =>
   import("../features/training").then((m) => ({ default: m.TrainingCalendarPage })),
 );
-const VerifyPage = lazy(() => import("../features/training").then((m) => ({ default: m.VerifyPage })));
+const VerifyPage = lazy(() =>
+  Promise.all([import("../features/training"), loadCatalogues()]).then(([m]) => ({ default: m.VerifyPage })),
+);
 const AccountPage = lazy(() => import("../features/account").then((m) => ({ default: m.AccountPage })));
 
 function page(Page: LazyExoticComponent<ComponentType>, module?: string) {
@@ -101,6 +110,8 @@ export function AppRoutes() {
         <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
         <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
         <Route path="border" element={page(BorderPage, "border")} />
+        <Route path="community" element={page(CommunityInboxPage, "community")} />
+        <Route path="community/:id" element={page(CommunityReportPage, "community")} />
         <Route path="training" element={page(CoursesPage, "training")} />
         <Route path="training/courses/:id" element={page(CoursePage, "training")} />
         <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />

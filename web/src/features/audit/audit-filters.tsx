@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ActorSelect } from "./actor-select";
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, actionLabel, entityLabel } from "./audit-labels";
+import { AUDIT_ENTITIES, actionLabel, auditActions, entityLabel } from "./audit-labels";
 
 export type AuditFilterValues = { entity: string; action: string; actorId: string; from: string; to: string };
 export const NO_AUDIT_FILTERS: AuditFilterValues = { entity: "", action: "", actorId: "", from: "", to: "" };
@@ -29,7 +29,7 @@ export function AuditFilters({ values, onChange, onClear, canListUsers }: Props)
         label={t("audit.action")}
         value={values.action || null}
         onChange={(v) => onChange("action", v ?? "")}
-        data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+        data={auditActions().map((a) => ({ value: a, label: actionLabel(a) }))}
         placeholder={t("audit.allActions")}
         searchable
         clearable

@@ -1,14 +1,17 @@
 import type { ParseKeys } from "i18next";
-import ar from "../../../../common/i18n/ar.json";
 import { describeEvent, type DescribableEvent } from "../../../../common/audit/describe-event";
 import { currentLanguage, i18n, optionalText } from "../../app/i18n";
 
 export { AUDIT_ENTITIES } from "../../../../common/audit/describe-event";
 
 /** Every action the catalogue names (`auditActions.<record>.<verb>`); the action filter offers these. */
-export const AUDIT_ACTIONS: readonly string[] = Object.entries(ar.auditActions).flatMap(([record, verbs]) =>
-  Object.keys(verbs).map((verb) => `${record}.${verb}`),
-);
+export function auditActions(): string[] {
+  // the Arabic catalogue, the source of keys, is loaded in full before any signed-in page (loadCatalogues)
+  const catalogue = i18n.getResourceBundle("ar", "translation") as { auditActions?: Record<string, object> };
+  return Object.entries(catalogue.auditActions ?? {}).flatMap(([record, verbs]) =>
+    Object.keys(verbs).map((verb) => `${record}.${verb}`),
+  );
+}
 
 /** An action's name in the user's language. */
 export function actionLabel(action: string): string {

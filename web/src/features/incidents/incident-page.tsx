@@ -121,7 +121,13 @@ function IncidentSummary({ incident }: { incident: IncidentDetail }) {
           {incident.narrative}
         </Text>
       ) : null}
-      {incident.sourceUrl ? (
+      {incident.source === "community" && incident.sourceUrl ? (
+        <Text mt="sm" size="sm" data-testid="incident-origin">
+          <Anchor component={Link} to={incident.sourceUrl}>
+            {t("incidents.fromCommunity", { reference: incident.sourceId ?? "" })}
+          </Anchor>
+        </Text>
+      ) : incident.sourceUrl ? (
         <Text mt="sm" size="xs" c="dimmed">
           {t(`incidents.source.${incident.source}`)}:{" "}
           <Anchor href={incident.sourceUrl} target="_blank" rel="noreferrer" size="xs">

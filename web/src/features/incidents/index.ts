@@ -1,3 +1,5 @@
 export { IncidentsPage } from "./incidents-page";
 export { IncidentPage } from "./incident-page";
 export { IncidentTypesPage } from "./incident-types-page";
+export { typeName } from "./incident-labels";
+export { useIncidentTypes } from "./incidents-queries";

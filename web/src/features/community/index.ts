@@ -1,0 +1,2 @@
+export { CommunityInboxPage } from "./community-inbox-page";
+export { CommunityReportPage } from "./community-report-page";
