@@ -46,8 +46,18 @@ export const CommunitySubmitBody = z
     districtPcode: DistrictPcode,
     townPcode: z.enum(TOWN_PCODES).nullable().default(null),
     /** An optional pin: rounded to 0.01° (about 1 km) before it is stored. */
-    latitude: z.number().min(LIMITS.incidentArea.south).max(LIMITS.incidentArea.north).nullable().default(null),
-    longitude: z.number().min(LIMITS.incidentArea.west).max(LIMITS.incidentArea.east).nullable().default(null),
+    latitude: z
+      .number()
+      .min(LIMITS.incidentArea.south)
+      .max(LIMITS.incidentArea.north)
+      .nullable()
+      .default(null),
+    longitude: z
+      .number()
+      .min(LIMITS.incidentArea.west)
+      .max(LIMITS.incidentArea.east)
+      .nullable()
+      .default(null),
     when: CommunityWhen,
     contact: Contact,
     language: z.enum(["ar", "en"]).default("ar"),

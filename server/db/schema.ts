@@ -39,9 +39,5 @@ export {
 } from "../features/training/training.table";
 export { crossings, crossingAgencies, borderReports } from "../features/border/border.table";
 export { borderDayFigures } from "../features/border/border-rollups.table";
-export {
-  communityReports,
-  communityMessages,
-  communitySalts,
-} from "../features/community/community.table";
+export { communityReports, communityMessages, communitySalts } from "../features/community/community.table";
 export { rateLimitHits } from "../http/rate-limit.table";
