@@ -23,6 +23,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { borderRoutes } from "./features/border";
+import { dashboardRoutes } from "./features/dashboard";
 import { communityRoutes, publicCommunityRoutes } from "./features/community";
 import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
 import { needRoutes, problemRoutes } from "./features/needs";
@@ -104,6 +105,7 @@ const FEATURES = [
   incidentTypeRoutes,
   incidentRoutes,
   borderRoutes,
+  dashboardRoutes,
   courseRoutes,
   certificateRoutes,
   trainingRoutes,

@@ -24,4 +24,5 @@ export {
   trainingPolicy,
 } from "../features/training/training.policy";
 export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
+export { dashboardPolicy } from "../features/dashboard/dashboard.policy";
 export { communityPolicy } from "../features/community/community.policy";

@@ -13,6 +13,7 @@ const MODULES = [
   { name: "commitments", policy: "commitments.read" },
   { name: "honours", policy: "honours.read" },
   { name: "audit", policy: "audit.read" },
+  { name: "dashboard", policy: "dashboard.read" },
   { name: "plans", policy: "plans.read" },
   { name: "tasks", policy: "tasks.read" },
   { name: "incidents", policy: "incidents.read" },

@@ -9,6 +9,8 @@ const RECORD_OF: Record<string, string> = {
   plan: "plan",
   course: "courses",
   meeting: "meetings",
+  incident: "incidents",
+  border_report: "border_reports",
 };
 
 /**

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import { withUniqueFields } from "../../db/errors";
 import { nextReference } from "../../db/references";
 import { AppError } from "../../http/app-error";
+import { publishChange } from "../../live/publish-change";
 import { tripoliDayOf } from "../incidents/create-incident";
 import type { BorderReportSubject } from "./border.policy";
 import { figureWarnings, type CrossingWithAgencies } from "./border.queries";
@@ -67,6 +68,7 @@ export async function createReport(
   );
   if (!row) throw new Error("insert returned nothing");
   await recordEvent(tx, ctx, "border_report.create", "border_reports", row.id, null, row);
+  await publishChange(tx, { entity: "border_report", id: row.id });
   return row;
 }
 
@@ -115,5 +117,6 @@ export async function updateReport(
     before,
     after,
   );
+  await publishChange(tx, { entity: "border_report", id: after.id });
   return after;
 }

@@ -4,6 +4,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { publishChange } from "../../live/publish-change";
 import type { BorderReportSubject } from "./border.policy";
 import { borderReports, type BorderReportRow } from "./border.table";
 
@@ -34,5 +35,6 @@ export async function stepReport(
   if (!after) throw new AppError("not_found");
   const { crossing: _crossing, ...before } = report;
   await recordEvent(tx, ctx, `border_report.${action}`, "border_reports", after.id, before, after);
+  await publishChange(tx, { entity: "border_report", id: after.id });
   return after;
 }

@@ -6,6 +6,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { nextReference } from "../../db/references";
+import { publishChange } from "../../live/publish-change";
 import { AppError } from "../../http/app-error";
 import { assertActiveAgency } from "../agencies";
 import { addIncidentHistory } from "./incident-history";
@@ -73,6 +74,7 @@ export async function createIncident(
   if (!row) throw new Error("insert returned nothing");
   await addIncidentHistory(tx, ctx, row.id, "create", null, status);
   await recordEvent(tx, ctx, "incident.create", "incidents", row.id, null, row);
+  await publishChange(tx, { entity: "incident", id: row.id });
   return { ...row, typeGroup: type.group };
 }
 
@@ -98,5 +100,6 @@ export async function updateIncident(
   if (!after) throw new AppError("not_found");
   const { typeGroup: _group, ...before } = incident;
   await recordEvent(tx, ctx, "incident.update", "incidents", after.id, before, after);
+  await publishChange(tx, { entity: "incident", id: after.id });
   return { ...after, typeGroup: type.group };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { publishChange } from "../../live/publish-change";
 import { actorLabelOf, addIncidentHistory } from "./incident-history";
 import type { IncidentSubject } from "./incidents.policy";
 import { incidents, seizureCustody, seizures, type SeizureRow } from "./incidents.table";
@@ -45,6 +46,7 @@ export async function addSeizure(
       .where(eq(incidents.id, incident.id));
   await addIncidentHistory(tx, ctx, incident.id, "seizure", incident.status, incident.status);
   await recordEvent(tx, ctx, "seizure.create", "seizures", row.id, null, row);
+  await publishChange(tx, { entity: "incident", id: incident.id });
   return row;
 }
 

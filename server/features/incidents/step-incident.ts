@@ -4,6 +4,7 @@ import type { Ctx } from "../../authz/actor";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
+import { publishChange } from "../../live/publish-change";
 import { addIncidentHistory } from "./incident-history";
 import { REASON_REQUIRED, nextIncidentStatus } from "./incident-workflow";
 import type { IncidentSubject } from "./incidents.policy";
@@ -29,5 +30,6 @@ export async function stepIncident(
   await addIncidentHistory(tx, ctx, incident.id, action, incident.status, to, reason);
   const { typeGroup: _group, ...before } = incident;
   await recordEvent(tx, ctx, `incident.${action}`, "incidents", after.id, before, after);
+  await publishChange(tx, { entity: "incident", id: after.id });
   return { ...after, typeGroup: incident.typeGroup };
 }

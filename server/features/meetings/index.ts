@@ -20,3 +20,4 @@ export { findCommitment, loadCommitment } from "./commitments.queries";
 export { convertCommitmentToTask } from "./convert-commitment";
 export { linkCommitmentToNeed } from "./convert-commitment";
 export { calendar, component, utcStamp, type CalendarProperty } from "./ical";
+export { listCommitments } from "./commitments.queries";

@@ -8,3 +8,4 @@ export { stepNeed } from "./step-need";
 export { recordDelivery, recordPledge } from "./record-supply";
 export { createProblem, convertProblemToNeed, linkProblemToTask } from "./save-problem";
 export { presentNeed } from "./needs.present";
+export { needFilters } from "./needs.queries";

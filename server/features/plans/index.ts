@@ -4,3 +4,4 @@ export { planRoutes } from "./plans.routes";
 export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "./plans.policy";
 export { createPlan, createObjective, createIndicator, recordMeasurement, setPlanStatus } from "./save-plan";
 export { findPlan } from "./plans.queries";
+export { listPlans, rollups, rollupOf } from "./plans.queries";

@@ -8,3 +8,4 @@ export { sweepDueTasks } from "./sweep-due-tasks";
 export { findTask } from "./tasks.queries";
 export { syncSupportCopy } from "./tasks.queries";
 export { presentTask } from "./tasks.present";
+export { dueCountsByAgency } from "./tasks.queries";

@@ -11,7 +11,7 @@ export function ListFooter({ page, pageSize, total, onPage }: Props) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Group justify="space-between" mt="md">
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" data-testid="list-total">
         {t("common.total", { total: format.number(total) })}
       </Text>
       {pages > 1 ? (

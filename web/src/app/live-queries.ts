@@ -28,10 +28,17 @@ export function queriesTouchedBy(change: LiveChange): QueryKey[] {
       keys.push(["training", "courses"], ["training", "calendar"], ["training", "coverage"]);
       if (id) keys.push(["training", "course", id]);
       break;
+    case "incident":
+    case "border_report":
+      // Computed plan indicators read incidents and border reports: any plan page may show one.
+      keys.push(["plans", "one"]);
+      break;
     case "notification":
       keys.push(["notifications", "list"]);
       break;
   }
+  // The dashboard sums every kind of record the reader may see.
+  if (change.entity !== "notification") keys.push(["dashboard"]);
   // A task or a plan change moves its plan's progress and the plans overview.
   if (change.planId && change.entity !== "plan")
     keys.push(["plans", "one", change.planId], ["plans", "overview"]);

@@ -7,6 +7,7 @@ export type NavItem = { module: string; path: string; label: ParseKeys };
  * a module the server lists but the web does not know yet is skipped.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { module: "dashboard", path: "/dashboard", label: "nav.dashboard" },
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "incidents", path: "/incidents", label: "nav.incidents" },

@@ -1,5 +1,6 @@
 import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "../../../../common/enums";
 import { ListFooter } from "../../app/list-footer";
@@ -18,8 +19,14 @@ type Scope = "lead" | "support" | "overdue" | "dueSoon" | "all";
 export function TasksPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [agencyId, setAgencyId] = useState<string | null>(me.agencyId);
-  const [scope, setScope] = useState<Scope>("lead");
+  // A dashboard figure opens this list with its filters: ?agencyId=…&role=lead&due=overdue.
+  const [search] = useSearchParams();
+  const linkedDue = search.get("due");
+  const [agencyId, setAgencyId] = useState<string | null>(search.get("agencyId") ?? me.agencyId);
+  const [scope, setScope] = useState<Scope>(
+    linkedDue === "overdue" || linkedDue === "dueSoon" ? linkedDue : "lead",
+  );
+  const leadOnly = search.get("role") === "lead";
   const [regionWide, setRegionWide] = useState(false);
   const [status, setStatus] = useState<TaskStatus | "open" | null>(null);
   const [priority, setPriority] = useState<TaskPriority | null>(null);
@@ -31,7 +38,7 @@ export function TasksPage() {
   const agencyScoped = !(regionWide && (scope === "overdue" || scope === "dueSoon")) && scope !== "all";
   const { data } = useTasks({
     agencyId: agencyScoped ? agencyId : null,
-    role: scope === "lead" || scope === "support" ? scope : "any",
+    role: scope === "lead" || scope === "support" ? scope : leadOnly && scope !== "all" ? "lead" : "any",
     due: scope === "overdue" || scope === "dueSoon" ? scope : null,
     status,
     priority,

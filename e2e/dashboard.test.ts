@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
+
+const digits = (text: string) => Number(text.replace(/[^\d]/g, ""));
+
+describe("the region dashboard in Chromium (Arabic, 390 px)", () => {
+  const demo = useDemoBrowser();
+
+  it(
+    "the minister's dashboard fits a phone, its figures open their lists with the same total, a report entered at Emsaed moves the crossing's figure without a reload, and the plan page charts its two computed indicators",
+    { timeout: 180_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await logIn(page, demo.server.url, "minister");
+      await page.goto(`${demo.server.url}/dashboard`);
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("لوحة المتابعة الإقليمية");
+      await page.getByTestId("dashboard-incidents-chart").locator("svg").waitFor();
+      await page.getByTestId("dashboard-crossing-chart").locator("svg").waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, "dashboard-390");
+
+      // A figure opens the list it summarises, with the same filters: the list's total is the figure.
+      const reports = page.getByTestId("dashboard-crossing-reports");
+      const before = digits(await reports.innerText());
+      expect(before).toBeGreaterThan(0);
+      await reports.click();
+      await expect.poll(async () => digits(await page.getByTestId("list-total").innerText())).toBe(before);
+      await page.goBack();
+      await reports.waitFor();
+
+      // officer.emsaed enters tonight's report in another browser; the minister's page follows without a reload.
+      const officer = await (await demo.browser.newContext()).newPage();
+      await logIn(officer, demo.server.url, "officer.emsaed");
+      const status = await officer.evaluate(async () => {
+        const crossings = (await (await fetch("/api/v1/crossings")).json()) as {
+          data: { id: string; code: string }[];
+        };
+        const crossing = crossings.data.find((c) => c.code === "EMSAED")!;
+        const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tripoli" }).format(new Date());
+        const res = await fetch("/api/v1/border-reports", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ crossingId: crossing.id, day, shift: "night", migrantsIntercepted: 12 }),
+        });
+        return res.status;
+      });
+      expect(status).toBe(201);
+      await expect.poll(async () => digits(await reports.innerText()), { timeout: 15_000 }).toBe(before + 1);
+
+      // The Tobruk plan charts its two indicators computed from the record.
+      const planId = await page.evaluate(async () => {
+        const plans = (await (await fetch("/api/v1/plans?status=active")).json()) as {
+          data: { id: string }[];
+        };
+        return plans.data[0]!.id;
+      });
+      await page.goto(`${demo.server.url}/plans/${planId}`);
+      const sources = page.getByTestId("indicator-source");
+      await expect.poll(() => sources.count()).toBe(2);
+      await screenshot(page, "plan-computed-indicators-390");
+      expect(errors).toEqual([]);
+    },
+  );
+});
