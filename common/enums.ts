@@ -18,6 +18,22 @@ export type Role = (typeof ROLES)[number];
 export const ROLES_REQUIRING_TOTP: readonly Role[] = ["admin", "leadership"];
 
 export const SENSITIVITIES = ["internal", "restricted"] as const;
+
+/**
+ * The records a restricted record's agency may share with other agencies, by one name each (the table's): the
+ * visibility rule reads `record_shares` under these names. Victim referrals are never shared.
+ */
+export const SHARE_ENTITIES = [
+  "plans",
+  "tasks",
+  "needs",
+  "problems",
+  "meetings",
+  "honours",
+  "incidents",
+  "courses",
+] as const;
+export type ShareEntity = (typeof SHARE_ENTITIES)[number];
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 export const LANGUAGES = ["ar", "en"] as const;

@@ -85,6 +85,10 @@ describe("community reports in Chromium", () => {
         void d.dismiss();
       });
       await logIn(desk, demo.server.url, "director.tobruk");
+      // The directorate was notified of the new report in its district; the notification opens it.
+      await desk.getByTestId("bell").click();
+      await desk.getByTestId("notification").filter({ hasText: "بلاغ جديد من مواطن" }).first().click();
+      await expect.poll(() => new URL(desk.url()).pathname).toMatch(/^\/community\/[0-9a-f-]{36}$/);
       await desk.goto(`${demo.server.url}/community`);
       await desk.getByTestId("community-row").first().waitFor();
       await desk.getByTestId("community-row").first().getByRole("link").click();

@@ -36,6 +36,7 @@ import {
 } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
+import { sharingRoutes } from "./features/sharing";
 import { taskRoutes } from "./features/tasks";
 import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
 import { createDocumentService } from "./documents/document-service";
@@ -93,6 +94,7 @@ const FEATURES = [
   auditRoutes,
   planRoutes,
   taskRoutes,
+  sharingRoutes,
   notificationRoutes,
   liveRoutes,
   needRoutes,

@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Sensitivity } from "../../common/enums";
+import type { Sensitivity, ShareEntity } from "../../common/enums";
 import type { Actor } from "./actor";
 import { recordShares } from "./shares.table";
 
@@ -12,18 +12,20 @@ export const isOwnAgency = (actor: Actor, record: { agencyId: string }) => recor
 
 /**
  * The one visibility rule: internal records are seen by every signed-in user; restricted ones by their agency
- * and the agencies it shares them with (observers excepted), and by leadership. `alsoSeesAll` widens it for a
+ * and the agencies it shares them with (observers excepted), and by leadership. `entity` is the name shares are
+ * kept under (SHARE_ENTITIES), or null for records that are never shared. `alsoSeesAll` widens it for a
  * feature (e.g. admin over the directory of agencies and users).
  */
 export function visibleWhere(
   actor: Actor,
   table: { id: PgColumn; agencyId: PgColumn; sensitivity: PgColumn },
-  entity: string,
+  entity: ShareEntity | null,
   alsoSeesAll: (actor: Actor) => boolean = () => false,
 ): SQL | undefined {
   if (isLeadership(actor) || alsoSeesAll(actor)) return undefined;
   const internal = eq(table.sensitivity, "internal");
   if (actor.role === "observer") return internal;
+  if (entity === null) return or(internal, eq(table.agencyId, actor.agencyId));
   const shared = sql`exists (select 1 from ${recordShares} where ${and(
     eq(recordShares.entity, entity),
     eq(recordShares.entityId, table.id),

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { recordShares } from "../authz/shares.table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed-demo";
 import { agencies } from "../features/agencies";
@@ -15,7 +16,16 @@ import { buildCourse } from "../test/training-factories";
 // A marker may appear only in answers to users the model lets see the record: its agency's staff (observers
 // excepted), leadership, and for courses the trainers. Slow (a few minutes): opt in with TANSIQ_PROBE=1.
 const PASSWORD = "demo-password-1";
-type Marked = { marker: string; id: string; agencyId: string; kind: string };
+type Marked = { marker: string; id: string; agencyId: string; kind: string; sharedWith?: string };
+/** The name shares are kept under, by marked kind. */
+const SHARE_NAME: Record<string, string> = {
+  task: "tasks",
+  need: "needs",
+  meeting: "meetings",
+  commitment: "meetings",
+  incident: "incidents",
+  course: "courses",
+};
 
 describe.runIf(process.env.TANSIQ_PROBE === "1")("restricted-record probe over every GET route", () => {
   let t: TestApp;
@@ -33,7 +43,10 @@ describe.runIf(process.env.TANSIQ_PROBE === "1")("restricted-record probe over e
         .update(tasks)
         .set({ titleAr: `مهمة ${m("T")}` })
         .where(eq(tasks.id, task.id));
-      marked.push({ marker: m("T"), id: task.id, agencyId, kind: "task" });
+      // Each agency's restricted task is shared with the next agency: its staff see it, nobody else does.
+      const partner = owners[(n + 1) % owners.length]!;
+      await t.db.insert(recordShares).values({ entity: "tasks", entityId: task.id, agencyId: partner });
+      marked.push({ marker: m("T"), id: task.id, agencyId, kind: "task", sharedWith: partner });
       const need = await buildNeed(t.db, {
         agencyId,
         responsibleAgencyId: agencyId,
@@ -78,6 +91,7 @@ describe.runIf(process.env.TANSIQ_PROBE === "1")("restricted-record probe over e
       const sees = (m: Marked) =>
         user.role === "leadership" ||
         (user.role !== "observer" && user.agencyId === m.agencyId) ||
+        (user.role !== "observer" && m.sharedWith === user.agencyId) ||
         // The training department runs every course (coursesVisibleTo widens the rule to trainers).
         (m.kind === "course" && user.role === "trainer");
       const hidden = marked.filter((m) => !sees(m));
@@ -88,7 +102,9 @@ describe.runIf(process.env.TANSIQ_PROBE === "1")("restricted-record probe over e
             ? [route]
             : params === 1
               ? [...new Set(hidden.map((m) => m.id))].map((id) => route.replace(/:[a-zA-Z]+/, id))
-              : [];
+              : route === "/api/v1/shares/:entity/:id"
+                ? hidden.map((m) => `/api/v1/shares/${SHARE_NAME[m.kind]}/${m.id}`)
+                : [];
         for (const url of urls) {
           const r = await call(t.app, session, "GET", url);
           stats.requests++;

@@ -33,6 +33,6 @@ export const agenciesVisibleTo = (actor: Actor) =>
   visibleWhere(
     actor,
     { id: agencies.id, agencyId: agencies.id, sensitivity: agencies.sensitivity },
-    "agencies",
+    null,
     isAdmin,
   );

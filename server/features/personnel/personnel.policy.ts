@@ -28,4 +28,4 @@ export const personnelPolicy = definePolicy({
   },
 });
 
-export const personnelVisibleTo = (actor: Actor) => visibleWhere(actor, personnel, "personnel", isAdmin);
+export const personnelVisibleTo = (actor: Actor) => visibleWhere(actor, personnel, null, isAdmin);

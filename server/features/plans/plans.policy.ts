@@ -56,4 +56,4 @@ export const indicatorsPolicy = definePolicy({
   },
 });
 
-export const plansVisibleTo = (actor: Actor) => visibleWhere(actor, plans, "plan");
+export const plansVisibleTo = (actor: Actor) => visibleWhere(actor, plans, "plans");

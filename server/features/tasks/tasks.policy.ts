@@ -106,7 +106,7 @@ export function agencyTasksVisibleTo(actor: Actor, agencyId: string | undefined)
  * shared with, leadership), widened to its supporting agencies — observers excepted.
  */
 export function tasksVisibleTo(actor: Actor): SQL | undefined {
-  const base = visibleWhere(actor, tasks, "task");
+  const base = visibleWhere(actor, tasks, "tasks");
   if (!base || actor.role === "observer") return base;
   return or(
     base,

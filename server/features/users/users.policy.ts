@@ -35,4 +35,4 @@ export const usersPolicy = definePolicy({
   },
 });
 
-export const usersVisibleTo = (actor: Actor) => visibleWhere(actor, users, "users", isAdmin);
+export const usersVisibleTo = (actor: Actor) => visibleWhere(actor, users, null, isAdmin);

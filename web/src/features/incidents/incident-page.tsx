@@ -15,6 +15,7 @@ import { IncidentStatusBadge, countryName, districtName, useTypeNamer } from "./
 import { useIncident, useIncidentStep } from "./incidents-queries";
 import { ReferralsSection } from "./referrals-section";
 import { SeizuresSection } from "./seizures-section";
+import { SharesLine } from "../sharing";
 
 /** One incident: its facts and outcomes, the steps the server allows the user, seizures, referrals, timeline. */
 export function IncidentPage() {
@@ -26,6 +27,12 @@ export function IncidentPage() {
   return (
     <Stack gap="md">
       <PageHeader title={incident.reference} />
+      <SharesLine
+        entity="incidents"
+        id={incident.id}
+        ownerAgencyId={incident.agencyId}
+        restricted={incident.sensitivity === "restricted"}
+      />
       <Anchor component={Link} to="/incidents" size="sm">
         {t("incidents.back")}
       </Anchor>

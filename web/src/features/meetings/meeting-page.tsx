@@ -30,6 +30,7 @@ import { AttendeeModal, RemovePartModal, StatementModal } from "./meeting-part-m
 import { attendeeLine, groupBySpeaker, placeParts } from "./meeting-view";
 import { meetingUrls, useMeeting } from "./meetings-queries";
 import { PressReleaseModal } from "./press-release-modal";
+import { SharesLine } from "../sharing";
 
 /** One meeting: who met where and when, what each said, where each commitment stands, honours, downloads. */
 export function MeetingPage() {
@@ -56,6 +57,12 @@ export function MeetingPage() {
             ) : null}
           </>
         }
+      />
+      <SharesLine
+        entity="meetings"
+        id={meeting.id}
+        ownerAgencyId={meeting.agencyId}
+        restricted={meeting.sensitivity === "restricted"}
       />
       <Anchor component={Link} to="/meetings" size="sm">
         {t("meetingPages.back")}

@@ -16,6 +16,7 @@ import { NeedCourses } from "../training";
 import { NeedStatusBadge } from "./need-labels";
 import { SupplyModal } from "./supply-modal";
 import { useNeed, useNeedStep } from "./needs-queries";
+import { SharesLine } from "../sharing";
 
 /** One need: its figures, the workflow steps the server allows the user, its history, pledges and deliveries. */
 export function NeedPage() {
@@ -27,6 +28,12 @@ export function NeedPage() {
   return (
     <Stack gap="md">
       <PageHeader title={need.title} />
+      <SharesLine
+        entity="needs"
+        id={need.id}
+        ownerAgencyId={need.agencyId}
+        restricted={need.sensitivity === "restricted"}
+      />
       <Anchor component={Link} to="/needs" size="sm">
         {t("needs.back")}
       </Anchor>

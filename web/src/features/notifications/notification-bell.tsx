@@ -10,6 +10,9 @@ import { useFormat } from "../../app/use-format";
 import { useLiveUpdates } from "../../app/use-live-updates";
 import { useCurrentUser } from "../auth";
 
+/** Where a notification about a record of each kind opens (tasks unless listed). */
+const ENTITY_PATHS: Record<string, string> = { community_reports: "/community" };
+
 type List = Paged<Notification> & { unread: number };
 type Settings = { emailEnabled: boolean; smtpConfigured: boolean; hasEmail: boolean };
 
@@ -98,7 +101,7 @@ export function NotificationBell() {
                 data-testid="notification"
                 onClick={() => {
                   if (!n.readAt) markRead.mutate({ ids: [n.id] });
-                  void navigate(`/tasks/${n.entityId}`);
+                  void navigate(`${ENTITY_PATHS[n.entity] ?? "/tasks"}/${n.entityId}`);
                 }}
               >
                 {text(n)}{" "}

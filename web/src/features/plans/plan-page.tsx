@@ -43,6 +43,7 @@ import {
   usePlanStatus,
   type PlanDetail,
 } from "./plans-queries";
+import { SharesLine } from "../sharing";
 
 export function PlanPage() {
   const { id = "" } = useParams();
@@ -98,6 +99,12 @@ export function PlanPage() {
         }
       />
       {status.error ? <ErrorAlert error={status.error} /> : null}
+      <SharesLine
+        entity="plans"
+        id={plan.id}
+        ownerAgencyId={plan.agencyId}
+        restricted={plan.sensitivity === "restricted"}
+      />
       <Group>
         <Badge variant="light">{t(`enums.planStatus.${plan.status}`)}</Badge>
         <Text size="sm">

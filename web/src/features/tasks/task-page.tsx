@@ -42,6 +42,7 @@ import {
   useTimeline,
   useUpdateTask,
 } from "./tasks-queries";
+import { SharesLine } from "../sharing";
 
 const ACTION_OF: Record<TaskStatus, keyof Task["abilities"]> = {
   todo: "update",
@@ -70,6 +71,12 @@ export function TaskPage() {
   return (
     <Stack>
       <PageHeader title={titleIn(task, language)} />
+      <SharesLine
+        entity="tasks"
+        id={task.id}
+        ownerAgencyId={task.agencyId}
+        restricted={task.sensitivity === "restricted"}
+      />
       <Group>
         <Badge variant="light" data-testid="task-status">
           {t(`enums.taskStatus.${task.status}`)}

@@ -29,6 +29,7 @@ import { AttendancePanel, ResultsPanel } from "./attendance-panel";
 import { NominationsTable } from "./nominations-table";
 import { CourseStatusBadge, courseTitle } from "./training-labels";
 import { useCourse, useCourseStep, useNominate } from "./training-queries";
+import { SharesLine } from "../sharing";
 
 /** One course: its facts, the steps the trainer may take, nominations, attendance and results. */
 export function CoursePage() {
@@ -40,6 +41,12 @@ export function CoursePage() {
   return (
     <Stack gap="md">
       <PageHeader title={courseTitle(course)} />
+      <SharesLine
+        entity="courses"
+        id={course.id}
+        ownerAgencyId={course.agencyId}
+        restricted={course.sensitivity === "restricted"}
+      />
       <Anchor component={Link} to="/training" size="sm">
         {t("trainingPages.back")}
       </Anchor>

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { ShareEntity } from "../../../common/enums";
+import type { Actor } from "../../authz/actor";
+import { mayReadRecord } from "../../authz/readable-records";
+import type { Owned } from "../../authz/visibility";
+import type { Db } from "../../db/client";
+import { AppError } from "../../http/app-error";
+import { incidents } from "../incidents/incidents.table";
+import { honours, meetings } from "../meetings";
+import { needs, problems } from "../needs";
+import { plans } from "../plans";
+import { tasks } from "../tasks";
+import { courses } from "../training/training.table";
+
+type Shareable = PgTable & { id: PgColumn; agencyId: PgColumn; sensitivity: PgColumn };
+
+/** Each shareable kind of record: its table and the name its audit events and readable-records know it by. */
+const SHAREABLE: Record<ShareEntity, { table: Shareable; audit: string }> = {
+  plans: { table: plans, audit: "plan" },
+  tasks: { table: tasks, audit: "task" },
+  needs: { table: needs, audit: "needs" },
+  problems: { table: problems, audit: "problems" },
+  meetings: { table: meetings, audit: "meetings" },
+  honours: { table: honours, audit: "honours" },
+  incidents: { table: incidents, audit: "incidents" },
+  courses: { table: courses, audit: "courses" },
+};
+
+export type SharedRecord = Owned & { id: string; entity: ShareEntity; audit: string };
+
+/** The record as the actor may see it (404 otherwise, as if it did not exist), with its owner and sensitivity. */
+export async function findShareable(
+  db: Db,
+  actor: Actor,
+  entity: ShareEntity,
+  id: string,
+): Promise<SharedRecord> {
+  const { table, audit } = SHAREABLE[entity];
+  if (!(await mayReadRecord(db, actor, audit, id))) throw new AppError("not_found");
+  const [row] = await db
+    .select({ agencyId: table.agencyId, sensitivity: table.sensitivity })
+    .from(table)
+    .where(eq(table.id, id));
+  if (!row) throw new AppError("not_found");
+  return {
+    id,
+    entity,
+    audit,
+    agencyId: row.agencyId as string,
+    sensitivity: row.sensitivity as Owned["sensitivity"],
+  };
+}

@@ -1,0 +1,1 @@
+export { SharesLine } from "./shares-line";
