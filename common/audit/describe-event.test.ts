@@ -4,6 +4,19 @@ import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import ar from "../i18n/ar.json";
 import en from "../i18n/en.json";
+import {
+  BORDER_REPORT_STATUSES,
+  COMMITMENT_STATUSES,
+  COMMUNITY_STATUSES,
+  COURSE_STATUSES,
+  INCIDENT_STATUSES,
+  NEED_STATUSES,
+  NOMINATION_STATUSES,
+  PLAN_STATUSES,
+  PROBLEM_STATUSES,
+  REFERRAL_STATUSES,
+  TASK_STATUSES,
+} from "../enums";
 import { describeEvent, type DescribableEvent, type Translate } from "./describe-event";
 
 const i18n = i18next.createInstance();
@@ -128,5 +141,39 @@ describe("audit events as sentences in the reader's language", () => {
     for (const action of actions)
       for (const language of ["ar", "en"] as const)
         expect(translate(language)(`auditActions.${action}`), `${language} ${action}`).toBeTruthy();
+  });
+
+  it("shows every status of every audited record in words, never its internal value", () => {
+    const lists: [string, readonly string[]][] = [
+      ["plan", PLAN_STATUSES],
+      ["task", TASK_STATUSES],
+      ["commitments", COMMITMENT_STATUSES],
+      ["needs", NEED_STATUSES],
+      ["problems", PROBLEM_STATUSES],
+      ["incidents", INCIDENT_STATUSES],
+      ["victim_referrals", REFERRAL_STATUSES],
+      ["courses", COURSE_STATUSES],
+      ["nominations", NOMINATION_STATUSES],
+      ["border_reports", BORDER_REPORT_STATUSES],
+      ["community_reports", COMMUNITY_STATUSES],
+    ];
+    for (const [entity, statuses] of lists)
+      for (const language of ["ar", "en"] as const)
+        for (const status of statuses) {
+          const event: DescribableEvent = {
+            actorLabel: "director.tobruk",
+            actorName: null,
+            action: "task.update",
+            entity,
+            before: { reference: "REF-2026-000001", status: "__before__", custodyStatus: "held" },
+            after: { reference: "REF-2026-000001", status, custodyStatus: "handed_over" },
+          };
+          const text = describeEvent(event, translate(language), language)
+            .changes.map((c) => c.to)
+            .join(" ");
+          expect(text, `${entity} ${status} (${language}): the change is shown`).not.toBe("");
+          expect(text, `${entity} ${status} (${language})`).not.toContain(status);
+          expect(text, `custody (${language})`).not.toContain("handed_over");
+        }
   });
 });

@@ -48,6 +48,12 @@ const STATUS_LISTS: Record<string, string> = {
   commitments: "enums.commitmentStatus",
   needs: "needs.status",
   problems: "problems.status",
+  incidents: "incidents.status",
+  victim_referrals: "incidents.referralStatus",
+  courses: "enums.courseStatus",
+  nominations: "enums.nominationStatus",
+  border_reports: "enums.borderReportStatus",
+  community_reports: "enums.communityStatus",
 };
 const VALUE_LISTS: Record<string, string> = {
   priority: "enums.priority",
@@ -60,6 +66,7 @@ const VALUE_LISTS: Record<string, string> = {
   category: "needs.category",
   direction: "enums.direction",
   frequency: "enums.frequency",
+  custodyStatus: "incidents.custody",
 };
 // Bookkeeping every row carries; never a change a reader needs to see.
 const SKIPPED = new Set(["id", "createdAt", "updatedAt", "createdBy", "updatedBy", "searchKey", "version"]);
