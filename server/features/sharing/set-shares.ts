@@ -34,19 +34,24 @@ export async function setShares(tx: Db, ctx: Ctx, actor: Actor, record: SharedRe
   if (wanted.length > 0 && record.sensitivity !== "restricted") {
     throw new AppError("validation_failed", { fields: [{ field: "agencyIds", issue: "not_restricted" }] });
   }
-  const found = await visibleActiveAgencies(tx, ctx, wanted);
-  const bad = agencyIds.findIndex((id) => !found.has(id) || id === record.agencyId);
-  if (bad >= 0) {
-    throw new AppError("validation_failed", {
-      fields: [{ field: `agencyIds.${bad}`, issue: "invalid_value" }],
-    });
-  }
   const where = and(eq(recordShares.entity, record.entity), eq(recordShares.entityId, record.id));
   const before = (
     await tx.select({ agencyId: recordShares.agencyId }).from(recordShares).where(where).for("update")
   )
     .map((r) => r.agencyId)
     .sort();
+  // Only new agencies are checked: one kept from before stays shared even if it has since been deactivated.
+  const found = await visibleActiveAgencies(
+    tx,
+    ctx,
+    wanted.filter((id) => !before.includes(id)),
+  );
+  const bad = agencyIds.findIndex((id) => id === record.agencyId || (!before.includes(id) && !found.has(id)));
+  if (bad >= 0) {
+    throw new AppError("validation_failed", {
+      fields: [{ field: `agencyIds.${bad}`, issue: "invalid_value" }],
+    });
+  }
   const removed = before.filter((id) => !wanted.includes(id));
   const added = wanted.filter((id) => !before.includes(id));
   if (removed.length === 0 && added.length === 0) return;

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHARE_ENTITIES, type ShareEntity } from "../../../common/enums";
 import { auditEvents } from "../../audit/audit.table";
+import { agencies } from "../agencies";
 import { call, createTestApp, type Session, type TestApp } from "../../test/app";
 import { buildAgency, buildPlan, buildTask, signedIn } from "../../test/factories";
 import { buildIncident } from "../../test/incidents-factories";
@@ -169,6 +170,17 @@ describe("sharing a restricted record with other agencies (issue 9, item 6)", ()
     expect(
       (await call(t.app, manager, "GET", `/api/v1/shares/tasks/${task.id}`)).json().data.agencies,
     ).toEqual([]);
+    // A partner deactivated after the share stays in the list the page sends back; another can still be added.
+    const kept = await buildAgency(t.db);
+    expect(
+      (await call(t.app, manager, "PUT", `/api/v1/shares/tasks/${task.id}`, { agencyIds: [kept.id] }))
+        .statusCode,
+    ).toBe(200);
+    await t.db.update(agencies).set({ isActive: false }).where(eq(agencies.id, kept.id));
+    const again = await call(t.app, manager, "PUT", `/api/v1/shares/tasks/${task.id}`, {
+      agencyIds: [kept.id, other.id],
+    });
+    expect(again.statusCode, again.body).toBe(200);
     // Leadership shares any agency's restricted record.
     const byLeadership = await call(t.app, leadership, "PUT", `/api/v1/shares/tasks/${task.id}`, {
       agencyIds: [other.id],
