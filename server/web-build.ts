@@ -32,6 +32,8 @@ export function isWebBuildStale(): boolean {
 export async function buildWeb(): Promise<void> {
   const { build } = await import("vite");
   await build({ configFile: path.join(ROOT, "web", "vite.config.ts"), logLevel: "warn" });
-  // The public report page (/report, /track) after it: the staff build empties web/dist first.
+  // The sign-in page (/login) and the public report page (/report, /track) after it: the staff build empties
+  // web/dist first.
+  await build({ configFile: path.join(ROOT, "web", "signin", "vite.config.ts"), logLevel: "warn" });
   await build({ configFile: path.join(ROOT, "web", "report", "vite.config.ts"), logLevel: "warn" });
 }

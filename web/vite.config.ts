@@ -68,10 +68,32 @@ function precompress(outDir: string): Plugin {
 
 const outDir = fileURLToPath(new URL("./dist", import.meta.url));
 
+/**
+ * The sign-in page is its own entry (web/signin), served at /login by the server. Under the dev server the same
+ * address opens it from its source, as the server does from web/dist/signin.
+ */
+function signInPageInDev(): Plugin {
+  return {
+    name: "tansiq:signin-dev",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const [pathname, query] = (request.url ?? "").split("?");
+        if (pathname === "/login" || pathname === "/login/")
+          request.url = `/signin/index.html${query ? `?${query}` : ""}`;
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: webRoot,
   base: "/",
-  plugins: [react(), ...(command === "build" ? [productionBuild(), precompress(outDir)] : [])],
+  plugins: [
+    react(),
+    ...(command === "build" ? [productionBuild(), precompress(outDir)] : [signInPageInDev()]),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

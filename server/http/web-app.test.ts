@@ -52,13 +52,47 @@ describe("serving the built web app", () => {
   });
 
   it("index.html (any client-side route) and unhashed files are revalidated, never cached blindly", async () => {
-    for (const url of ["/", "/tasks", "/login"]) {
-      const page = await t.app.inject({ url });
+    const cookies = { tansiq_session: "a-session" }; // the app is sent to a browser that has a session
+    for (const url of ["/", "/tasks"]) {
+      const page = await t.app.inject({ url, cookies });
       expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(entry);
       expect(page.headers["cache-control"]).toBe("no-cache");
     }
+    const signIn = await t.app.inject({ url: "/login" });
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.headers["cache-control"]).toBe("no-cache");
     const icon = await t.app.inject({ url: "/favicon.svg" });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("the sign-in page is its own small page; a visitor with no session is sent there before the app downloads", async () => {
+    const signInHtml = readFileSync(path.join(WEB_DIST, "signin", "index.html"), "utf8");
+    const signInEntry = /src="(\/signin\/assets\/[^"]+\.js)"/.exec(signInHtml)![1]!;
+    const page = await t.app.inject({ url: "/login?from=%2Ftasks" });
+    expect(page.body).toContain(signInEntry);
+    // it runs none of the app (it only prefetches it for later)
+    expect(page.body).not.toContain(`src="/assets/${entry}"`);
+    expect(page.body).toContain(`rel="prefetch" href="/assets/${entry}"`);
+    const script = await t.app.inject({ url: signInEntry, headers: { "accept-encoding": "br" } });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers["content-encoding"]).toBe("br");
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    // signed out: straight to the sign-in page, which sends the visitor back where they were going
+    const board = await t.app.inject({ url: "/tasks?status=open" });
+    expect(board.statusCode).toBe(302);
+    expect(board.headers.location).toBe("/login?from=%2Ftasks%3Fstatus%3Dopen");
+    expect(board.headers["cache-control"]).toBe("no-store");
+    const home = await t.app.inject({ url: "/" });
+    expect(home.headers.location).toBe("/login");
+    // a certificate's verification is open to anyone (the QR code on a certificate)
+    const verify = await t.app.inject({ url: "/verify/ABC-123" });
+    expect(verify.statusCode).toBe(200);
+    expect(verify.body).toContain(entry);
+    // the API still answers in JSON, never with a redirect
+    const api = await t.app.inject({ url: "/api/v1/tasks" });
+    expect(api.statusCode).toBe(401);
   });
 });

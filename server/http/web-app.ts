@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { SESSION_COOKIE } from "../auth/sessions";
 import { sendError } from "./error-handler";
 
 /** Marks every route registered in this plugin context as public (static files, the API docs page). */
@@ -13,6 +14,12 @@ export function publicRoutes(scope: FastifyInstance) {
 }
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** The app's pages that are open without signing in (web/src/app/router.tsx): a certificate's verification. */
+function isPublicPage(url: string): boolean {
+  const pathname = url.split("?")[0] ?? "";
+  return pathname === "/verify" || pathname.startsWith("/verify/");
+}
 
 /** Serves the built web app and falls back to index.html for client-side routes; /api/* misses are JSON 404s. */
 export async function registerWebApp(app: FastifyInstance, webDist: string | null) {
@@ -32,9 +39,11 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
         cacheControl: false,
         setHeaders: (reply, file) => {
           const relative = path.relative(webDist, file);
-          const hashed = [`assets${path.sep}`, `report${path.sep}assets${path.sep}`].some((p) =>
-            relative.startsWith(p),
-          );
+          const hashed = [
+            `assets${path.sep}`,
+            `signin${path.sep}assets${path.sep}`,
+            `report${path.sep}assets${path.sep}`,
+          ].some((p) => relative.startsWith(p));
           reply.header("cache-control", hashed ? IMMUTABLE : "no-cache");
         },
       });
@@ -50,7 +59,18 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
         return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
       });
   }
-  // The 404 handler is public: it serves the login page to anyone and tells nothing about the API.
+  // The sign-in page is its own small entry too, built into web/dist/signin (issue 10, item 11: a usable form on a
+  // slow line before the app has downloaded).
+  const signInHtml = hasWeb ? path.join(webDist!, "signin", "index.html") : null;
+  const hasSignIn = signInHtml !== null && existsSync(signInHtml);
+  if (hasSignIn) {
+    let html: string | undefined;
+    app.get("/login", { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+      html ??= await readFile(signInHtml, "utf8");
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(html);
+    });
+  }
+  // The 404 handler is public: it serves the app to anyone and tells nothing about the API.
   const notFoundOptions = { config: { public: true } } as Parameters<
     FastifyInstance["setNotFoundHandler"]
   >[0];
@@ -58,6 +78,12 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
     // Client-side routes get the app; a missing file (an old asset after a rebuild) gets a real 404.
     const isFile = /\.[a-z0-9]+$/i.test(request.url.split("?")[0] ?? "");
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/") && !isFile) {
+      // A visitor with no session is sent to sign in before downloading the app, and comes back here after.
+      // (A session that has ended is found by the app, which sends its visitor the same way.)
+      if (hasSignIn && !request.cookies[SESSION_COOKIE] && !isPublicPage(request.url)) {
+        const back = request.url === "/" ? "" : `?from=${encodeURIComponent(request.url)}`;
+        return reply.header("cache-control", "no-store").redirect(`/login${back}`, 302);
+      }
       indexHtml ??= await readFile(path.join(webDist!, "index.html"), "utf8");
       return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(indexHtml);
     }

@@ -15,6 +15,14 @@ const AppLayout = lazy(() =>
   Promise.all([import("./app-layout"), loadCatalogues()]).then(([m]) => ({ default: m.AppLayout })),
 );
 
+/** The sign-in page is its own small page (web/signin, served at /login), opened with where to come back to. */
+function SignInRedirect({ from }: { from: string }) {
+  useEffect(() => {
+    window.location.replace(from === "/" ? "/login" : `/login?from=${encodeURIComponent(from)}`);
+  }, [from]);
+  return <PageLoader />;
+}
+
 /**
  * Renders the signed-in app, or sends the visitor to sign in. A user who must first change their password
  * or turn on two-step verification is kept on the account page: every other API answers 403 until then.
@@ -35,7 +43,7 @@ export function RequireSession() {
       </Container>
     );
   }
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) return <SignInRedirect from={location.pathname + location.search} />;
   const mustSetUp = me.mustChangePassword || me.mustEnrollTotp;
   if (mustSetUp && location.pathname !== SETUP_PATH) return <Navigate to={SETUP_PATH} replace />;
   return (

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { Navigate, Route, Routes } from "react-router";
-import { LoginPage, useCurrentUser } from "../features/auth";
+import { useCurrentUser } from "../features/auth";
 import { loadCatalogues } from "./i18n";
 import { homePathFor } from "./nav-items";
 import { NotFoundPage } from "./not-found-page";
@@ -81,7 +81,6 @@ function HomeRedirect() {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
       {/* Public: a certificate's verification, signed out (the QR code on the certificate opens it). */}
       <Route path="/verify" element={page(VerifyPage)} />
       <Route path="/verify/:code" element={page(VerifyPage)} />

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { useCurrentUser, useLogout } from "../features/auth";
 import { currentLanguage } from "./i18n";
 
@@ -9,11 +9,11 @@ export function UserBox() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const logout = useLogout();
-  const navigate = useNavigate();
   const isArabic = currentLanguage() === "ar";
 
   const onLogout = () =>
-    logout.mutate(undefined, { onSettled: () => void navigate("/login", { replace: true }) });
+    // The sign-in page is its own small page (web/signin), not a route of the app.
+    logout.mutate(undefined, { onSettled: () => window.location.replace("/login") });
 
   return (
     <Group gap="sm" wrap="nowrap" miw={0}>

@@ -1,3 +1,2 @@
-export { LoginPage } from "./login-page";
 export { setMe, useCurrentUser, useLogout, useMe, useSavePreferences } from "./session-queries";
 export type { Preferences } from "./session-queries";
