@@ -85,4 +85,35 @@ describe("live stream per client", () => {
       theirs.close();
     }
   });
+
+  it("sharing a restricted task tells the partner agency's open pages at once; the third agency hears nothing", async () => {
+    const home = await buildAgency(t.db);
+    const partner = await buildAgency(t.db);
+    const third = await buildAgency(t.db);
+    const { session: writer } = await signedIn(t.app, t.db, "manager", home.id);
+    const { session: partnerSession } = await signedIn(t.app, t.db, "officer", partner.id);
+    const { session: thirdSession } = await signedIn(t.app, t.db, "officer", third.id);
+    const { port } = t.app.server.address() as AddressInfo;
+    const task = await call(t.app, writer, "POST", "/api/v1/tasks", {
+      titleAr: "مهمة مقيدة للمشاركة",
+      agencyId: home.id,
+      sensitivity: "restricted",
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const id: string = task.json().data.id;
+    const theirs = await openSse(port, "/api/v1/live", partnerSession.cookie);
+    const others = await openSse(port, "/api/v1/live", thirdSession.cookie);
+    try {
+      const shared = await call(t.app, writer, "PUT", `/api/v1/shares/tasks/${id}`, {
+        agencyIds: [partner.id],
+      });
+      expect(shared.statusCode, shared.body).toBe(200);
+      const event = await theirs.next((e) => e.data.includes(id), 10_000);
+      expect(JSON.parse(event.data)).toMatchObject({ entity: "task", id });
+      await expect(others.next((e) => e.data.includes(id), 300)).rejects.toThrow("no matching event");
+    } finally {
+      theirs.close();
+      others.close();
+    }
+  });
 });

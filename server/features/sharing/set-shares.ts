@@ -3,6 +3,7 @@ import type { Actor, Ctx } from "../../authz/actor";
 import { recordShares } from "../../authz/shares.table";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
+import { publishChange } from "../../live/publish-change";
 import { AppError } from "../../http/app-error";
 import { agencies, visibleActiveAgencies } from "../agencies";
 import { agenciesVisibleTo } from "../agencies/agencies.policy";
@@ -71,4 +72,6 @@ export async function setShares(tx: Db, ctx: Ctx, actor: Actor, record: SharedRe
     { sharedWith: before },
     { sharedWith: [...wanted].sort() },
   );
+  // A partner's open pages (lists, the dashboard) take in the record it now sees, at commit.
+  if (record.live) await publishChange(tx, { entity: record.live, id: record.id });
 }

@@ -15,19 +15,22 @@ import { courses } from "../training/training.table";
 
 type Shareable = PgTable & { id: PgColumn; agencyId: PgColumn; sensitivity: PgColumn };
 
-/** Each shareable kind of record: its table and the name its audit events and readable-records know it by. */
-const SHAREABLE: Record<ShareEntity, { table: Shareable; audit: string }> = {
-  plans: { table: plans, audit: "plan" },
-  tasks: { table: tasks, audit: "task" },
+/**
+ * Each shareable kind of record: its table, the name its audit events and readable-records know it by, and the
+ * name its live changes carry (server/live), where open pages follow it live.
+ */
+const SHAREABLE: Record<ShareEntity, { table: Shareable; audit: string; live?: string }> = {
+  plans: { table: plans, audit: "plan", live: "plan" },
+  tasks: { table: tasks, audit: "task", live: "task" },
   needs: { table: needs, audit: "needs" },
   problems: { table: problems, audit: "problems" },
-  meetings: { table: meetings, audit: "meetings" },
+  meetings: { table: meetings, audit: "meetings", live: "meeting" },
   honours: { table: honours, audit: "honours" },
-  incidents: { table: incidents, audit: "incidents" },
-  courses: { table: courses, audit: "courses" },
+  incidents: { table: incidents, audit: "incidents", live: "incident" },
+  courses: { table: courses, audit: "courses", live: "course" },
 };
 
-export type SharedRecord = Owned & { id: string; entity: ShareEntity; audit: string };
+export type SharedRecord = Owned & { id: string; entity: ShareEntity; audit: string; live?: string };
 
 /** The record as the actor may see it (404 otherwise, as if it did not exist), with its owner and sensitivity. */
 export async function findShareable(
@@ -36,7 +39,7 @@ export async function findShareable(
   entity: ShareEntity,
   id: string,
 ): Promise<SharedRecord> {
-  const { table, audit } = SHAREABLE[entity];
+  const { table, audit, live } = SHAREABLE[entity];
   if (!(await mayReadRecord(db, actor, audit, id))) throw new AppError("not_found");
   const [row] = await db
     .select({ agencyId: table.agencyId, sensitivity: table.sensitivity })
@@ -47,6 +50,7 @@ export async function findShareable(
     id,
     entity,
     audit,
+    ...(live ? { live } : {}),
     agencyId: row.agencyId as string,
     sensitivity: row.sensitivity as Owned["sensitivity"],
   };
