@@ -176,4 +176,28 @@ describe("audit events as sentences in the reader's language", () => {
           expect(text, `custody (${language})`).not.toContain("handed_over");
         }
   });
+
+  it("names the agencies a record was shared with, before and after; agencies the reader cannot see are left out", () => {
+    const PARTNER = "01a236e4-b8bf-755f-a57b-510f83f59240";
+    const HIDDEN = "01a236e4-b8bf-755f-a57b-510f83f59241";
+    const names: Record<string, string> = { [AGENCY_ID]: "جهاز الأمن الداخلي", [PARTNER]: "منفذ امساعد" };
+    const event: DescribableEvent = {
+      actorLabel: "director.tobruk",
+      actorName: { ar: "مدير أمن طبرق", en: "Tobruk Security Director" },
+      action: "share.set",
+      entity: "task",
+      before: { sharedWith: [AGENCY_ID] },
+      after: { sharedWith: [AGENCY_ID, PARTNER, HIDDEN] },
+    };
+    const shown = describeEvent(event, translate("ar"), "ar", (field, id) =>
+      field === "sharedWith" ? (names[id] ?? null) : null,
+    );
+    expect(shown.changes).toEqual([
+      { field: "المشاركة مع", from: "جهاز الأمن الداخلي", to: "جهاز الأمن الداخلي، منفذ امساعد" },
+    ]);
+    expect(shown.sentence).toContain("منفذ امساعد");
+    expect(JSON.stringify(shown)).not.toContain(HIDDEN);
+    const none = describeEvent({ ...event, before: { sharedWith: [] } }, translate("en"), "en", () => null);
+    expect(none.changes).toEqual([]); // nothing the reader can name changed
+  });
 });

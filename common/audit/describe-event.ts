@@ -97,6 +97,14 @@ function showValue(
   if (value === null || value === undefined || value === "") return t("common.none") ?? "—";
   if (typeof value === "boolean") return t(value ? "common.yes" : "common.no") ?? String(value);
   if (typeof value === "number") return String(value);
+  // A list (the agencies a record is shared with): each item as a value; items the reader cannot name are left out.
+  if (Array.isArray(value)) {
+    const items = value.map((item) =>
+      typeof item === "string" ? showValue(field, item, entity, t, nameOf) : null,
+    );
+    const shown = items.filter((item): item is string => item !== null && item !== (t("common.none") ?? "—"));
+    return shown.length > 0 ? shown.join(t("audit.listSeparator") ?? ", ") : (t("common.none") ?? "—");
+  }
   if (typeof value !== "string") return null;
   if (UUID.test(value)) return nameOf(field, value);
   const list = field === "status" ? STATUS_LISTS[entity] : VALUE_LISTS[field];
@@ -120,7 +128,8 @@ function changesOf(
     const label = t(`fields.${field}`);
     const from = showValue(field, before[field], event.entity, t, nameOf);
     const to = showValue(field, after[field], event.entity, t, nameOf);
-    if (label && from !== null && to !== null) changes.push({ field: label, from, to });
+    // (a change the reader cannot see, as between two agencies hidden from them, is no change to them)
+    if (label && from !== null && to !== null && from !== to) changes.push({ field: label, from, to });
   }
   return changes;
 }

@@ -26,6 +26,7 @@ export function entityLabel(entity: string): string {
 export function describe(event: DescribableEvent, agencyName: (id: string) => string | null) {
   const translate = (key: string, vars?: Record<string, string>) =>
     i18n.exists(key) ? i18n.t(key as ParseKeys, vars) : undefined;
-  const nameOf = (field: string, id: string) => (/agency/i.test(field) ? agencyName(id) : null);
+  const nameOf = (field: string, id: string) =>
+    /agency/i.test(field) || field === "sharedWith" ? agencyName(id) : null;
   return describeEvent(event, translate, currentLanguage(), nameOf);
 }
