@@ -143,9 +143,11 @@ describe("community reports: public side and inbox", () => {
     t.clock.advance(60_000);
     const guesser = "192.0.2.200";
     const statuses = new Map<number, number>();
-    for (const code of codes) {
-      const r = await track(code, guesser);
-      statuses.set(r.statusCode, (statuses.get(r.statusCode) ?? 0) + 1);
+    // 25 guesses at a time, as a guesser with parallel connections would send them: the limit holds under
+    // concurrency too (and the test takes a fraction of the time of one-by-one requests on PostgreSQL)
+    for (let i = 0; i < codes.length; i += 25) {
+      const replies = await Promise.all(codes.slice(i, i + 25).map((code) => track(code, guesser)));
+      for (const r of replies) statuses.set(r.statusCode, (statuses.get(r.statusCode) ?? 0) + 1);
     }
     // One minute of clock: 20 look-ups answer "not found", every other one is refused; none finds a report.
     expect(Object.fromEntries(statuses)).toEqual({ 404: 20, 429: 9_980 });
