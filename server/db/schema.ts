@@ -41,3 +41,5 @@ export { crossings, crossingAgencies, borderReports } from "../features/border/b
 export { borderDayFigures } from "../features/border/border-rollups.table";
 export { communityReports, communityMessages, communitySalts } from "../features/community/community.table";
 export { rateLimitHits } from "../http/rate-limit.table";
+export { needTotalsRollup } from "../features/needs/need-rollups.table";
+export { taskDueCounts } from "../features/tasks/task-rollups.table";

@@ -8,7 +8,7 @@ import type { Db } from "../../db/client";
 import { borderFigures, crossings } from "../border";
 import { incidentFigures, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
-import { needFilters, needs } from "../needs";
+import { unmetByCategory } from "../needs";
 import { listPlans, rollupOf, rollups } from "../plans";
 import { dueCountsByAgency } from "../tasks";
 
@@ -47,15 +47,7 @@ export async function dashboardOf(
     listPlans(db, actor, { page: 1, pageSize: 100, status: "active", sort: "endsOn", dir: "asc" }),
     dueCountsByAgency(db, actor, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
-    db
-      .select({
-        category: needs.category,
-        count: sql<number>`count(*)::int`,
-        costLyd: sql<number>`coalesce(sum(${needs.quantity} * ${needs.unitCost}) filter (where ${needs.currency} = 'LYD'), 0)::float8`,
-      })
-      .from(needs)
-      .where(needFilters(actor, { unmet: "true" }))
-      .groupBy(needs.category),
+    unmetByCategory(db, actor),
     incidentFigures(db, actor, { from: start, to }, "count", { unit, byType: true }),
     db.select().from(incidentTypes).orderBy(asc(incidentTypes.sortOrder)),
     db

@@ -1,9 +1,11 @@
-import { or, eq, type SQL } from "drizzle-orm";
+import { and, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import type { NeedAction } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { isLeadership, visibleWhere } from "../../authz/visibility";
 import { DELIVERABLE_STATUSES, nextStatus } from "./need-workflow";
+import { recordShares } from "../../authz/shares.table";
+import { needTotalsRollup } from "./need-rollups.table";
 import { needs, problems, type NeedRow, type ProblemRow } from "./needs.table";
 
 const isStaff = (actor: Actor) => actor.role === "manager" || actor.role === "officer";
@@ -80,6 +82,34 @@ export function maySupply(actor: Actor, need: NeedRow): boolean {
 export function needsVisibleTo(actor: Actor): SQL | undefined {
   const base = visibleWhere(actor, needs, "needs");
   return base ? or(base, eq(needs.responsibleAgencyId, actor.agencyId)) : undefined;
+}
+
+/**
+ * needsVisibleTo on the register rollup (need_totals), whose owning agency, responsible body and sensitivity are
+ * dimensions. Restricted needs of another agency shared with the actor's are not in it: `sharedNeedsVisibleTo`
+ * adds them from rows.
+ */
+export function needTotalsVisibleTo(actor: Actor): SQL | undefined {
+  if (isLeadership(actor)) return undefined;
+  const t = needTotalsRollup;
+  const internal = eq(t.sensitivity, "internal");
+  const responsible = eq(t.responsibleAgencyId, actor.agencyId);
+  if (actor.role === "observer") return or(internal, responsible);
+  return or(internal, eq(t.agencyId, actor.agencyId), responsible);
+}
+
+/** The part of needsVisibleTo that needTotalsVisibleTo cannot hold (null when there is none for the actor). */
+export function sharedNeedsVisibleTo(actor: Actor): SQL | null {
+  if (isLeadership(actor) || actor.role === "observer") return null;
+  return and(
+    eq(needs.sensitivity, "restricted"),
+    ne(needs.agencyId, actor.agencyId),
+    ne(needs.responsibleAgencyId, actor.agencyId),
+    sql`${needs.id} in (select ${recordShares.entityId} from ${recordShares} where ${and(
+      eq(recordShares.entity, "needs"),
+      eq(recordShares.agencyId, actor.agencyId),
+    )})`,
+  )!;
 }
 
 export const problemsPolicy = definePolicy({

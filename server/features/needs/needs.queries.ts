@@ -6,6 +6,7 @@ import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
 import { users } from "../users";
 import { OPEN_STATUSES } from "./need-workflow";
+import { needTotalsFromRollup, rollupCovers } from "./need-rollups.queries";
 import { needsVisibleTo } from "./needs.policy";
 import { needDeliveries, needHistory, needPledges, needs, type NeedRow } from "./needs.table";
 
@@ -85,6 +86,14 @@ export async function needTotals(db: Db, where: SQL | undefined): Promise<NeedTo
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * The register's totals for the actor under filters `f`: from the rollup when it holds those filters (no period,
+ * no search), otherwise summed over the matching rows (`where`: needFilters of the same actor and filters).
+ */
+export function registerTotals(db: Db, actor: Actor, f: NeedExportQuery, where: SQL | undefined) {
+  return rollupCovers(f) ? needTotalsFromRollup(db, actor, f) : needTotals(db, where);
+}
+
 export async function listNeeds(db: Db, actor: Actor, query: NeedListQuery) {
   const where = needFilters(actor, query);
   const { limit, offset } = pageWindow(query);
@@ -96,7 +105,7 @@ export async function listNeeds(db: Db, actor: Actor, query: NeedListQuery) {
       .orderBy(desc(needs.createdAt), desc(needs.id))
       .limit(limit)
       .offset(offset),
-    needTotals(db, where),
+    registerTotals(db, actor, query, where),
   ]);
   return { rows, totals };
 }

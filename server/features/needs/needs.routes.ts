@@ -31,7 +31,7 @@ import {
   listNeeds,
   needDetailParts,
   needFilters,
-  needTotals,
+  registerTotals,
   unmetSummary,
 } from "./needs.queries";
 import { recordDelivery, recordPledge } from "./record-supply";
@@ -68,7 +68,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const actor = actorOf(request);
         const where = needFilters(actor, request.query);
-        const totals = await needTotals(app.db, where);
+        const totals = await registerTotals(app.db, actor, request.query, where);
         return reply
           .type(type)
           .header("content-disposition", `attachment; filename="${exportName(app.clock.now(), ext)}"`)

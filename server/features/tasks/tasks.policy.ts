@@ -1,10 +1,12 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import type { TaskStatus } from "../../../common/enums";
 import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { isLeadership, visibleWhere } from "../../authz/visibility";
 import { plansPolicy } from "../plans/plans.policy";
 import type { PlanRow } from "../plans/plans.table";
+import { recordShares } from "../../authz/shares.table";
+import { taskDueCounts } from "./task-rollups.table";
 import { tasks, taskSupports, type SupportRow, type TaskRow } from "./tasks.table";
 
 export type TaskRecord = TaskRow & { supports: SupportRow[] };
@@ -112,4 +114,35 @@ export function tasksVisibleTo(actor: Actor): SQL | undefined {
     base,
     sql`exists (select 1 from ${taskSupports} where ${and(eq(taskSupports.taskId, tasks.id), eq(taskSupports.agencyId, actor.agencyId))})`,
   );
+}
+
+/**
+ * tasksVisibleTo on the open-task rollup (task_due_counts), whose lead agency and sensitivity are dimensions. The
+ * restricted tasks of another agency that the actor's agency supports or has been shared are not in it:
+ * `tasksSeenThroughAgency` gives them from rows.
+ */
+export function taskDueCountsVisibleTo(actor: Actor): SQL | undefined {
+  if (isLeadership(actor)) return undefined;
+  const internal = eq(taskDueCounts.sensitivity, "internal");
+  if (actor.role === "observer") return internal;
+  return or(internal, eq(taskDueCounts.agencyId, actor.agencyId));
+}
+
+/**
+ * The part of tasksVisibleTo that taskDueCountsVisibleTo cannot hold, or null: the ids the actor's agency supports
+ * or has been shared (a derived table `seen(id)`, from the supports' and shares' agency indexes), and the condition
+ * on those tasks that keeps them apart from what the rollup counts (restricted, led by another agency).
+ */
+export function tasksSeenThroughAgency(
+  actor: Actor,
+  /** A narrower condition on the supports (their copies of the task's status and due day), for their index. */
+  supports?: SQL,
+): { ids: SQL; condition: SQL } | null {
+  if (isLeadership(actor) || actor.role === "observer") return null;
+  return {
+    ids: sql`(select ${taskSupports.taskId} from ${taskSupports} where ${and(eq(taskSupports.agencyId, actor.agencyId), supports)}
+              union select ${recordShares.entityId} from ${recordShares}
+              where ${and(eq(recordShares.entity, "tasks"), eq(recordShares.agencyId, actor.agencyId))}) as seen(id)`,
+    condition: and(eq(tasks.sensitivity, "restricted"), ne(tasks.agencyId, actor.agencyId))!,
+  };
 }

@@ -1,0 +1,68 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { addDays, zonedDay } from "../../../common/dates";
+import { LIMITS } from "../../../common/limits";
+import type { Actor } from "../../authz/actor";
+import { queryRows, type Db } from "../../db/client";
+import { taskDueCountsVisibleTo, tasksSeenThroughAgency } from "./tasks.policy";
+import { taskDueCounts } from "./task-rollups.table";
+import { taskSupports, tasks } from "./tasks.table";
+
+export type OpenTaskCounts = { agencyId: string; open: number; overdue: number; dueSoon: number };
+
+const OPEN = sql`${tasks.status} in ('todo', 'in_progress', 'blocked')`;
+const SUPPORT_OPEN = sql`${taskSupports.taskStatus} in ('todo', 'in_progress', 'blocked')`;
+
+/**
+ * The open tasks the actor may list, per lead agency: how many, how many overdue, how many due within the due-soon
+ * window — the tasks list's totals for `status=open` / `due=overdue|dueSoon` (optionally led by `agencyId`). Read
+ * from the day rollup under the actor's agency and sensitivity; restricted tasks of other agencies that the actor's
+ * agency supports or has been shared are added from their rows (their number is bounded by that agency's work).
+ * `due` narrows both parts to the days that matter (every count outside it is then 0).
+ */
+export async function openTaskCounts(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  options: { agencyId?: string; due?: "overdue" | "dueSoon" } = {},
+): Promise<OpenTaskCounts[]> {
+  const today = zonedDay(now);
+  const soon = addDays(today, LIMITS.dueSoonDays);
+  const days = (column: SQL | typeof taskDueCounts.dueOn): SQL | undefined =>
+    options.due === "overdue"
+      ? sql`${column} < ${today}::date`
+      : options.due === "dueSoon"
+        ? sql`${column} >= ${today}::date and ${column} < ${soon}::date`
+        : undefined;
+  const seen = tasksSeenThroughAgency(actor, and(SUPPORT_OPEN, days(sql`${taskSupports.taskDueOn}`)));
+  const fromRows = seen
+    ? sql`union all select ${tasks.agencyId}, coalesce(${tasks.dueOn}, 'infinity'::date), 1 from ${seen.ids}
+          inner join ${tasks} on ${tasks.id} = seen.id
+          where ${and(
+            seen.condition,
+            OPEN,
+            options.agencyId ? eq(tasks.agencyId, options.agencyId) : undefined,
+            days(sql`${tasks.dueOn}`),
+          )}`
+    : sql``;
+  const rollupWhere = and(
+    taskDueCountsVisibleTo(actor),
+    options.agencyId ? eq(taskDueCounts.agencyId, options.agencyId) : undefined,
+    days(taskDueCounts.dueOn),
+  );
+  const rows = await queryRows<{ agency_id: string; open: string; overdue: string; due_soon: string }>(
+    db,
+    sql`select x.agency_id::text, sum(x.n) as open,
+               coalesce(sum(x.n) filter (where x.due_on < ${today}::date), 0) as overdue,
+               coalesce(sum(x.n) filter (where x.due_on >= ${today}::date and x.due_on < ${soon}::date), 0) as due_soon
+        from (select ${taskDueCounts.agencyId} as agency_id, ${taskDueCounts.dueOn} as due_on, ${taskDueCounts.tasks} as n
+              from ${taskDueCounts} where ${rollupWhere ?? sql`true`}
+              ${fromRows}) x
+        group by 1 having sum(x.n) > 0`,
+  );
+  return rows.map((r) => ({
+    agencyId: r.agency_id,
+    open: Number(r.open),
+    overdue: Number(r.overdue),
+    dueSoon: Number(r.due_soon),
+  }));
+}
