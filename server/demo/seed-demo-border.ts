@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { createCrossing, createReport, stepReport } from "../features/border";
 import { findCrossing } from "../features/border/border.queries";
 import { tripoliDayOf } from "../features/incidents/create-incident";
+import { seedBorderYear } from "./border-year";
 
 const asUser = (ctx: Ctx, username: string): Ctx => ({ ...ctx, actorLabel: username });
 const DAYS = 28;
@@ -20,7 +21,8 @@ function generator(seed: number) {
 
 /**
  * The Emsaed crossing (P-code LY010401, on the Egyptian border east of Tobruk), under the Tobruk security
- * directorate, with the crossing’s own staff and the anti-illegal-immigration branch working there; four weeks
+ * directorate, with the crossing’s own staff and the anti-illegal-immigration branch working there; a year of
+ * approved history before (border-year.ts), then four weeks
  * of morning and evening reports with the weekly rhythm of the road to Egypt (busiest on Thursdays and Fridays),
  * all approved but the last two days, and one evening far above the usual number of interceptions.
  */
@@ -43,6 +45,9 @@ export async function seedDemoBorder(tx: Db, ctx: Ctx, agencyIdsByCode: Map<stri
   const subject = await findCrossing(tx, crossing.id);
   const random = generator(20_261_202);
   const today = tripoliDayOf(ctx.now);
+  // The year before these four weeks, written as history in bulk (border-year.ts).
+  const beforeFirst = new Date(Date.parse(`${today}T00:00:00Z`) - (DAYS + 1) * 86_400_000);
+  await seedBorderYear(tx, ctx, subject, id("EMSAED"), beforeFirst.toISOString().slice(0, 10));
   const officer = asUser(ctx, "officer.emsaed");
   const director = asUser(ctx, "director.tobruk");
   for (let back = DAYS; back >= 1; back--) {

@@ -30,7 +30,7 @@ const figuresOf = (r: Figures): Figures =>
   Object.fromEntries(BORDER_FIGURES.map((f) => [f, r[f]])) as Figures;
 
 type Named = Pick<CrossingWithAgencies, "code" | "nameAr" | "nameEn">;
-const reportSearchKey = (reference: string, crossing: Named, notes: string | null) =>
+export const reportSearchKey = (reference: string, crossing: Named, notes: string | null) =>
   searchKey([reference, crossing.code, crossing.nameAr, crossing.nameEn, notes]);
 
 /**
