@@ -9,7 +9,8 @@ import { keptDatabase, logIn, measure, startTarget, type BenchDatabase, type Tar
 
 // 50k needs on PostgreSQL:
 //  1. the filtered register with its totals (GET /api/v1/needs?…, as director.tobruk, a manager: visibility
-//     applies), 20 connections, p95 latency must be ≤ 50 ms;
+//     applies), 20 connections, p95 latency must be ≤ 50 ms; the same bar for the unfiltered register (its totals
+//     from the need_totals rollup, issue 13 item 6);
 //  2. the Excel export streamed at two sizes (10k and 50k rows): the server's peak RSS and heap must not grow
 //     with the number of rows (allowance: +40 MB RSS, heap ×1.5 from 10k to 50k).
 // DATABASE_URL: the admin connection (default postgres://postgres@127.0.0.1:5432/postgres). Prints the figures;
@@ -154,13 +155,13 @@ try {
         `  ${l.path}\n    ${l.matched} matching (page of ${l.rows}): ${l.requestsPerSecond} req/s, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms; CPU per request: server ${l.cpuMsPerRequest.server} ms, PostgreSQL ${l.cpuMsPerRequest.postgres} ms; non-2xx ${l.non2xx}, errors ${l.errors}`,
       );
     }
-    const filtered = loads[0]!;
-    if (filtered.latencyMs.p95 > P95_BAR_MS || filtered.non2xx > 0 || filtered.errors > 0) {
-      console.error(
-        `FAILED: filtered register p95 ${filtered.latencyMs.p95} ms > ${P95_BAR_MS} ms (or errors)`,
-      );
-      failed = true;
-    }
+    // The filtered register (totals summed from its 411 rows) and the unfiltered one (totals from the rollup,
+    // issue 13 item 6: 715 ms p95 before) are held to the bar.
+    for (const gated of [loads[0]!, loads[2]!])
+      if (gated.latencyMs.p95 > P95_BAR_MS || gated.non2xx > 0 || gated.errors > 0) {
+        console.error(`FAILED: ${gated.path} p95 ${gated.latencyMs.p95} ms > ${P95_BAR_MS} ms (or errors)`);
+        failed = true;
+      }
   }
   if (ONLY !== "register") {
     const small = await exportRun(database, "/api/v1/needs/export.xlsx?category=vehicles");
