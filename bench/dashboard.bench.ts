@@ -37,7 +37,14 @@ const NOW = new Date();
 const h = (salt: number, n: number) => `(((i::bigint + ${salt}) * 2654435761) % 4294967296 % ${n})::int`;
 
 async function load(url: string) {
-  const database = await openDatabase({ engine: "postgres", url, poolSize: 2 });
+  // An operations connection: no statement timeout for the bulk statements.
+  const database = await openDatabase({
+    engine: "postgres",
+    url,
+    poolSize: 2,
+    operations: true,
+    prepare: false,
+  });
   const db = database.db;
   const timings: Record<string, number> = {};
   const timed = async (name: string, run: () => Promise<unknown>) => {
