@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logIn, screenshot, useDemoBrowser } from "./browser";
+import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
 const LATIN = /[A-Za-z]{3,}/;
 
@@ -50,7 +50,7 @@ describe("border crossings' daily reports in Chromium (Arabic, 390 px)", () => {
       await expect.poll(() => page.getByTestId("border-saved").innerText()).toMatch(/مرسل للاعتماد/);
       await expect.poll(() => page.getByTestId("border-submit").count()).toBe(drafts - 1);
 
-      await page.getByTestId("logout").click();
+      await logOut(page);
       await logIn(page, demo.server.url, "director.tobruk");
       await open();
       await page.getByTestId("border-filter-status").selectOption("submitted");
@@ -62,14 +62,14 @@ describe("border crossings' daily reports in Chromium (Arabic, 390 px)", () => {
       await expect.poll(() => page.getByTestId("border-row").count()).toBe(submitted - 1);
 
       // The day is locked for the officer: no edit, no submit on approved reports.
-      await page.getByTestId("logout").click();
+      await logOut(page);
       await logIn(page, demo.server.url, "officer.emsaed");
       await open();
       await page.getByTestId("border-filter-status").selectOption("approved");
       await page.getByTestId("border-row").first().waitFor();
       expect(await page.getByTestId("border-row").first().getByRole("button").count()).toBe(0);
 
-      await page.getByTestId("logout").click();
+      await logOut(page);
       await logIn(page, demo.server.url, "minister");
       await open();
       await page.getByTestId("border-filter-status").selectOption("approved");

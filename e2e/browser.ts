@@ -56,8 +56,19 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
+/** Signs out through the header's button and waits for the sign-in page it goes to. */
+export async function logOut(page: Page) {
+  await page.getByTestId("logout").click();
+  await page.waitForURL((u) => u.pathname === "/login");
+  await page.getByTestId("login-username").waitFor();
+}
+
+/** Signs in on the sign-in page (opened unless the page is already there, so no navigation is cut short). */
 export async function logIn(page: Page, url: string, username: string) {
-  await page.goto(`${url}/login`);
+  const onSignIn = new URL(page.url(), url).pathname === "/login";
+  if (!onSignIn || !(await page.getByTestId("login-username").isVisible())) {
+    await page.goto(`${url}/login`);
+  }
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();

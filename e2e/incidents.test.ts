@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logIn, screenshot, useDemoBrowser } from "./browser";
+import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
 const LATIN = /[A-Za-z]{3,}/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -52,8 +52,7 @@ describe("incidents in Chromium (Arabic)", () => {
       await screenshot(page, "incident-recorded");
 
       // director.tobruk (another agency) finds it by typing the crossing's name with a hamza.
-      await page.getByTestId("logout").click();
-      await page.getByTestId("login-username").waitFor();
+      await logOut(page);
       await logIn(page, demo.server.url, "director.tobruk");
       await page.getByTestId("nav-incidents").click();
       await page.getByTestId("incidents-filter-hasSeizures").selectOption("true");

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, screenshot, useDemoBrowser } from "./browser";
+import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
 type Totals = {
   count: number;
@@ -26,8 +26,7 @@ async function step(page: Page, action: string, label: string, status: string) {
 }
 
 async function switchUser(page: Page, url: string, username: string, needUrl: string) {
-  await page.getByTestId("logout").click();
-  await page.getByTestId("login-username").waitFor();
+  await logOut(page);
   await logIn(page, url, username);
   await page.goto(needUrl);
   await page.getByTestId("need-status").waitFor();

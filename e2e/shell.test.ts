@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logIn, screenshot, useDemoBrowser } from "./browser";
+import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
 describe("the bilingual shell in Chromium", () => {
   const demo = useDemoBrowser();
@@ -43,8 +43,7 @@ describe("the bilingual shell in Chromium", () => {
       await screenshot(page, "shell-en");
 
       // The choice is remembered for the user: a new sign-in comes back in English.
-      await page.getByTestId("logout").click();
-      await page.getByTestId("login-username").waitFor();
+      await logOut(page);
       const me = await page.evaluate(async () => (await fetch("/api/auth/me")).status);
       expect(me).toBe(401);
       await logIn(page, demo.server.url, "director.tobruk");

@@ -2,13 +2,12 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { pdfToText } from "../server/documents/pdf-to-text";
-import { logIn, screenshot, useDemoBrowser } from "./browser";
+import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
 const TITLE = "دورة كشف الوثائق المزورة لعناصر المنافذ";
 
 async function switchUser(page: Page, url: string, username: string, to: string) {
-  await page.getByTestId("logout").click();
-  await page.getByTestId("login-username").waitFor();
+  await logOut(page);
   await logIn(page, url, username);
   await page.goto(to);
   await page.getByTestId("course-status").waitFor();

@@ -11,9 +11,7 @@ export function UserBox() {
   const logout = useLogout();
   const isArabic = currentLanguage() === "ar";
 
-  const onLogout = () =>
-    // The sign-in page is its own small page (web/signin), not a route of the app.
-    logout.mutate(undefined, { onSettled: () => window.location.replace("/login") });
+  const onLogout = () => logout.mutate();
 
   return (
     <Group gap="sm" wrap="nowrap" miw={0}>

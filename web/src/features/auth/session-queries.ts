@@ -43,14 +43,12 @@ export function useLogin() {
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>("/api/auth/logout"),
-    onSettled: () => {
-      // Signed out locally even if the server could not be told: the cookie is http-only, the session expires.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      setMe(queryClient, null);
-    },
+    // Off to the sign-in page (its own small page, web/signin) even if the server could not be told: the
+    // cookie is http-only and the session expires. One navigation: clearing the cached user here as well
+    // would start a second one (to /login?from=…) that cuts this one short.
+    onSettled: () => window.location.replace("/login"),
   });
 }
 
