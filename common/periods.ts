@@ -41,3 +41,29 @@ export function periodsBetween(from: string, to: string, unit: PeriodUnit) {
   }
   return out;
 }
+
+/** An ISO 8601 week, e.g. "2026-W48": Monday to Sunday, week 1 holding the year's first Thursday. */
+export const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** The ISO week that holds `day`. */
+export function isoWeekOf(day: string): string {
+  const thursday = addDays(periodStart(day, "week"), 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((dayNumber(thursday) - dayNumber(`${year}-01-01`)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The Monday and Sunday of an ISO week; null if there is no such week (e.g. "2025-W53"). */
+export function isoWeekDays(week: string): { from: string; to: string } | null {
+  const m = ISO_WEEK.exec(week);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1) return null;
+  // 4 January is always in week 1.
+  const from = addDays(periodStart(`${m[1]}-01-04`, "week"), (n - 1) * 7);
+  if (isoWeekOf(from) !== week || year < 1000) return null;
+  return { from, to: addDays(from, 6) };
+}
+
+const dayNumber = (day: string) => Math.round(toUtc(day).getTime() / 86_400_000);

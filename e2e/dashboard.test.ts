@@ -22,6 +22,18 @@ describe("the region dashboard in Chromium (Arabic, 390 px)", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, "dashboard-390");
 
+      // The weekly report of a chosen week and district downloads as a PDF (the minister's own figures).
+      const card = page.getByTestId("weekly-report");
+      await card.scrollIntoViewIfNeeded();
+      await page.getByTestId("weekly-report-district").selectOption("LY0104");
+      await screenshot(page, "weekly-report-390", { fullPage: false });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("weekly-report-pdf").click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^tansiq-weekly-\d{4}-W\d{2}-LY0104\.pdf$/);
+      await page.goto(`${demo.server.url}/dashboard`);
+
       // A figure opens the list it summarises, with the same filters: the list's total is the figure.
       const reports = page.getByTestId("dashboard-crossing-reports");
       const before = digits(await reports.innerText());

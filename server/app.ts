@@ -24,6 +24,7 @@ import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { borderRoutes } from "./features/border";
 import { dashboardRoutes } from "./features/dashboard";
+import { reportRoutes } from "./features/reports";
 import { communityRoutes, publicCommunityRoutes } from "./features/community";
 import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
 import { needRoutes, problemRoutes } from "./features/needs";
@@ -108,6 +109,7 @@ const FEATURES = [
   incidentRoutes,
   borderRoutes,
   dashboardRoutes,
+  reportRoutes,
   courseRoutes,
   certificateRoutes,
   trainingRoutes,

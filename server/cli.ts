@@ -14,6 +14,12 @@ import {
   importMeetingFile,
   parseImportMeetingArgs,
 } from "./features/meetings/import-meeting-file";
+import "./authz/index";
+import {
+  ReportRefused,
+  parseWeeklyReportArgs,
+  writeWeeklyReport,
+} from "./features/reports/weekly-report.cli";
 
 const USAGE = `Usage: tansiq <command>
 
@@ -41,6 +47,11 @@ const USAGE = `Usage: tansiq <command>
                   readable summary with --format text (--date: the report's publication date, to
                   resolve "اليوم", "أمس" …); a report with no meeting says why and lists the people
                   and places found
+  report weekly --as USERNAME --out FILE.pdf|FILE.xlsx [--week 2026-W48] [--district LY0104]
+                [--language ar|en]
+                  write the weekly security report that USERNAME (leadership or a manager) would
+                  download: the week's incidents and crossings (by default the last whole week), the
+                  follow-up as it stands; for a schedule (cron) that files or mails it
 `;
 
 async function withDatabase<T>(
@@ -95,6 +106,24 @@ async function main(args: string[]): Promise<number> {
       const result = await importMeetingFile(parsed);
       console.log(parsed.format === "text" ? formatImportResult(result) : JSON.stringify(result, null, 2));
       return result.ok ? 0 : 1;
+    }
+    case "report": {
+      if (sub !== "weekly") break;
+      const parsed = parseWeeklyReportArgs(args.slice(2));
+      if (typeof parsed === "string") {
+        console.error(parsed);
+        break;
+      }
+      return withDatabase(async ({ db }) => {
+        try {
+          console.error(await writeWeeklyReport(db, loadConfig(), parsed, new Date()));
+          return 0;
+        } catch (error) {
+          if (!(error instanceof ReportRefused)) throw error;
+          console.error(error.message);
+          return 1;
+        }
+      });
     }
     case "audit":
       return withDatabase(({ db }) => runAuditCommand(db, args.slice(1)));

@@ -25,4 +25,5 @@ export {
 } from "../features/training/training.policy";
 export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
 export { dashboardPolicy } from "../features/dashboard/dashboard.policy";
+export { reportsPolicy } from "../features/reports/reports.policy";
 export { communityPolicy } from "../features/community/community.policy";

@@ -5,3 +5,4 @@ export { renderTrainingCertificate, type TrainingCertificateInput } from "./trai
 export { renderPressReleasePdf, type PressReleaseDocumentInput } from "./press-release-pdf";
 export type { DocumentOptions } from "./document-context";
 export { pdfToText } from "./pdf-to-text";
+export { renderWeeklyReport, type WeeklyReportInput } from "./weekly-report";

@@ -3,6 +3,7 @@ import { renderHonourCertificate, type HonourCertificateInput } from "./honour-c
 import { renderMeetingMinutes, type MeetingMinutesInput } from "./meeting-minutes";
 import { renderPressReleasePdf, type PressReleaseDocumentInput } from "./press-release-pdf";
 import { renderTrainingCertificate, type TrainingCertificateInput } from "./training-certificate";
+import { renderWeeklyReport, type WeeklyReportInput } from "./weekly-report";
 
 /** Every PDF Tansiq renders, by kind: what the render pool's workers run. */
 export const RENDERERS = {
@@ -10,6 +11,7 @@ export const RENDERERS = {
   pressRelease: renderPressReleasePdf,
   honourCertificate: renderHonourCertificate,
   trainingCertificate: renderTrainingCertificate,
+  weeklyReport: renderWeeklyReport,
 } satisfies Record<string, (input: never, options: DocumentOptions) => Promise<Buffer>>;
 
 export type DocumentKind = keyof typeof RENDERERS;
@@ -20,4 +22,5 @@ export type DocumentInputs = {
   pressRelease: PressReleaseDocumentInput;
   honourCertificate: HonourCertificateInput;
   trainingCertificate: TrainingCertificateInput;
+  weeklyReport: WeeklyReportInput;
 };

@@ -9,10 +9,17 @@ import { progress } from "./progress";
 import { digestTables, listTables, quoteIdent, type TableInfo } from "./tables";
 
 /**
- * Tables that triggers write when others change (the coverage version, the incident and border rollups): left
- * empty while the others fill, then replaced by the installation's own rows, after every other table.
+ * Tables that triggers write when others change (the coverage version, the incident and border rollups of 0007, the
+ * register totals of 0009): left empty while the others fill, then replaced by the installation's own rows, after
+ * every other table. A table added with a trigger that writes it belongs here (ops.test.ts copies the demo region).
  */
-const TRIGGER_WRITTEN = ["training_coverage_version", "incident_day_counts", "border_day_figures"];
+const TRIGGER_WRITTEN = [
+  "training_coverage_version",
+  "incident_day_counts",
+  "border_day_figures",
+  "need_totals",
+  "task_due_counts",
+];
 
 // `tansiq migrate-to-postgres DATABASE_URL`: moves an embedded installation (PGlite in the data folder) to a
 // PostgreSQL server. The server's database is migrated to the same version, then every row of every table is

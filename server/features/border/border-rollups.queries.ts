@@ -12,7 +12,11 @@ export type BorderFigureFilter = {
   status?: BorderReportStatus | null;
 };
 
-export type BorderFigures = { period: string; reports: number } & Record<BorderFigure, number>;
+/** `crossingId` is "" unless the figures are asked per crossing. */
+export type BorderFigures = { period: string; crossingId: string; reports: number } & Record<
+  BorderFigure,
+  number
+>;
 
 const column = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -24,7 +28,9 @@ export async function borderFigures(
   db: Db,
   filter: BorderFigureFilter,
   unit: PeriodUnit | "all",
+  options: { byCrossing?: boolean } = {},
 ): Promise<BorderFigures[]> {
+  const crossing = options.byCrossing ? sql`crossing_id::text` : sql`''`;
   const period =
     unit === "all"
       ? sql`${filter.from}::text`
@@ -40,11 +46,15 @@ export async function borderFigures(
   );
   const rows = await queryRows<Record<string, number | string>>(
     db,
-    sql`select ${period} as period, ${sums} from ${borderDayFigures} where ${where}
-        group by 1 having sum(reports) > 0 order by 1`,
+    sql`select ${period} as period, ${crossing} as crossing_id, ${sums} from ${borderDayFigures} where ${where}
+        group by 1, 2 having sum(reports) > 0 order by 1, 2`,
   );
   return rows.map((r) => {
-    const out = { period: String(r.period), reports: Number(r.reports) } as BorderFigures;
+    const out = {
+      period: String(r.period),
+      crossingId: String(r.crossing_id),
+      reports: Number(r.reports),
+    } as BorderFigures;
     for (const f of BORDER_FIGURES) out[f] = Number(r[f]);
     return out;
   });

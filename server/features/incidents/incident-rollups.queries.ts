@@ -78,11 +78,12 @@ function filterOn(c: Columns, f: IncidentFigureFilter): SQL | undefined {
   );
 }
 
-export type IncidentFigure = { period: string; typeId: string; value: number };
+/** `typeId` is "" unless figures are asked by type, `district` "" unless by district ("-" for none). */
+export type IncidentFigure = { period: string; typeId: string; district: string; value: number };
 
 /**
  * A measure of the incidents the actor may list that match `filter`, per period (`unit`; "all" for one total) and,
- * when asked, per type. Read from the day rollup, where the actor's share is a condition on its agency and
+ * when asked, per type and per district. Read from the day rollup, where the actor's share is a condition on its agency and
  * sensitivity dimensions; restricted incidents of other agencies shared with the actor's agency are the one part a
  * rollup cannot hold (a share names a record), so they are added from their rows (few, by the shares' index).
  */
@@ -91,25 +92,33 @@ export async function incidentFigures(
   actor: Actor,
   filter: IncidentFigureFilter,
   measure: IncidentMeasure,
-  options: { unit: PeriodUnit | "all"; byType?: boolean },
+  options: { unit: PeriodUnit | "all"; byType?: boolean; byDistrict?: boolean },
 ): Promise<IncidentFigure[]> {
   const period =
     options.unit === "all"
       ? sql`${filter.from}::text`
       : sql.raw(`to_char(date_trunc('${options.unit}', x.day::timestamp), 'YYYY-MM-DD')`);
   const type = options.byType ? sql`x.type_id::text` : sql`''`;
+  const district = options.byDistrict ? sql`coalesce(x.district, '-')` : sql`''`;
   const shared = sharedIncidentsVisibleTo(actor);
   const fromRows = shared
-    ? sql`union all select ${incidents.occurredOn} as day, ${incidents.typeId} as type_id, ${ROW_VALUE[measure]} as v
+    ? sql`union all select ${incidents.occurredOn} as day, ${incidents.typeId} as type_id,
+            ${incidents.districtPcode} as district, ${ROW_VALUE[measure]} as v
           from ${incidents} where ${and(eq(incidents.isActive, true), shared, filterOn(ROWS, filter))}`
     : sql``;
-  const rows = await queryRows<{ period: string; type_id: string; value: number | string }>(
+  const rows = await queryRows<{ period: string; type_id: string; district: string; value: number | string }>(
     db,
-    sql`select ${period} as period, ${type} as type_id, sum(x.v)::float8 as value from (
-          select ${incidentDayCounts.day} as day, ${incidentDayCounts.typeId} as type_id, ${ROLLUP_COLUMN[measure]} as v
+    sql`select ${period} as period, ${type} as type_id, ${district} as district, sum(x.v)::float8 as value from (
+          select ${incidentDayCounts.day} as day, ${incidentDayCounts.typeId} as type_id,
+            ${incidentDayCounts.districtPcode} as district, ${ROLLUP_COLUMN[measure]} as v
           from ${incidentDayCounts} where ${and(incidentRollupVisibleTo(actor), filterOn(ROLLUP, filter)) ?? sql`true`}
           ${fromRows}
-        ) x group by 1, 2 having sum(x.v) <> 0 order by 1, 2`,
+        ) x group by 1, 2, 3 having sum(x.v) <> 0 order by 1, 2, 3`,
   );
-  return rows.map((r) => ({ period: r.period, typeId: r.type_id, value: Number(r.value) }));
+  return rows.map((r) => ({
+    period: r.period,
+    typeId: r.type_id,
+    district: r.district,
+    value: Number(r.value),
+  }));
 }

@@ -22,6 +22,7 @@ import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { useFormat } from "../../app/use-format";
 import { agencyName, useAgencyLookup } from "../agencies";
+import { WeeklyReportLinks } from "./weekly-report-links";
 
 type Unit = Dashboard["unit"];
 
@@ -73,6 +74,7 @@ export function DashboardPage() {
       />
       {error ? <ErrorAlert error={error} /> : null}
       {data ? <DashboardBody d={data} /> : null}
+      <WeeklyReportLinks />
     </Stack>
   );
 }

@@ -1,0 +1,216 @@
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { zonedDay } from "../../../common/dates";
+import { DISTRICTS, type DistrictPcode } from "../../../common/districts";
+import { INCIDENT_SOURCES, NEED_CATEGORIES, type IncidentSource } from "../../../common/enums";
+import { addDays, isoWeekDays, isoWeekOf } from "../../../common/periods";
+import type { WeeklyReport, WeeklyReportQuery } from "../../../common/schemas/reports";
+import { auditChainHead } from "../../audit/chain-events";
+import type { Actor } from "../../authz/actor";
+import type { Db } from "../../db/client";
+import { agencies } from "../agencies";
+import { borderFigures, crossings } from "../border";
+import { incidentFigures, incidents, incidentsVisibleTo, incidentTypes } from "../incidents";
+import { listCommitments } from "../meetings";
+import { unmetByCategory } from "../needs";
+import { dueCountsByAgency } from "../tasks";
+
+const MEASURES = ["arrests", "rescued", "intercepted", "dead", "missing"] as const;
+
+/** The week a report is of when none is asked: the last whole week before today (Africa/Tripoli). */
+export const defaultReportWeek = (now: Date) => isoWeekOf(addDays(zonedDay(now), -7));
+
+/**
+ * The weekly security report of one reader, from the same queries as the dashboard and the lists: incidents of the
+ * week (by type, by district, with their casualties and seizures) and the crossings' daily reports, both within the
+ * district when one is asked; overdue tasks by lead agency, commitments overdue and due soon, and unmet needs by
+ * category as they stand when the report is drawn. Every figure is what its linked list totals for this reader.
+ */
+export async function weeklyReportOf(
+  db: Db,
+  actor: Actor,
+  query: WeeklyReportQuery,
+  now: Date,
+): Promise<WeeklyReport> {
+  const week = query.week ?? defaultReportWeek(now);
+  const { from, to } = isoWeekDays(week)!;
+  const districtPcode = query.district ?? null;
+  const district = districtPcode ? DISTRICTS.find((d) => d.pcode === districtPcode)! : null;
+  const span = { from, to };
+  const inDistrict: Record<string, string> = districtPcode ? { district: districtPcode } : {};
+  const filter = { ...span, district: districtPcode };
+  const previous = { from: addDays(from, -7), to: addDays(to, -7), district: districtPcode };
+  const total = (rows: { value: number }[]) => rows.reduce((s, r) => s + r.value, 0);
+
+  const [
+    byType,
+    byDistrict,
+    before,
+    seized,
+    measures,
+    types,
+    crossingRows,
+    overdue,
+    commitmentsOverdue,
+    commitmentsDueSoon,
+    needRows,
+    sources,
+    head,
+  ] = await Promise.all([
+    incidentFigures(db, actor, filter, "count", { unit: "all", byType: true }),
+    incidentFigures(db, actor, filter, "count", { unit: "all", byDistrict: true }),
+    incidentFigures(db, actor, previous, "count", { unit: "all" }),
+    incidentFigures(db, actor, filter, "withSeizures", { unit: "all" }),
+    Promise.all(MEASURES.map((m) => incidentFigures(db, actor, filter, m, { unit: "all" }))),
+    db.select().from(incidentTypes).orderBy(asc(incidentTypes.sortOrder)),
+    db
+      .select()
+      .from(crossings)
+      .where(
+        and(
+          eq(crossings.isActive, true),
+          districtPcode ? sql`left(${crossings.pcode}, 6) = ${districtPcode}` : undefined,
+        ),
+      )
+      .orderBy(asc(crossings.code)),
+    dueCountsByAgency(db, actor, now),
+    listCommitments(db, actor, { due: "overdue", pageSize: 1 }, now),
+    listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
+    unmetByCategory(db, actor),
+    incidentSources(db, actor, filter),
+    auditChainHead(db),
+  ]);
+  const border = crossingRows.length
+    ? await borderFigures(db, { ...span, crossingId: null }, "all", { byCrossing: true })
+    : [];
+  const overdueAgencies = overdue.filter((o) => o.overdue > 0);
+  const names = overdueAgencies.length
+    ? await db
+        .select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn })
+        .from(agencies)
+        .where(
+          inArray(
+            agencies.id,
+            overdueAgencies.map((o) => o.agencyId),
+          ),
+        )
+    : [];
+  const typeValues = new Map(byType.map((r) => [r.typeId, r.value]));
+
+  return {
+    week,
+    from,
+    to,
+    district: district ? { pcode: district.pcode, nameAr: district.nameAr, nameEn: district.nameEn } : null,
+    generatedAt: now.toISOString(),
+    incidents: {
+      value: total(byType),
+      link: { list: "incidents", query: { ...inDistrict, ...span } },
+      previousWeek: total(before),
+      ...(Object.fromEntries(MEASURES.map((m, i) => [m, total(measures[i]!)])) as Record<
+        (typeof MEASURES)[number],
+        number
+      >),
+      withSeizures: {
+        value: total(seized),
+        link: { list: "incidents", query: { ...inDistrict, hasSeizures: "true", ...span } },
+      },
+    },
+    byType: types
+      .filter((t) => typeValues.has(t.id))
+      .map((t) => ({
+        typeId: t.id,
+        nameAr: t.nameAr,
+        nameEn: t.nameEn,
+        value: typeValues.get(t.id)!,
+        link: { list: "incidents", query: { ...inDistrict, typeId: t.id, ...span } },
+      })),
+    byDistrict: DISTRICTS.flatMap((d) => {
+      const value = byDistrict.find((r) => r.district === d.pcode)?.value;
+      return value
+        ? [
+            {
+              pcode: d.pcode,
+              nameAr: d.nameAr,
+              nameEn: d.nameEn,
+              value,
+              link: { list: "incidents" as const, query: { district: d.pcode, ...span } },
+            },
+          ]
+        : [];
+    }).sort((a, b) => b.value - a.value),
+    crossings: crossingRows.map((c) => {
+      const f = border.find((b) => b.crossingId === c.id);
+      return {
+        id: c.id,
+        nameAr: c.nameAr,
+        nameEn: c.nameEn,
+        reports: {
+          value: f?.reports ?? 0,
+          link: { list: "border-reports", query: { crossingId: c.id, ...span } },
+        },
+        arrivals: f ? f.arrivalsLibyan + f.arrivalsForeign : 0,
+        departures: f ? f.departuresLibyan + f.departuresForeign : 0,
+        vehicles: f ? f.vehiclesIn + f.vehiclesOut : 0,
+        migrantsIntercepted: f?.migrantsIntercepted ?? 0,
+      };
+    }),
+    overdueByAgency: overdueAgencies.map((o) => {
+      const name = names.find((n) => n.id === o.agencyId);
+      return {
+        agencyId: o.agencyId,
+        nameAr: name?.nameAr ?? "",
+        nameEn: name?.nameEn ?? name?.nameAr ?? "",
+        value: o.overdue,
+        link: { list: "tasks", query: { agencyId: o.agencyId, role: "lead", due: "overdue" } },
+      };
+    }),
+    commitmentsOverdue: {
+      value: commitmentsOverdue.total,
+      link: { list: "commitments", query: { due: "overdue" } },
+    },
+    commitmentsDueSoon: {
+      value: commitmentsDueSoon.total,
+      link: { list: "commitments", query: { due: "dueSoon" } },
+    },
+    openNeeds: NEED_CATEGORIES.flatMap((category) => {
+      const row = needRows.find((r) => r.category === category);
+      return row
+        ? [
+            {
+              category,
+              value: row.count,
+              estimatedCostLyd: Math.round(row.costLyd * 100) / 100,
+              link: { list: "needs" as const, query: { unmet: "true", category } },
+            },
+          ]
+        : [];
+    }),
+    sources,
+    auditHead: head ? { position: head.position, link: head.link } : null,
+  };
+}
+
+/** How many of the week's incidents (those the reader may list) came from each source. */
+async function incidentSources(
+  db: Db,
+  actor: Actor,
+  filter: { from: string; to: string; district: DistrictPcode | null },
+): Promise<{ source: IncidentSource; count: number }[]> {
+  const rows = await db
+    .select({ source: incidents.source, count: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.isActive, true),
+        gte(incidents.occurredOn, filter.from),
+        lte(incidents.occurredOn, filter.to),
+        filter.district ? eq(incidents.districtPcode, filter.district) : undefined,
+        incidentsVisibleTo(actor),
+      ),
+    )
+    .groupBy(incidents.source);
+  return INCIDENT_SOURCES.flatMap((source) => {
+    const count = Number(rows.find((r) => r.source === source)?.count ?? 0);
+    return count ? [{ source, count }] : [];
+  });
+}
