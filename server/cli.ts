@@ -47,11 +47,11 @@ const USAGE = `Usage: tansiq <command>
                   readable summary with --format text (--date: the report's publication date, to
                   resolve "اليوم", "أمس" …); a report with no meeting says why and lists the people
                   and places found
-  report weekly --as USERNAME --out FILE.pdf|FILE.xlsx [--week 2026-W48] [--district LY0104]
+  report weekly --out FILE.pdf|FILE.xlsx [--week 2026-W48] [--district LY0104] [--as USERNAME]
                 [--language ar|en]
-                  write the weekly security report that USERNAME (leadership or a manager) would
-                  download: the week's incidents and crossings (by default the last whole week), the
-                  follow-up as it stands; for a schedule (cron) that files or mails it
+                  write the weekly security report: the week's incidents and crossings (by default the
+                  last whole week), the plans' indicators and the follow-up as they stand; as the
+                  region's leadership, or as USERNAME (a manager sees what they may list)
 `;
 
 async function withDatabase<T>(

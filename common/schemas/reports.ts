@@ -56,6 +56,22 @@ export const WeeklyReport = z.object({
       migrantsIntercepted: z.number(),
     }),
   ),
+  /** Each indicator of the active plans the reader may list, where it stands against its target (as the plan page). */
+  indicators: z.array(
+    z.object({
+      planId: Id,
+      planTitleAr: z.string(),
+      planTitleEn: z.string().nullable(),
+      indicatorId: Id,
+      nameAr: z.string(),
+      nameEn: z.string().nullable(),
+      unit: z.string(),
+      baseline: z.number(),
+      target: z.number(),
+      current: z.number().nullable(),
+      achievement: z.number().nullable(),
+    }),
+  ),
   overdueByAgency: z.array(Figure.extend({ agencyId: Id, ...Named })),
   commitmentsOverdue: Figure,
   commitmentsDueSoon: Figure,

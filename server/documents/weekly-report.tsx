@@ -171,6 +171,27 @@ function Weekly({ input }: { input: WeeklyReportInput }) {
           [w("commitmentsDueSoon"), n(r.commitmentsDueSoon.value)],
         ]}
       />
+      <T style={{ fontWeight: 700, marginTop: 4 }}>{w("indicators")}</T>
+      {r.indicators.length ? (
+        <Table
+          columns={[
+            { label: w("plan"), width: 2.4 },
+            { label: w("indicator"), width: 2.6 },
+            { label: w("current"), width: 1.2 },
+            { label: w("target"), width: 1.2 },
+            { label: w("achievement"), width: 1.1 },
+          ]}
+          rows={r.indicators.map((i) => [
+            (en ? i.planTitleEn : null) ?? i.planTitleAr,
+            `${(en ? i.nameEn : null) ?? i.nameAr} (${i.unit})`,
+            i.current === null ? "—" : n(i.current),
+            n(i.target),
+            i.achievement === null ? "—" : `${n(i.achievement)}%`,
+          ])}
+        />
+      ) : (
+        <T>{none}</T>
+      )}
       <T style={{ fontWeight: 700, marginTop: 4 }}>{w("overdueByAgency")}</T>
       {r.overdueByAgency.length ? (
         <BarTable rows={r.overdueByAgency.map((a) => [name(a), a.value])} />

@@ -5,3 +5,4 @@ export { plansPolicy, objectivesPolicy, indicatorsPolicy } from "./plans.policy"
 export { createPlan, createObjective, createIndicator, recordMeasurement, setPlanStatus } from "./save-plan";
 export { findPlan } from "./plans.queries";
 export { listPlans, rollups, rollupOf } from "./plans.queries";
+export { indicatorStandings, type IndicatorStanding } from "./indicator-standings";

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { LANGUAGES } from "../../../common/enums";
 import { DistrictPcode } from "../../../common/schemas/meetings";
@@ -17,15 +17,22 @@ import { weeklyReportInput } from "./weekly-report.document";
 import { weeklyReportWorkbook } from "./weekly-report.xlsx";
 
 const Args = z.object({
-  as: z.string().min(1),
+  as: z.string().min(1).optional(),
   out: z.string().regex(/\.(pdf|xlsx)$/i, "the file must end in .pdf or .xlsx"),
-  week: IsoWeek.optional(),
-  district: DistrictPcode.optional(),
+  week: z
+    .string()
+    .refine((w) => IsoWeek.safeParse(w).success, "an ISO week that exists, e.g. 2026-W48")
+    .optional(),
+  district: z
+    .string()
+    .refine((d) => DistrictPcode.safeParse(d).success, "a district's P-code, e.g. LY0104 (Tobruk)")
+    .transform((d) => DistrictPcode.parse(d))
+    .optional(),
   language: z.enum(LANGUAGES).optional(),
 });
 export type WeeklyReportArgs = z.infer<typeof Args>;
 
-/** `report weekly --as USER --out FILE.pdf|.xlsx [--week 2026-W48] [--district LY0104] [--language ar|en]`. */
+/** `report weekly --out FILE.pdf|.xlsx [--week 2026-W48] [--district LY0104] [--as USER] [--language ar|en]`. */
 export function parseWeeklyReportArgs(args: string[]): WeeklyReportArgs | string {
   const raw: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
@@ -50,14 +57,22 @@ export async function writeWeeklyReport(
   args: WeeklyReportArgs,
   now: Date,
 ): Promise<string> {
+  // Without --as: the region's leadership, through its first account (who the report names as drawing it).
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.username, args.as), eq(users.isActive, true)));
-  if (!user) throw new ReportRefused(`No active user ${args.as}.`);
+    .where(
+      and(args.as ? eq(users.username, args.as) : eq(users.role, "leadership"), eq(users.isActive, true)),
+    )
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1);
+  if (!user)
+    throw new ReportRefused(args.as ? `No active user ${args.as}.` : "No active leadership account.");
   const actor = { ...actorFrom(user, "cli", config), ...(args.language ? { language: args.language } : {}) };
   if (!allow(`${reportsPolicy.entity}.weekly`, actor))
-    throw new ReportRefused(`${args.as} may not read the weekly report (leadership and managers only).`);
+    throw new ReportRefused(
+      `${user.username} may not read the weekly report (leadership and managers only).`,
+    );
   await chainAuditEvents(db); // the head the report prints is the chain's as of now
   const report = await weeklyReportOf(db, actor, { week: args.week, district: args.district }, now);
   const input = await weeklyReportInput(db, actor, report);
@@ -65,7 +80,7 @@ export async function writeWeeklyReport(
     ? await renderWeeklyReport(input, { language: actor.language, numerals: actor.numerals })
     : await weeklyReportWorkbook(report, actor.language, input.agency);
   await writeFile(args.out, file);
-  return `Wrote the weekly report ${report.week} of ${args.as} to ${args.out}.`;
+  return `Wrote the weekly report ${report.week} of ${user.username} to ${args.out}.`;
 }
 
 export class ReportRefused extends Error {}

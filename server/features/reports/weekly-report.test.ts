@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListLink } from "../../../common/schemas/dashboard";
+import type { Indicator } from "../../../common/schemas/plans";
 import type { WeeklyReport } from "../../../common/schemas/reports";
 import { chainAuditEvents } from "../../audit/chain-events";
 import { seedDemo } from "../../demo/seed-demo";
@@ -122,6 +123,20 @@ describe("weekly report", () => {
     expect((await report("minister")).incidents.value).toBe(fromDashboard);
   });
 
+  it("states each active plan's indicators as the plan page does", async () => {
+    const r = await report("director.tobruk");
+    expect(r.indicators.length).toBeGreaterThan(0);
+    expect(r.indicators.filter((i) => i.current !== null).length).toBeGreaterThan(1);
+    const session = sessions.get("director.tobruk")!;
+    for (const planId of new Set(r.indicators.map((i) => i.planId))) {
+      const plan = (await call(t.app, session, "GET", `/api/v1/plans/${planId}`)).json().data;
+      const onPage = (plan.objectives as { indicators: Indicator[] }[]).flatMap((o) => o.indicators);
+      expect(
+        r.indicators.filter((i) => i.planId === planId).map((i) => [i.indicatorId, i.current, i.achievement]),
+      ).toEqual(onPage.map((i) => [i.id, i.current, i.achievement]));
+    }
+  });
+
   it("counts a restricted incident of the Internal Security Agency only for those who may list it", async () => {
     const before = new Map<string, WeeklyReport>();
     for (const name of ["minister", "director.tobruk", "isa manager"]) before.set(name, await report(name));
@@ -205,6 +220,7 @@ describe("weekly report", () => {
       "حسب النوع",
       "حسب الشعبية",
       "المنافذ",
+      "المؤشرات",
       "المتابعة",
       "الاحتياجات",
     ]);
@@ -243,12 +259,12 @@ describe("tansiq report weekly (the command)", () => {
     expect(text).toContain("رأس سجل التدقيق");
     expect(text).toContain("التقرير الأمني الأسبوعي");
     expect(text).toContain("طبرق");
-    await run("node", [...cli, "report", "weekly", "--as", "minister", "--week", "2026-W40", "--out", xlsx], {
+    await run("node", [...cli, "report", "weekly", "--week", "2026-W40", "--out", xlsx], {
       env,
     });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
-    expect(book.worksheets).toHaveLength(6);
+    expect(book.worksheets).toHaveLength(7);
     const refused = await run("node", [...cli, "report", "weekly", "--as", "officer.emsaed", "--out", pdf], {
       env,
     }).catch((e: { code: number; stderr: string }) => e);

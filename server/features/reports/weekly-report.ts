@@ -12,6 +12,7 @@ import { borderFigures, crossings } from "../border";
 import { incidentFigures, incidents, incidentsVisibleTo, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
 import { unmetByCategory } from "../needs";
+import { indicatorStandings } from "../plans";
 import { dueCountsByAgency } from "../tasks";
 
 const MEASURES = ["arrests", "rescued", "intercepted", "dead", "missing"] as const;
@@ -55,6 +56,7 @@ export async function weeklyReportOf(
     needRows,
     sources,
     head,
+    indicators,
   ] = await Promise.all([
     incidentFigures(db, actor, filter, "count", { unit: "all", byType: true }),
     incidentFigures(db, actor, filter, "count", { unit: "all", byDistrict: true }),
@@ -78,6 +80,7 @@ export async function weeklyReportOf(
     unmetByCategory(db, actor),
     incidentSources(db, actor, filter),
     auditChainHead(db),
+    indicatorStandings(db, actor, now),
   ]);
   const border = crossingRows.length
     ? await borderFigures(db, { ...span, crossingId: null }, "all", { byCrossing: true })
@@ -154,6 +157,19 @@ export async function weeklyReportOf(
         migrantsIntercepted: f?.migrantsIntercepted ?? 0,
       };
     }),
+    indicators: indicators.map((i) => ({
+      planId: i.planId,
+      planTitleAr: i.planTitleAr,
+      planTitleEn: i.planTitleEn,
+      indicatorId: i.indicatorId,
+      nameAr: i.nameAr,
+      nameEn: i.nameEn,
+      unit: i.unit,
+      baseline: i.baseline,
+      target: i.target,
+      current: i.current,
+      achievement: i.achievement,
+    })),
     overdueByAgency: overdueAgencies.map((o) => {
       const name = names.find((n) => n.id === o.agencyId);
       return {

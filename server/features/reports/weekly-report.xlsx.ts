@@ -83,6 +83,20 @@ export async function weeklyReportWorkbook(
     [30, 14, 14, 14, 14, 18],
   );
   sheet(
+    "indicators",
+    [w("plan"), w("indicator"), w("unit"), w("baseline"), w("current"), w("target"), `${w("achievement")} %`],
+    r.indicators.map((i) => [
+      (language === "en" ? i.planTitleEn : null) ?? i.planTitleAr,
+      (language === "en" ? i.nameEn : null) ?? i.nameAr,
+      i.unit,
+      i.baseline,
+      i.current ?? "",
+      i.target,
+      i.achievement ?? "",
+    ]),
+    [36, 36, 12, 12, 12, 12, 12],
+  );
+  sheet(
     "followUp",
     [u("figure"), w("count")],
     [
