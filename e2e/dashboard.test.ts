@@ -32,6 +32,21 @@ describe("the region dashboard in Chromium (Arabic, 390 px)", () => {
         page.getByTestId("weekly-report-pdf").click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^tansiq-weekly-\d{4}-W\d{2}-LY0104\.pdf$/);
+      // Every week by e-mail, for Tobruk.
+      await page.getByTestId("weekly-report-email").click();
+      await expect.poll(() => page.getByTestId("weekly-report-email").isChecked()).toBe(true);
+      await expect.poll(() => card.innerText()).toMatch(/يصل صباح كل اثنين/);
+      await screenshot(page, "weekly-report-email-390", { fullPage: false });
+      // The link an e-mail carries opens the card on its week and district.
+      const week = await page
+        .getByTestId("weekly-report-week")
+        .locator("option")
+        .nth(2)
+        .getAttribute("value");
+      await page.goto(`${demo.server.url}/dashboard?week=${week}&district=LY0101`);
+      await expect.poll(() => page.getByTestId("weekly-report-week").inputValue()).toBe(week);
+      expect(await page.getByTestId("weekly-report-district").inputValue()).toBe("LY0101");
+      expect(await page.getByTestId("weekly-report-email").isChecked()).toBe(true);
       await page.goto(`${demo.server.url}/dashboard`);
 
       // A figure opens the list it summarises, with the same filters: the list's total is the figure.

@@ -39,6 +39,7 @@ export const AUDIT_ENTITIES = [
   "personnel",
   "crossings",
   "border_reports",
+  "report_subscriptions",
 ] as const;
 
 // Fields whose value is one of a closed list: field → catalogue of its values (per entity where they differ).

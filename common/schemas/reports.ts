@@ -83,3 +83,13 @@ export const WeeklyReport = z.object({
 });
 export type WeeklyReport = z.infer<typeof WeeklyReport>;
 export const WeeklyReportResponse = z.object({ data: WeeklyReport });
+
+/** The reader's weekly e-mail of the report: whether they receive it, for which district (null: the region). */
+export const ReportSubscription = z.object({
+  subscribed: z.boolean(),
+  district: DistrictPcode.nullable(),
+  lastSentWeek: z.string().nullable(),
+});
+export type ReportSubscription = z.infer<typeof ReportSubscription>;
+export const ReportSubscriptionResponse = z.object({ data: ReportSubscription });
+export const ReportSubscriptionBody = z.strictObject({ district: DistrictPcode.nullable().default(null) });

@@ -43,3 +43,4 @@ export { communityReports, communityMessages, communitySalts } from "../features
 export { rateLimitHits } from "../http/rate-limit.table";
 export { needTotalsRollup } from "../features/needs/need-rollups.table";
 export { taskDueCounts } from "../features/tasks/task-rollups.table";
+export { reportSubscriptions } from "../features/reports/reports.table";

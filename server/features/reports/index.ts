@@ -7,3 +7,4 @@ export { reportsPolicy } from "./reports.policy";
 export { defaultReportWeek, weeklyReportOf } from "./weekly-report";
 export { weeklyReportInput } from "./weekly-report.document";
 export { weeklyReportWorkbook } from "./weekly-report.xlsx";
+export { sendWeeklyReports } from "./report-subscriptions";

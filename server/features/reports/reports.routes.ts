@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { WeeklyReportQuery, WeeklyReportResponse } from "../../../common/schemas/reports";
-import { actorOf } from "../../http/context";
+import {
+  ReportSubscriptionBody,
+  ReportSubscriptionResponse,
+  WeeklyReportQuery,
+  WeeklyReportResponse,
+} from "../../../common/schemas/reports";
+import { actorOf, ctxOf } from "../../http/context";
+import { subscribe, subscriptionOf, unsubscribe } from "./report-subscriptions";
 import { weeklyReportOf } from "./weekly-report";
 import { weeklyReportInput } from "./weekly-report.document";
 import { weeklyReportWorkbook } from "./weekly-report.xlsx";
@@ -57,6 +63,33 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           `attachment; filename="${fileName(report.week, report.district?.pcode ?? null, "xlsx")}"`,
         )
         .send(book);
+    },
+  );
+
+  const subscription = { policy: "reports.subscribe" };
+  const path = "/api/v1/reports/weekly/subscription";
+  app.get(
+    path,
+    { schema: { response: { 200: ReportSubscriptionResponse } }, config: subscription },
+    async (request) => ({ data: await subscriptionOf(app.db, actorOf(request)) }),
+  );
+  app.put(
+    path,
+    {
+      schema: { body: ReportSubscriptionBody, response: { 200: ReportSubscriptionResponse } },
+      config: subscription,
+    },
+    async (request) => {
+      const ctx = { ...ctxOf(app, request), actor: actorOf(request) };
+      return { data: await subscribe(app.db, ctx, request.body.district) };
+    },
+  );
+  app.delete(
+    path,
+    { schema: { response: { 200: ReportSubscriptionResponse } }, config: subscription },
+    async (request) => {
+      const ctx = { ...ctxOf(app, request), actor: actorOf(request) };
+      return { data: await unsubscribe(app.db, ctx) };
     },
   );
 };

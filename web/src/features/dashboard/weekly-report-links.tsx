@@ -1,14 +1,57 @@
-import { Anchor, Card, Group, NativeSelect, Text, Title } from "@mantine/core";
+import { Anchor, Card, Group, NativeSelect, Stack, Switch, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { ReportSubscription } from "../../../../common/schemas/reports";
 import { zonedDay } from "../../../../common/dates";
 import { DISTRICTS } from "../../../../common/districts";
 import { addDays, isoWeekDays, isoWeekOf } from "../../../../common/periods";
-import { withQuery } from "../../app/api-client";
+import { api, withQuery, type One } from "../../app/api-client";
+import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { useFormat } from "../../app/use-format";
 
 const WEEKS = 26;
+const SUBSCRIPTION = "/api/v1/reports/weekly/subscription";
+
+/** Receiving the report by e-mail every week, for the district chosen beside it. */
+function WeeklyEmailSwitch({ district }: { district: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ["report-subscription"],
+    queryFn: () => api.get<One<ReportSubscription>>(SUBSCRIPTION).then((r) => r.data),
+  });
+  const save = useMutation({
+    mutationFn: (on: boolean) =>
+      on
+        ? api.put<One<ReportSubscription>>(SUBSCRIPTION, { district: district || null })
+        : api.delete<One<ReportSubscription>>(SUBSCRIPTION),
+    onSuccess: (r) => queryClient.setQueryData(["report-subscription"], r.data),
+  });
+  if (!data) return null;
+  const chosen = DISTRICTS.find((d) => d.pcode === data.district);
+  const area = chosen
+    ? currentLanguage() === "ar"
+      ? chosen.nameAr
+      : chosen.nameEn
+    : t("weeklyReport.allDistricts");
+  const hint = t("weeklyReport.subscribedHint", { area });
+  return (
+    <Stack gap={4}>
+      <Switch
+        checked={data.subscribed}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.currentTarget.checked)}
+        label={t("weeklyReport.subscribe")}
+        description={data.subscribed ? hint : undefined}
+        data-testid="weekly-report-email"
+      />
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+    </Stack>
+  );
+}
 
 /**
  * The weekly security report to download: a whole week (the last one first, half a year back) and, optionally, a
@@ -26,8 +69,13 @@ export function WeeklyReportLinks() {
       return { value: week, label: `${format.date(days.from)} – ${format.date(days.to)}` };
     });
   }, [format]);
-  const [week, setWeek] = useState(weeks[0]!.value);
-  const [district, setDistrict] = useState("");
+  // An e-mailed report links here with its week and district.
+  const [search] = useSearchParams();
+  const asked = search.get("week");
+  const [week, setWeek] = useState(weeks.find((w) => w.value === asked)?.value ?? weeks[0]!.value);
+  const [district, setDistrict] = useState(
+    DISTRICTS.find((d) => d.pcode === search.get("district"))?.pcode ?? "",
+  );
   const query = { week, ...(district ? { district } : {}) };
   return (
     <Card withBorder data-testid="weekly-report">
@@ -65,6 +113,9 @@ export function WeeklyReportLinks() {
           </Anchor>
         </Group>
       </Group>
+      <Stack mt="sm">
+        <WeeklyEmailSwitch district={district} />
+      </Stack>
     </Card>
   );
 }
