@@ -30,12 +30,14 @@ export async function pageProblems(page: Page, run: Run): Promise<string[]> {
     const cut = [...document.querySelectorAll<HTMLElement>(".mantine-Badge-label")]
       .filter((label) => label.offsetParent !== null && label.scrollWidth > label.clientWidth + 1)
       .map((label) => label.textContent ?? "");
-    return {
-      scrollWidth: root.scrollWidth,
-      clientWidth: root.clientWidth,
-      cut,
-      text: document.body.innerText,
-    };
+    // Text marked as another language or as not to be translated is not the interface's: left out.
+    let text = document.body.innerText;
+    const html = document.documentElement.lang || "ar";
+    const others = [...document.querySelectorAll<HTMLElement>('[translate="no"], [lang]')].filter(
+      (el) => el !== root && (el.getAttribute("translate") === "no" || !el.lang.startsWith(html)),
+    );
+    for (const el of others) if (el.innerText.trim()) text = text.replace(el.innerText, " ");
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, cut, text };
   });
   if (layout.scrollWidth > layout.clientWidth + 1)
     problems.push(`page is ${layout.scrollWidth} px wide on a ${layout.clientWidth} px screen`);

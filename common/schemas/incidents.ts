@@ -294,6 +294,8 @@ export const CustodyEntry = z.object({
   toWhom: z.string().nullable(),
   note: z.string().nullable(),
   actorLabel: z.string(),
+  /** The person's names; null for an automatic process (its label is then named by audit.systemActors). */
+  actorName: z.object({ ar: z.string(), en: z.string() }).nullable(),
   at: Timestamp,
 });
 
@@ -393,6 +395,7 @@ export const IncidentHistoryEntry = z.object({
   toStatus: IncidentStatus,
   reason: z.string().nullable(),
   actorLabel: z.string(),
+  actorName: z.object({ ar: z.string(), en: z.string() }).nullable(),
   at: Timestamp,
 });
 

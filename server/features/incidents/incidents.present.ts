@@ -15,6 +15,7 @@ import type {
   ReferralRow,
   SeizureRow,
 } from "./incidents.table";
+import type { Named } from "./incidents.queries";
 
 export function presentIncidentType(row: IncidentTypeRow): IncidentType {
   return {
@@ -64,7 +65,7 @@ export function presentIncident(row: IncidentSubject, actor: Actor): Incident {
 
 export function presentSeizure(
   row: SeizureRow,
-  custody: CustodyRow[],
+  custody: Named<CustodyRow>[],
   incident: { agencyId: string },
   actor: Actor,
 ): Seizure {
@@ -85,6 +86,7 @@ export function presentSeizure(
       toWhom: c.toWhom,
       note: c.note,
       actorLabel: c.actorLabel,
+      actorName: c.actorName,
       at: c.at.toISOString(),
     })),
     createdAt: row.createdAt.toISOString(),
@@ -115,9 +117,9 @@ export function presentIncidentDetail(
   row: IncidentSubject,
   actor: Actor,
   parts: {
-    history: IncidentHistoryRow[];
+    history: Named<IncidentHistoryRow>[];
     seizures: SeizureRow[];
-    custody: Map<string, CustodyRow[]>;
+    custody: Map<string, Named<CustodyRow>[]>;
     referrals: ReferralRow[];
   },
 ): IncidentDetail {
@@ -130,6 +132,7 @@ export function presentIncidentDetail(
       toStatus: h.toStatus,
       reason: h.reason,
       actorLabel: h.actorLabel,
+      actorName: h.actorName,
       at: h.at.toISOString(),
     })),
     seizures: parts.seizures.map((s) => presentSeizure(s, parts.custody.get(s.id) ?? [], row, actor)),

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
 import { incidentsVisibleTo, referralsVisibleTo, type IncidentSubject } from "./incidents.policy";
+import { users } from "../users";
 import {
   incidentHistory,
   incidentTypes,
@@ -98,8 +99,9 @@ export async function listIncidents(db: Db, actor: Actor, query: IncidentListQue
 export async function incidentDetailParts(db: Db, actor: Actor, incidentId: string) {
   const [history, seizureRows, referrals] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(incidentHistory), actorName: ACTOR_NAME })
       .from(incidentHistory)
+      .leftJoin(users, eq(users.id, incidentHistory.actorId))
       .where(eq(incidentHistory.incidentId, incidentId))
       .orderBy(asc(incidentHistory.at), asc(incidentHistory.id)),
     db
@@ -120,13 +122,20 @@ export async function incidentDetailParts(db: Db, actor: Actor, incidentId: stri
   return { history, seizures: seizureRows, custody, referrals };
 }
 
+/** Who acted, as the reader names them: the person's names (null for an automatic process or a removed account). */
+const ACTOR_NAME = sql<{ ar: string; en: string } | null>`case when ${users.id} is null then null
+  else json_build_object('ar', ${users.displayNameAr}, 'en', ${users.displayNameEn}) end`;
+
+export type Named<T> = T & { actorName: { ar: string; en: string } | null };
+
 /** Custody logs of several seizures in one query, grouped by seizure. */
-export async function custodyOf(db: Db, seizureIds: string[]): Promise<Map<string, CustodyRow[]>> {
-  const out = new Map<string, CustodyRow[]>();
+export async function custodyOf(db: Db, seizureIds: string[]): Promise<Map<string, Named<CustodyRow>[]>> {
+  const out = new Map<string, Named<CustodyRow>[]>();
   if (seizureIds.length === 0) return out;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(seizureCustody), actorName: ACTOR_NAME })
     .from(seizureCustody)
+    .leftJoin(users, eq(users.id, seizureCustody.actorId))
     .where(inArray(seizureCustody.seizureId, seizureIds))
     .orderBy(asc(seizureCustody.createdAt), asc(seizureCustody.id));
   for (const row of rows) out.set(row.seizureId, [...(out.get(row.seizureId) ?? []), row]);

@@ -86,6 +86,10 @@ describe("incidents, seizures and referrals", () => {
     expect(await auditCount(t.db)).toBe(audits + 1);
     const detail = (await call(t.app, officer, "GET", `/api/v1/incidents/${incident.id}`)).json().data;
     expect(detail.history).toHaveLength(1);
+    // The timeline names the person (their names in both languages), not the account.
+    const me = (await call(t.app, officer, "GET", "/api/auth/me")).json();
+    const who = me.data ?? me;
+    expect(detail.history[0].actorName).toEqual({ ar: who.displayNameAr, en: who.displayNameEn });
     expect(detail).toMatchObject({ typeGroup: "smuggling", occurredTime: "23:40", arrests: 2 });
   });
 

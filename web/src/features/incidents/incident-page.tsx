@@ -1,3 +1,4 @@
+import { actorName } from "../../app/actor-name";
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -229,7 +230,7 @@ function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
                   <IncidentStatusBadge status={h.toStatus} />
                 </Table.Td>
                 <Table.Td>
-                  <bdi>{h.actorLabel}</bdi>
+                  <bdi>{actorName(h)}</bdi>
                 </Table.Td>
                 <Table.Td>{h.reason ?? ""}</Table.Td>
               </Table.Tr>

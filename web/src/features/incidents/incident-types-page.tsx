@@ -50,7 +50,7 @@ export function IncidentTypesPage() {
                   <Table.Td>{t(`incidents.group.${type.group}`)}</Table.Td>
                   <Table.Td>{type.nameAr}</Table.Td>
                   <Table.Td>
-                    <bdi>{type.nameEn}</bdi>
+                    <bdi lang="en">{type.nameEn}</bdi>
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge isActive={type.isActive} />

@@ -1,3 +1,4 @@
+import { actorName } from "../../app/actor-name";
 import {
   Button,
   Group,
@@ -93,7 +94,7 @@ export function SeizuresSection({ incident }: { incident: IncidentDetail }) {
                           <bdi>{c.toWhom ?? ""}</bdi>
                         </Table.Td>
                         <Table.Td>
-                          <bdi>{c.actorLabel}</bdi>
+                          <bdi>{actorName(c)}</bdi>
                         </Table.Td>
                         <Table.Td>{c.note ?? ""}</Table.Td>
                       </Table.Tr>
