@@ -8,7 +8,7 @@ export type Run = { username: string; language: "ar" | "en"; width: number };
 // language switch) or as not to be translated (`translate="no"`: agency codes) is skipped as well. Anything
 // else in Latin letters on an Arabic page is an untranslated word.
 const VERBATIM = [
-  /\b(?:CSV|Excel|PDF|ICS|iCalendar)\b/g,
+  /\b(?:CSV|Excel|PDF|ICS|iCalendar|GeoJSON)\b/g,
   /\b[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d{4}-\d{3,}\b/g,
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
   /\bhttps?:\/\/\S+/g,

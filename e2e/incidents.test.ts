@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { logIn, logOut, screenshot, useDemoBrowser } from "./browser";
 
@@ -63,6 +64,21 @@ describe("incidents in Chromium (Arabic)", () => {
       expect(await page.getByTestId("incident-place-name").innerText()).toBe("منفذ امساعد البري");
       expect(await page.getByTestId("seizure-row").count()).toBe(2);
 
+      // Exported as GeoJSON from the list as filtered: the incident is in the file, where it happened.
+      await page.goBack();
+      await page.getByRole("link", { name: reference }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("incidents-export-geojson").click(),
+      ]);
+      const geo = JSON.parse(readFileSync((await download.path())!, "utf8")) as {
+        features: { id: string; geometry: { coordinates: number[] } | null }[];
+      };
+      const feature = geo.features.find((f) => f.id === reference);
+      expect(feature?.geometry?.coordinates).toEqual([25.0522, 31.5886]);
+      await page.getByRole("link", { name: reference }).click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
+
       // The pages at 390 px: no sideways scrolling, no English words, no ids shown.
       for (const url of [`/incidents`, page.url()]) {
         const phone = await context.newPage();
@@ -74,7 +90,8 @@ describe("incidents in Chromium (Arabic)", () => {
         expect(width, url).toBeLessThanOrEqual(390);
         const text = await phone.locator("main").innerText();
         // References and the usernames of the timeline are identifiers, not English words.
-        expect(text.replace(/INC-\d{4}-\d{6}/g, "").replace(/\b[a-z]+\.[a-z]+\b/g, "")).not.toMatch(LATIN);
+        const data = /INC-\d{4}-\d{6}|\b[a-z]+\.[a-z]+\b|\b(?:CSV|Excel|GeoJSON)\b/g; // identifiers, file formats
+        expect(text.replace(data, "")).not.toMatch(LATIN);
         expect(text).not.toMatch(UUID);
         await screenshot(phone, `incidents-390-${url === "/incidents" ? "list" : "page"}`);
         await phone.close();

@@ -4,6 +4,7 @@ import {
   CustodyBody,
   IncidentCreateBody,
   IncidentDetailResponse,
+  IncidentFilterQuery,
   IncidentListQuery,
   IncidentListResponse,
   IncidentResponse,
@@ -33,7 +34,14 @@ import {
   takesReferrals,
 } from "./incidents.policy";
 import { presentIncident, presentIncidentDetail, presentReferral, presentSeizure } from "./incidents.present";
-import { custodyOf, findIncident, incidentDetailParts, listIncidents } from "./incidents.queries";
+import { incidentsCsv, incidentsGeoJson, incidentsXlsx } from "./incidents.export";
+import {
+  custodyOf,
+  findIncident,
+  incidentDetailParts,
+  incidentFilters,
+  listIncidents,
+} from "./incidents.queries";
 import { addSeizure, changeCustody } from "./record-seizure";
 import { addReferral, updateReferral } from "./save-referral";
 import { findReferralForUpdate, findSeizureForUpdate, seizureTotals } from "./seizures.queries";
@@ -52,6 +60,26 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       return { data: rows.map((r) => presentIncident(r, actor)), page: pageOf(request.query, total) };
     },
   );
+
+  // Exports of the filtered list, streamed: the list's filters and visibility (incidentFilters), nothing more.
+  for (const [ext, type, write] of [
+    ["csv", "text/csv; charset=utf-8", incidentsCsv],
+    ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", incidentsXlsx],
+    ["geojson", "application/geo+json", incidentsGeoJson],
+  ] as const) {
+    app.get(
+      `/api/v1/incidents/export.${ext}`,
+      { schema: { querystring: IncidentFilterQuery }, config: { policy: "incidents.read" } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const name = `incidents-${app.clock.now().toISOString().slice(0, 10)}.${ext}`;
+        return reply
+          .type(type)
+          .header("content-disposition", `attachment; filename="${name}"`)
+          .send(write(app.db, incidentFilters(actor, request.query), actor.language));
+      },
+    );
+  }
 
   app.get(
     "/api/v1/incidents/:id",

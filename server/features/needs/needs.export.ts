@@ -6,6 +6,7 @@ import type { Language } from "../../../common/enums";
 import { LIMITS } from "../../../common/limits";
 import type { NeedTotals } from "../../../common/schemas/needs";
 import type { Db } from "../../db/client";
+import { csvCell, zipCaughtUp } from "../../http/exports";
 import { translate } from "../../http/i18n";
 import { agencyNames } from "../agencies";
 import { remainingOf } from "./needs.present";
@@ -48,14 +49,6 @@ const COLUMNS: Column[] = [
 
 const header = (language: Language) => COLUMNS.map((c) => translate(language, `needs.columns.${c.key}`));
 
-/** A cell a spreadsheet would read as a formula is prefixed, so that an export never runs one. */
-function csvCell(value: string | number | Date): string {
-  if (typeof value === "number") return String(value);
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The totals lines: count and quantities, then the costs of each currency on a line of its own. */
 function totalsLines(totals: NeedTotals, language: Language) {
   const costs =
@@ -92,19 +85,6 @@ export function needsCsv(db: Db, where: SQL | undefined, totals: NeedTotals, lan
     for (const line of totalsLines(totals, language)) yield `${line.map(csvCell).join(",")}\r\n`;
   }
   return Readable.from(lines());
-}
-
-type PipeState = { _writableState?: { needDrain?: boolean }; once(event: "drain", f: () => void): void };
-
-/**
- * exceljs writes a sheet into a buffer that it pipes into the zip without waiting (its `write` never says "wait"),
- * so rows produced faster than they are compressed pile up in memory. Until it offers backpressure, wait for the
- * zip's input stream to drain between batches (reading exceljs's internals, defensively: no pipe, no wait).
- */
-async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
-  const pipes = (sheet as unknown as { _stream?: { pipes?: PipeState[] } })._stream?.pipes ?? [];
-  for (const pipe of pipes)
-    if (pipe._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once("drain", resolve));
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
+import { withQuery } from "../../app/api-client";
 import { useListState } from "../../app/list-state";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
@@ -61,6 +62,10 @@ export function IncidentsPage() {
     sort: "occurred_desc",
   });
   const { data, isPending, error, refetch } = useIncidentList(list.params);
+  // The exports hold the rows of the list as filtered (every page, in the list's default order).
+  const exportFilters = Object.fromEntries(
+    Object.entries(list.filters).filter(([key, value]) => key !== "sort" && value !== ""),
+  );
   const [creating, setCreating] = useState(false);
   const select = (
     name: keyof Filters,
@@ -83,11 +88,24 @@ export function IncidentsPage() {
       <PageHeader
         title={t("incidents.title")}
         actions={
-          me.permissions.includes("incidents.create") ? (
-            <Button onClick={() => setCreating(true)} data-testid="incident-new">
-              {t("incidents.new")}
-            </Button>
-          ) : null
+          <>
+            {(["csv", "xlsx", "geojson"] as const).map((ext) => (
+              <Button
+                key={ext}
+                component="a"
+                variant="default"
+                href={withQuery(`/api/v1/incidents/export.${ext}`, exportFilters)}
+                data-testid={`incidents-export-${ext}`}
+              >
+                {t(`incidents.export.${ext}`)}
+              </Button>
+            ))}
+            {me.permissions.includes("incidents.create") ? (
+              <Button onClick={() => setCreating(true)} data-testid="incident-new">
+                {t("incidents.new")}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Group gap="sm" wrap="wrap" align="flex-end">
