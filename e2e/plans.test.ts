@@ -64,10 +64,25 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await director.getByTestId("objective-card").waitFor();
       await director.getByTestId("indicator-new").click();
       await director.getByTestId("indicator-name").fill("عمليات الضبط الشهرية");
+      // Computed from the record: smuggling incidents in Tobruk district, no one types the value.
+      await director.getByTestId("indicator-source-select").selectOption("incidents");
+      await director.getByTestId("indicator-measure").selectOption("count");
+      await director.getByTestId("indicator-group").selectOption("smuggling");
+      await director.getByTestId("indicator-district").selectOption("LY0104");
       await director.getByTestId("indicator-unit").fill("عملية");
       await director.getByTestId("indicator-target").fill("30");
+      await screenshot(director, "indicator-computed-form");
       await director.getByRole("button", { name: "حفظ" }).click();
       await director.getByTestId("indicator-card").waitFor();
+      expect(await director.getByTestId("indicator-source").innerText()).toBe("محسوب تلقائياً من سجل الوقائع");
+      const planId = planUrl.split("/").pop()!;
+      const saved = (await apiCall(director, "GET", `/api/v1/plans/${planId}`)).json.data as {
+        objectives: { indicators: unknown[] }[];
+      };
+      expect(saved.objectives[0]!.indicators[0]).toMatchObject({
+        source: "incidents",
+        spec: { measure: "count", group: "smuggling", district: "LY0104" },
+      });
 
       // Task led by his directorate, with two supporting agencies each asked for something
       await director.getByTestId("task-new").click();
@@ -165,7 +180,6 @@ describe("security plans and coordinated tasks in Chromium, in Arabic", () => {
       await officer.getByTestId("plan-rollup").waitFor();
       for (const action of ["plan-edit", "objective-new", "task-new", "plan-activate", "indicator-new"])
         expect(await officer.getByTestId(action).count(), action).toBe(0);
-      const planId = planUrl.split("/").pop()!;
       const refused = await apiCall(officer, "PATCH", `/api/v1/plans/${planId}`, { titleAr: "عنوان آخر" });
       expect(refused.status).toBe(403);
       expect((refused.json.error as { message: string }).message).toBe("ليست لديك صلاحية لهذا الإجراء");

@@ -1,1 +1,2 @@
 export { BorderPage } from "./border-page";
+export { useCrossings } from "./border-queries";

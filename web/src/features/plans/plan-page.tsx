@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   NumberInput,
   Progress,
   Select,
@@ -17,18 +18,26 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { DISTRICTS } from "../../../../common/districts";
 import {
+  BORDER_FIGURES,
+  INCIDENT_MEASURES,
+  INCIDENT_TYPE_GROUPS,
   INDICATOR_DIRECTIONS,
   INDICATOR_FREQUENCIES,
+  INDICATOR_SOURCES,
+  type BorderFigure,
+  type IncidentMeasure,
   type IndicatorDirection,
   type IndicatorFrequency,
+  type IndicatorSource,
 } from "../../../../common/enums";
-import type { Indicator } from "../../../../common/schemas/plans";
+import type { Indicator, IncidentIndicatorSpec, IndicatorSpec } from "../../../../common/schemas/plans";
 import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { agencyName, useAgencyLookup } from "../agencies";
+import { useCrossings } from "../border";
 import { TaskFormModal } from "../tasks/task-form-modal";
 import { TaskTable } from "../tasks/task-table";
 import { titleIn } from "../tasks/task-title";
@@ -284,15 +293,62 @@ function ObjectiveFormModal({ planId, onClose }: { planId: string; onClose: () =
   );
 }
 
+/** What a computed indicator counts: the incidents of a measure (optionally of a type group and a district), or a
+ * crossing's daily figure. A manual indicator is measured by hand. */
+type SourceFields = {
+  source: IndicatorSource;
+  measure: IncidentMeasure;
+  group: string;
+  district: string;
+  crossingId: string;
+  figure: BorderFigure;
+};
+
+function specOf(f: SourceFields): IndicatorSpec | null {
+  if (f.source === "incidents")
+    return {
+      measure: f.measure,
+      typeId: null,
+      group: (f.group || null) as IncidentIndicatorSpec["group"],
+      district: f.district || null,
+      agencyId: null,
+      status: null,
+    };
+  if (f.source === "border") return { crossingId: f.crossingId, figure: f.figure };
+  return null;
+}
+
+const MEASURE_LABEL: Record<IncidentMeasure, string> = {
+  count: "plans.measureCount",
+  arrests: "incidents.fields.arrests",
+  rescued: "incidents.fields.rescued",
+  intercepted: "incidents.fields.intercepted",
+  dead: "incidents.fields.dead",
+  missing: "incidents.fields.missing",
+  withSeizures: "incidents.withSeizures",
+};
+
 function IndicatorFormModal({ objectiveId, onClose }: { objectiveId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const add = useAddIndicator();
+  const crossings = useCrossings().data ?? [];
   const [nameAr, setNameAr] = useState("");
   const [unit, setUnit] = useState("");
   const [baseline, setBaseline] = useState<number | string>(0);
   const [target, setTarget] = useState<number | string>("");
   const [direction, setDirection] = useState<IndicatorDirection>("increase");
   const [frequency, setFrequency] = useState<IndicatorFrequency>("monthly");
+  const [f, setF] = useState<SourceFields>({
+    source: "manual",
+    measure: "count",
+    group: "",
+    district: "",
+    crossingId: "",
+    figure: "migrantsIntercepted",
+  });
+  const set = <K extends keyof SourceFields>(key: K, value: SourceFields[K]) =>
+    setF((x) => ({ ...x, [key]: value }));
+  const language = i18n.language === "en" ? "en" : "ar";
   return (
     <FormModal
       opened
@@ -302,14 +358,23 @@ function IndicatorFormModal({ objectiveId, onClose }: { objectiveId: string; onC
         add.mutate(
           {
             objectiveId,
-            body: { nameAr, unit, baseline: Number(baseline), target: Number(target), direction, frequency },
+            body: {
+              nameAr,
+              unit,
+              baseline: Number(baseline),
+              target: Number(target),
+              direction,
+              frequency,
+              source: f.source,
+              spec: specOf(f),
+            },
           },
           { onSuccess: onClose },
         )
       }
       isPending={add.isPending}
       error={add.error}
-      fields={["nameAr", "unit", "baseline", "target", "direction", "frequency"]}
+      fields={["nameAr", "unit", "baseline", "target", "direction", "frequency", "source", "spec"]}
     >
       <TextInput
         label={t("fields.nameAr")}
@@ -318,6 +383,70 @@ function IndicatorFormModal({ objectiveId, onClose }: { objectiveId: string; onC
         onChange={(e) => setNameAr(e.currentTarget.value)}
         data-testid="indicator-name"
       />
+      <NativeSelect
+        label={t("plans.indicatorSource")}
+        value={f.source}
+        onChange={(e) => set("source", e.currentTarget.value as IndicatorSource)}
+        data={INDICATOR_SOURCES.map((s) => ({ value: s, label: t(`enums.indicatorSource.${s}`) }))}
+        data-testid="indicator-source-select"
+      />
+      {f.source === "incidents" ? (
+        <>
+          <NativeSelect
+            label={t("plans.measure")}
+            value={f.measure}
+            onChange={(e) => set("measure", e.currentTarget.value as IncidentMeasure)}
+            data={INCIDENT_MEASURES.map((m) => ({
+              value: m,
+              label: t(MEASURE_LABEL[m] as "plans.measureCount"),
+            }))}
+            data-testid="indicator-measure"
+          />
+          <Group grow>
+            <NativeSelect
+              label={t("incidents.columns.group")}
+              value={f.group}
+              onChange={(e) => set("group", e.currentTarget.value)}
+              data={[
+                { value: "", label: t("plans.anyGroup") },
+                ...INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
+              ]}
+              data-testid="indicator-group"
+            />
+            <NativeSelect
+              label={t("incidents.columns.district")}
+              value={f.district}
+              onChange={(e) => set("district", e.currentTarget.value)}
+              data={[
+                { value: "", label: t("plans.anyDistrict") },
+                ...DISTRICTS.map((d) => ({ value: d.pcode, label: language === "en" ? d.nameEn : d.nameAr })),
+              ]}
+              data-testid="indicator-district"
+            />
+          </Group>
+        </>
+      ) : null}
+      {f.source === "border" ? (
+        <Group grow>
+          <NativeSelect
+            label={t("plans.crossing")}
+            value={f.crossingId}
+            onChange={(e) => set("crossingId", e.currentTarget.value)}
+            data={[
+              { value: "", label: "—" },
+              ...crossings.map((c) => ({ value: c.id, label: language === "en" ? c.nameEn : c.nameAr })),
+            ]}
+            data-testid="indicator-crossing"
+          />
+          <NativeSelect
+            label={t("plans.figure")}
+            value={f.figure}
+            onChange={(e) => set("figure", e.currentTarget.value as BorderFigure)}
+            data={BORDER_FIGURES.map((x) => ({ value: x, label: t(`fields.${x}`) }))}
+            data-testid="indicator-figure"
+          />
+        </Group>
+      ) : null}
       <TextInput
         label={t("fields.unit")}
         required
@@ -350,7 +479,7 @@ function IndicatorFormModal({ objectiveId, onClose }: { objectiveId: string; onC
           label={t("fields.frequency")}
           value={frequency}
           onChange={(v) => setFrequency((v as IndicatorFrequency | null) ?? "monthly")}
-          data={INDICATOR_FREQUENCIES.map((f) => ({ value: f, label: t(`enums.frequency.${f}`) }))}
+          data={INDICATOR_FREQUENCIES.map((fr) => ({ value: fr, label: t(`enums.frequency.${fr}`) }))}
         />
       </Group>
     </FormModal>
