@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NEED_CATEGORIES } from "../enums";
+import { INCIDENT_SOURCES, NEED_CATEGORIES } from "../enums";
 import { Id } from "./base";
 
 /** The lists a dashboard figure summarises: its API list is /api/v1/<list>, its page LIST_PAGES[list]. */
@@ -54,6 +54,8 @@ export const Dashboard = z.object({
   incidentsByType: z.array(
     Figure.extend({ typeId: Id, nameAr: z.string(), nameEn: z.string(), values: z.array(z.number()) }),
   ),
+  /** Where the span's incidents came from: the sources (IOM, ACLED) are attributed beside the chart. */
+  incidentSources: z.array(z.object({ source: z.enum(INCIDENT_SOURCES), count: z.number() })),
   crossing: z
     .object({
       id: Id,

@@ -6,7 +6,7 @@ import type { Dashboard, DashboardQuery } from "../../../common/schemas/dashboar
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { borderFigures, crossings } from "../border";
-import { incidentFigures, incidentTypes } from "../incidents";
+import { incidentFigures, incidentSourceCounts, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
 import { unmetByCategory } from "../needs";
 import { listPlans, rollupOf, rollups } from "../plans";
@@ -43,7 +43,7 @@ export async function dashboardOf(
     return values;
   };
 
-  const [plansPage, overdue, commitments, needRows, byType, types, crossing] = await Promise.all([
+  const [plansPage, overdue, commitments, needRows, byType, types, crossing, sources] = await Promise.all([
     listPlans(db, actor, { page: 1, pageSize: 100, status: "active", sort: "endsOn", dir: "asc" }),
     dueCountsByAgency(db, actor, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
@@ -57,6 +57,7 @@ export async function dashboardOf(
       .orderBy(sql`${crossings.code} = ${CROSSING_CODE} desc`, asc(crossings.code))
       .limit(1)
       .then((rows) => rows[0] ?? null),
+    incidentSourceCounts(db, actor, { from: start, to, district: null }),
   ]);
   const sums = await rollups(
     db,
@@ -113,6 +114,7 @@ export async function dashboardOf(
         value: typeTotals.get(t.id)!,
         link: { list: "incidents", query: { typeId: t.id, ...span } },
       })),
+    incidentSources: sources,
     crossing: crossing ? await crossingFigures(db, actor, crossing, span, unit, spread) : null,
   };
 }

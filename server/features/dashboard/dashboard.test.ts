@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dashboard, ListLink } from "../../../common/schemas/dashboard";
 import type { Indicator } from "../../../common/schemas/plans";
@@ -121,6 +121,28 @@ describe("region dashboard", () => {
     expect(incidentTotals.get("minister")!).toBeGreaterThan(incidentTotals.get("director.tobruk")!);
     // The demo's restricted incidents are all the Internal Security Agency's: its manager sees them all.
     expect(incidentTotals.get("isa manager")).toBe(incidentTotals.get("minister"));
+  });
+
+  it("names the sources of the span's incidents, so that IOM's and ACLED's rows are attributed", async () => {
+    const minister = sessions.get("minister")!;
+    const before = (await call(t.app, minister, "GET", "/api/v1/dashboard")).json().data as Dashboard;
+    expect(before.incidentSources.map((s) => s.source)).toEqual(["tansiq"]);
+    const [row] = await t.db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.sensitivity, "internal"), gte(incidents.occurredOn, before.from)))
+      .limit(1);
+    await t.db
+      .update(incidents)
+      .set({ source: "iom", sourceId: "iom-test-1" })
+      .where(eq(incidents.id, row!.id));
+    const after = (await call(t.app, minister, "GET", "/api/v1/dashboard")).json().data as Dashboard;
+    const total = before.incidentSources[0]!.count;
+    expect(after.incidentSources).toEqual([
+      { source: "tansiq", count: total - 1 },
+      { source: "iom", count: 1 },
+    ]);
+    expect(total).toBe(before.incidentsByType.reduce((s, f) => s + f.value, 0));
   });
 
   it("charts the demo plan's two computed indicators from the record", async () => {

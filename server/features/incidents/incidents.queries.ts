@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { DistrictPcode } from "../../../common/districts";
+import { INCIDENT_SOURCES, type IncidentSource } from "../../../common/enums";
 import type { IncidentFilterQuery, IncidentListQuery } from "../../../common/schemas/incidents";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
@@ -140,4 +142,29 @@ export async function custodyOf(db: Db, seizureIds: string[]): Promise<Map<strin
     .orderBy(asc(seizureCustody.createdAt), asc(seizureCustody.id));
   for (const row of rows) out.set(row.seizureId, [...(out.get(row.seizureId) ?? []), row]);
   return out;
+}
+
+/** How many of the incidents the reader may list over [from, to] (and a district) came from each source. */
+export async function incidentSourceCounts(
+  db: Db,
+  actor: Actor,
+  filter: { from: string; to: string; district: DistrictPcode | null },
+): Promise<{ source: IncidentSource; count: number }[]> {
+  const rows = await db
+    .select({ source: incidents.source, count: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.isActive, true),
+        gte(incidents.occurredOn, filter.from),
+        lte(incidents.occurredOn, filter.to),
+        filter.district ? eq(incidents.districtPcode, filter.district) : undefined,
+        incidentsVisibleTo(actor),
+      ),
+    )
+    .groupBy(incidents.source);
+  return INCIDENT_SOURCES.flatMap((source) => {
+    const count = Number(rows.find((r) => r.source === source)?.count ?? 0);
+    return count ? [{ source, count }] : [];
+  });
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { zonedDay } from "../../../common/dates";
-import { DISTRICTS, type DistrictPcode } from "../../../common/districts";
-import { INCIDENT_SOURCES, NEED_CATEGORIES, type IncidentSource } from "../../../common/enums";
+import { DISTRICTS } from "../../../common/districts";
+import { NEED_CATEGORIES } from "../../../common/enums";
 import { addDays, isoWeekDays, isoWeekOf } from "../../../common/periods";
 import type { WeeklyReport, WeeklyReportQuery } from "../../../common/schemas/reports";
 import { auditChainHead } from "../../audit/chain-events";
@@ -9,7 +9,7 @@ import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { agencies } from "../agencies";
 import { borderFigures, crossings } from "../border";
-import { incidentFigures, incidents, incidentsVisibleTo, incidentTypes } from "../incidents";
+import { incidentFigures, incidentSourceCounts, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
 import { unmetByCategory } from "../needs";
 import { indicatorStandings } from "../plans";
@@ -78,7 +78,7 @@ export async function weeklyReportOf(
     listCommitments(db, actor, { due: "overdue", pageSize: 1 }, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
     unmetByCategory(db, actor),
-    incidentSources(db, actor, filter),
+    incidentSourceCounts(db, actor, filter),
     auditChainHead(db),
     indicatorStandings(db, actor, now),
   ]);
@@ -204,29 +204,4 @@ export async function weeklyReportOf(
     sources,
     auditHead: head ? { position: head.position, link: head.link } : null,
   };
-}
-
-/** How many of the week's incidents (those the reader may list) came from each source. */
-async function incidentSources(
-  db: Db,
-  actor: Actor,
-  filter: { from: string; to: string; district: DistrictPcode | null },
-): Promise<{ source: IncidentSource; count: number }[]> {
-  const rows = await db
-    .select({ source: incidents.source, count: sql<number>`count(*)::int` })
-    .from(incidents)
-    .where(
-      and(
-        eq(incidents.isActive, true),
-        gte(incidents.occurredOn, filter.from),
-        lte(incidents.occurredOn, filter.to),
-        filter.district ? eq(incidents.districtPcode, filter.district) : undefined,
-        incidentsVisibleTo(actor),
-      ),
-    )
-    .groupBy(incidents.source);
-  return INCIDENT_SOURCES.flatMap((source) => {
-    const count = Number(rows.find((r) => r.source === source)?.count ?? 0);
-    return count ? [{ source, count }] : [];
-  });
 }

@@ -164,6 +164,19 @@ function DashboardBody({ d }: { d: Dashboard }) {
             </Text>
           ))}
         </Group>
+        {d.incidentSources
+          .flatMap((s) => (s.source === "iom" || s.source === "acled" ? [{ ...s, source: s.source }] : []))
+          .map((s) => (
+            <Text
+              key={s.source}
+              size="xs"
+              c="dimmed"
+              mt={4}
+              data-testid={`dashboard-attribution-${s.source}`}
+            >
+              {t(`dashboard.attribution.${s.source}`, { count: format.number(s.count) })}
+            </Text>
+          ))}
       </Card>
 
       {d.crossing ? (
