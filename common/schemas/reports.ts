@@ -92,4 +92,8 @@ export const ReportSubscription = z.object({
 });
 export type ReportSubscription = z.infer<typeof ReportSubscription>;
 export const ReportSubscriptionResponse = z.object({ data: ReportSubscription });
-export const ReportSubscriptionBody = z.strictObject({ district: DistrictPcode.nullable().default(null) });
+/** `subscribed: false` stops the e-mails (Tansiq has no DELETE routes: every change is a PUT, PATCH or POST). */
+export const ReportSubscriptionBody = z.strictObject({
+  subscribed: z.boolean().default(true),
+  district: DistrictPcode.nullable().default(null),
+});

@@ -126,9 +126,10 @@ describe("the weekly report by e-mail", () => {
     expect(sends.map((e) => e.actorLabel)).toEqual(["weekly-report", "weekly-report"]);
 
     // Unsubscribed: nothing the next week.
-    expect((await call(t.app, sessions.get("director.tobruk")!, "DELETE", PATH)).json().data.subscribed).toBe(
-      false,
-    );
+    expect(
+      (await call(t.app, sessions.get("director.tobruk")!, "PUT", PATH, { subscribed: false })).json().data
+        .subscribed,
+    ).toBe(false);
     t.clock.advance(7 * DAY);
     expect(await sendWeeklyReports(t.db, t.app.config, t.clock.now())).toBe(1);
   });

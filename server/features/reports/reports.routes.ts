@@ -81,15 +81,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = { ...ctxOf(app, request), actor: actorOf(request) };
-      return { data: await subscribe(app.db, ctx, request.body.district) };
-    },
-  );
-  app.delete(
-    path,
-    { schema: { response: { 200: ReportSubscriptionResponse } }, config: subscription },
-    async (request) => {
-      const ctx = { ...ctxOf(app, request), actor: actorOf(request) };
-      return { data: await unsubscribe(app.db, ctx) };
+      const { subscribed, district } = request.body;
+      return { data: await (subscribed ? subscribe(app.db, ctx, district) : unsubscribe(app.db, ctx)) };
     },
   );
 };

@@ -25,9 +25,7 @@ function WeeklyEmailSwitch({ district }: { district: string }) {
   });
   const save = useMutation({
     mutationFn: (on: boolean) =>
-      on
-        ? api.put<One<ReportSubscription>>(SUBSCRIPTION, { district: district || null })
-        : api.delete<One<ReportSubscription>>(SUBSCRIPTION),
+      api.put<One<ReportSubscription>>(SUBSCRIPTION, { subscribed: on, district: district || null }),
     onSuccess: (r) => queryClient.setQueryData(["report-subscription"], r.data),
   });
   if (!data) return null;
