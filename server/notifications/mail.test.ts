@@ -1,8 +1,5 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
-import { bodyText, header, type Received } from "../test/smtp";
+import { bodyText, header, startSmtp, type Received } from "../test/smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, call, type TestApp } from "../test/app";
 import { buildAgency, buildTask, signedIn } from "../test/factories";
@@ -11,40 +8,23 @@ import { mailOutbox } from "./notifications.table";
 
 describe("e-mail notifications through a real SMTP server", () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let inbox: Received[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    smtp.listen(0, "127.0.0.1");
-    await once(smtp.server, "listening");
-    const { port } = smtp.server.address() as AddressInfo;
+    smtp = await startSmtp();
+    inbox = smtp.inbox;
     t = await createTestApp({
       config: {
         demoMode: true,
-        smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+        smtpUrl: smtp.url,
         publicUrl: "https://tansiq.example.ly",
       },
     });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it("sends the assignee an Arabic e-mail with a link to the task, after commit, once", async () => {

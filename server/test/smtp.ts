@@ -1,4 +1,8 @@
-// Reading what a real SMTP server (smtp-server) received: the decoded headers and text of a message.
+// A real SMTP server (smtp-server) for tests, and reading what it received: the decoded headers and text.
+
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 
 export type Received = { to: string[]; raw: string };
 
@@ -39,4 +43,33 @@ export function bodyText(raw: string): string {
       "latin1",
     ).toString("utf8");
   return body;
+}
+
+/** An SMTP server on a free local port that keeps every message in `inbox`; `url` is what SMTP_URL takes. */
+export async function startSmtp(): Promise<{ url: string; inbox: Received[]; close(): Promise<void> }> {
+  const inbox: Received[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  smtp.listen(0, "127.0.0.1");
+  await once(smtp.server, "listening");
+  const { port } = smtp.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    inbox,
+    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
 }

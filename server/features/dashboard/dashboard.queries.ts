@@ -1,6 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { zonedDay } from "../../../common/dates";
-import { NEED_CATEGORIES, type NeedCategory } from "../../../common/enums";
 import { addDays, periodsBetween, periodStart } from "../../../common/periods";
 import type { Dashboard, DashboardQuery } from "../../../common/schemas/dashboard";
 import type { Actor } from "../../authz/actor";
@@ -8,7 +7,7 @@ import type { Db } from "../../db/client";
 import { borderFigures, crossings } from "../border";
 import { incidentFigures, incidentSourceCounts, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
-import { unmetByCategory } from "../needs";
+import { unmetNeedFigures } from "../needs";
 import { listPlans, rollupOf, rollups } from "../plans";
 import { dueCountsByAgency } from "../tasks";
 
@@ -43,11 +42,11 @@ export async function dashboardOf(
     return values;
   };
 
-  const [plansPage, overdue, commitments, needRows, byType, types, crossing, sources] = await Promise.all([
+  const [plansPage, overdue, commitments, needFigures, byType, types, crossing, sources] = await Promise.all([
     listPlans(db, actor, { page: 1, pageSize: 100, status: "active", sort: "endsOn", dir: "asc" }),
     dueCountsByAgency(db, actor, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
-    unmetByCategory(db, actor),
+    unmetNeedFigures(db, actor),
     incidentFigures(db, actor, { from: start, to }, "count", { unit, byType: true }),
     db.select().from(incidentTypes).orderBy(asc(incidentTypes.sortOrder)),
     db
@@ -91,19 +90,7 @@ export async function dashboardOf(
       value: commitments.total,
       link: { list: "commitments", query: { due: "dueSoon" } },
     },
-    openNeeds: NEED_CATEGORIES.flatMap((category: NeedCategory) => {
-      const row = needRows.find((r) => r.category === category);
-      return row
-        ? [
-            {
-              category,
-              value: row.count,
-              estimatedCostLyd: Math.round(row.costLyd * 100) / 100,
-              link: { list: "needs" as const, query: { unmet: "true", category } },
-            },
-          ]
-        : [];
-    }),
+    openNeeds: needFigures,
     incidentsByType: types
       .filter((t) => typeTotals.has(t.id))
       .map((t) => ({

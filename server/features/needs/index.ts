@@ -9,4 +9,4 @@ export { recordDelivery, recordPledge } from "./record-supply";
 export { createProblem, convertProblemToNeed, linkProblemToTask } from "./save-problem";
 export { presentNeed } from "./needs.present";
 export { needFilters } from "./needs.queries";
-export { unmetByCategory } from "./need-rollups.queries";
+export { unmetNeedFigures } from "./need-rollups.queries";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { NeedCategory } from "../../../common/enums";
+import { NEED_CATEGORIES, type NeedCategory } from "../../../common/enums";
 import type { NeedExportQuery, NeedTotals } from "../../../common/schemas/needs";
 import type { Actor } from "../../authz/actor";
 import { queryRows, type Db } from "../../db/client";
@@ -49,6 +49,27 @@ export async function unmetByCategory(db: Db, actor: Actor) {
       count: of.reduce((s, x) => s + Number(x.n), 0),
       costLyd: of.filter((x) => x.currency === "LYD").reduce((s, x) => s + Number(x.cost), 0),
     };
+  });
+}
+
+/**
+ * The unmet needs by category as figures (the dashboard's and the weekly report's): in the categories' order, each
+ * with its estimated cost in LYD and the register's list that totals it.
+ */
+export async function unmetNeedFigures(db: Db, actor: Actor) {
+  const rows = await unmetByCategory(db, actor);
+  return NEED_CATEGORIES.flatMap((category) => {
+    const row = rows.find((r) => r.category === category);
+    return row
+      ? [
+          {
+            category,
+            value: row.count,
+            estimatedCostLyd: Math.round(row.costLyd * 100) / 100,
+            link: { list: "needs" as const, query: { unmet: "true", category } },
+          },
+        ]
+      : [];
   });
 }
 

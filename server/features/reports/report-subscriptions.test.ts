@@ -1,12 +1,9 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../audit/audit.table";
 import { seedDemo } from "../../demo/seed-demo";
 import { call, createTestApp, login, type Session, type TestApp } from "../../test/app";
-import { bodyText, header, type Received } from "../../test/smtp";
+import { bodyText, header, startSmtp, type Received } from "../../test/smtp";
 import { users } from "../users";
 import { sendWeeklyReports } from "./report-subscriptions";
 import { reportSubscriptions } from "./reports.table";
@@ -20,34 +17,17 @@ const PATH = "/api/v1/reports/weekly/subscription";
 
 describe("the weekly report by e-mail", () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let inbox: Received[] = [];
   const sessions = new Map<string, Session>();
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    smtp.listen(0, "127.0.0.1");
-    await once(smtp.server, "listening");
-    const { port } = smtp.server.address() as AddressInfo;
+    smtp = await startSmtp();
+    inbox = smtp.inbox;
     t = await createTestApp({
       config: {
         demoMode: true,
-        smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+        smtpUrl: smtp.url,
         publicUrl: "https://tansiq.example.ly",
       },
     });
@@ -62,7 +42,7 @@ describe("the weekly report by e-mail", () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it("is for those who read the report; subscribing and leaving are audited, a bad district names the field", async () => {

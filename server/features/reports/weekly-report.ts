@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { zonedDay } from "../../../common/dates";
 import { DISTRICTS } from "../../../common/districts";
-import { NEED_CATEGORIES } from "../../../common/enums";
 import { addDays, isoWeekDays, isoWeekOf } from "../../../common/periods";
 import type { WeeklyReport, WeeklyReportQuery } from "../../../common/schemas/reports";
 import { auditChainHead } from "../../audit/chain-events";
@@ -11,7 +10,7 @@ import { agencies } from "../agencies";
 import { borderFigures, crossings } from "../border";
 import { incidentFigures, incidentSourceCounts, incidentTypes } from "../incidents";
 import { listCommitments } from "../meetings";
-import { unmetByCategory } from "../needs";
+import { unmetNeedFigures } from "../needs";
 import { indicatorStandings } from "../plans";
 import { dueCountsByAgency } from "../tasks";
 
@@ -53,7 +52,7 @@ export async function weeklyReportOf(
     overdue,
     commitmentsOverdue,
     commitmentsDueSoon,
-    needRows,
+    needFigures,
     sources,
     head,
     indicators,
@@ -77,7 +76,7 @@ export async function weeklyReportOf(
     dueCountsByAgency(db, actor, now),
     listCommitments(db, actor, { due: "overdue", pageSize: 1 }, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
-    unmetByCategory(db, actor),
+    unmetNeedFigures(db, actor),
     incidentSourceCounts(db, actor, filter),
     auditChainHead(db),
     indicatorStandings(db, actor, now),
@@ -188,19 +187,7 @@ export async function weeklyReportOf(
       value: commitmentsDueSoon.total,
       link: { list: "commitments", query: { due: "dueSoon" } },
     },
-    openNeeds: NEED_CATEGORIES.flatMap((category) => {
-      const row = needRows.find((r) => r.category === category);
-      return row
-        ? [
-            {
-              category,
-              value: row.count,
-              estimatedCostLyd: Math.round(row.costLyd * 100) / 100,
-              link: { list: "needs" as const, query: { unmet: "true", category } },
-            },
-          ]
-        : [];
-    }),
+    openNeeds: needFigures,
     sources,
     auditHead: head ? { position: head.position, link: head.link } : null,
   };
