@@ -242,7 +242,7 @@ function LeadControls({ task }: { task: Task }) {
               }
               data-testid="status-save"
             >
-              {t("common.save")}
+              {t("tasks.applyStatus")}
             </Button>
           </>
         ) : null}
@@ -263,7 +263,7 @@ function LeadControls({ task }: { task: Task }) {
               onClick={() => update.mutate({ progress: Number(progress) })}
               data-testid="progress-save"
             >
-              {t("common.save")}
+              {t("tasks.saveProgress")}
             </Button>
           </>
         ) : null}

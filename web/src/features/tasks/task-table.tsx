@@ -26,7 +26,7 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("common.reference")}</Table.Th>
-            <Table.Th>{t("fields.titleAr")}</Table.Th>
+            <Table.Th>{t("fields.title")}</Table.Th>
             <Table.Th>{t("tasks.lead")}</Table.Th>
             <Table.Th>{t("tasks.supporting")}</Table.Th>
             <Table.Th>{t("tasks.dueOn")}</Table.Th>
