@@ -42,7 +42,7 @@ export async function dashboardOf(
     return values;
   };
 
-  const [plansPage, overdue, commitments, needFigures, byType, types, crossing, sources] = await Promise.all([
+  const [plansPage, overdue, commitments, needFigures, byType, types, crossing] = await Promise.all([
     listPlans(db, actor, { page: 1, pageSize: 100, status: "active", sort: "endsOn", dir: "asc" }),
     dueCountsByAgency(db, actor, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
@@ -56,8 +56,9 @@ export async function dashboardOf(
       .orderBy(sql`${crossings.code} = ${CROSSING_CODE} desc`, asc(crossings.code))
       .limit(1)
       .then((rows) => rows[0] ?? null),
-    incidentSourceCounts(db, actor, { from: start, to, district: null }),
   ]);
+  const incidentTotal = byType.reduce((s, r) => s + r.value, 0);
+  const sources = await incidentSourceCounts(db, actor, { from: start, to, district: null }, incidentTotal);
   const sums = await rollups(
     db,
     actor,

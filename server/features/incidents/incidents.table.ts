@@ -116,6 +116,10 @@ export const incidents = pgTable(
     index("incidents_agency_idx").on(t.agencyId, t.occurredOn, t.id),
     index("incidents_status_idx").on(t.status, t.occurredOn, t.id),
     index("incidents_search_idx").using("gin", t.searchKey.op("gin_trgm_ops")),
+    // Incidents from another source (IOM, ACLED, a community report), by day: the few a figure's attribution counts.
+    index("incidents_imported_idx")
+      .on(t.occurredOn)
+      .where(sql`source <> 'tansiq'`),
     uniqueIndex("incidents_source_idx")
       .on(t.source, t.sourceId)
       .where(sql`source_id is not null`),

@@ -53,7 +53,6 @@ export async function weeklyReportOf(
     commitmentsOverdue,
     commitmentsDueSoon,
     needFigures,
-    sources,
     head,
     indicators,
   ] = await Promise.all([
@@ -77,10 +76,10 @@ export async function weeklyReportOf(
     listCommitments(db, actor, { due: "overdue", pageSize: 1 }, now),
     listCommitments(db, actor, { due: "dueSoon", pageSize: 1 }, now),
     unmetNeedFigures(db, actor),
-    incidentSourceCounts(db, actor, filter),
     auditChainHead(db),
     indicatorStandings(db, actor, now),
   ]);
+  const sources = await incidentSourceCounts(db, actor, filter, total(byType));
   const border = crossingRows.length
     ? await borderFigures(db, { ...span, crossingId: null }, "all", { byCrossing: true })
     : [];

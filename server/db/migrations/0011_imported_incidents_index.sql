@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_imported_idx" ON "incidents" USING btree ("occurred_on") WHERE source <> 'tansiq';
