@@ -63,6 +63,31 @@ describe("audit events as sentences in the reader's language", () => {
     );
   });
 
+  it("tells the weekly report's e-mail in words: who sent it, and for which week", () => {
+    const subscription = {
+      id: TASK_ID,
+      userId: AGENCY_ID,
+      districtPcode: "LY0104",
+      lastSentWeek: "2026-W47",
+    };
+    const sent = describeEvent(
+      {
+        actorLabel: "weekly-report",
+        actorName: null,
+        action: "report.send",
+        entity: "report_subscriptions",
+        before: subscription,
+        after: { ...subscription, lastSentWeek: "2026-W48" },
+      },
+      translate("ar"),
+      "ar",
+    );
+    expect(sent.sentence).toBe(
+      "الإرسال الأسبوعي للتقارير: إرسال التقرير الأسبوعي بالبريد — آخر أسبوع أُرسل تقريره من «2026-W47» إلى «2026-W48»",
+    );
+    expect(sent.sentence).not.toMatch(UUID);
+  });
+
   it("names automatic processes, never their internal labels", () => {
     const sweep = describeEvent(
       {
