@@ -120,6 +120,14 @@ export const incidents = pgTable(
     index("incidents_imported_idx")
       .on(t.occurredOn)
       .where(sql`source <> 'tansiq'`),
+    // The map: a visible area reads the incidents with coordinates inside it; the country view reads those outside
+    // every district (at sea, across a border) by themselves, the rest from the day rollup by district.
+    index("incidents_location_idx")
+      .on(t.longitude, t.latitude)
+      .where(sql`latitude is not null`),
+    index("incidents_offmap_idx")
+      .on(t.longitude, t.latitude)
+      .where(sql`latitude is not null and district_pcode is null`),
     uniqueIndex("incidents_source_idx")
       .on(t.source, t.sourceId)
       .where(sql`source_id is not null`),

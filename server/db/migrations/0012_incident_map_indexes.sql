@@ -1,0 +1,2 @@
+CREATE INDEX "incidents_location_idx" ON "incidents" USING btree ("longitude","latitude") WHERE latitude is not null;--> statement-breakpoint
+CREATE INDEX "incidents_offmap_idx" ON "incidents" USING btree ("longitude","latitude") WHERE latitude is not null and district_pcode is null;
