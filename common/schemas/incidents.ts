@@ -182,6 +182,21 @@ export type IncidentStepBody = z.infer<typeof IncidentStepBody>;
 export const IncidentStepParams = z.strictObject({ id: Id, action: IncidentAction });
 
 const Bool = z.enum(["true", "false"]);
+
+/** An area of the map, "west,south,east,north" in degrees: the incidents whose coordinates lie inside it. */
+export const Bbox = z
+  .string()
+  .max(100)
+  .regex(/^-?\d{1,3}(\.\d{1,8})?(,-?\d{1,3}(\.\d{1,8})?){3}$/)
+  .refine((value) => {
+    const [west, south, east, north] = parseBbox(value);
+    return west < east && south < north && south >= -90 && north <= 90 && west >= -180 && east <= 180;
+  }, "invalid_value");
+export function parseBbox(value: string): [number, number, number, number] {
+  const [west = 0, south = 0, east = 0, north = 0] = value.split(",").map(Number);
+  return [west, south, east, north];
+}
+
 export const IncidentListFilters = {
   typeId: Id.optional(),
   group: IncidentTypeGroup.optional(),
@@ -194,6 +209,7 @@ export const IncidentListFilters = {
   agencyId: Id.optional(),
   sensitivity: Sensitivity.optional(),
   hasSeizures: Bool.optional(),
+  bbox: Bbox.optional(),
   q: PageQuery.q,
 };
 export const IncidentListQuery = z.strictObject({
@@ -205,6 +221,35 @@ export const IncidentListQuery = z.strictObject({
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
 export const IncidentFilterQuery = z.strictObject(IncidentListFilters);
 export type IncidentFilterQuery = z.infer<typeof IncidentFilterQuery>;
+
+/** The map's data for the list's filters: `zoom` chooses between counts by district and points of the visible area. */
+export const IncidentMapQuery = z.strictObject({
+  ...IncidentListFilters,
+  zoom: z.coerce.number().int().min(0).max(22).default(5),
+});
+export type IncidentMapQuery = z.infer<typeof IncidentMapQuery>;
+export const MapCluster = z.object({
+  longitude: z.number(),
+  latitude: z.number(),
+  count: z.number().int(),
+  /** What the cluster holds, as the list's filters: a district (country view) or an area (closer views). */
+  district: DistrictPcode.nullable(),
+  bbox: z.string().nullable(),
+  /** A cluster of one incident names it. */
+  incidentId: Id.nullable(),
+  reference: z.string().nullable(),
+});
+export const IncidentMapResponse = z.object({
+  /** Counts by district for the filters over all of Libya (the choropleth), and those with no district. */
+  districts: z.array(z.object({ pcode: DistrictPcode, count: z.number().int() })),
+  withoutDistrict: z.number().int(),
+  /** "districts": one cluster per district at its centre plus the located incidents outside every district. */
+  mode: z.enum(["districts", "points"]),
+  clusters: z.array(MapCluster),
+  /** True when the visible area held more clusters than are sent (the densest are kept). */
+  truncated: z.boolean(),
+});
+export type IncidentMapResponse = z.infer<typeof IncidentMapResponse>;
 
 export const INCIDENT_RECORD_ACTIONS = ["update", ...INCIDENT_ACTIONS, "addSeizure", "addReferral"] as const;
 

@@ -21,6 +21,8 @@ type Kind = {
   type: string;
   agency: string;
   place: string;
+  /** The place's latitude and longitude. */
+  at: readonly [number, number];
   sensitivity: Sensitivity;
   perWeek: number;
   seizure?: "fuel" | "goods";
@@ -31,6 +33,7 @@ const KINDS: Kind[] = [
     type: "smuggling_fuel",
     agency: "EMSAED",
     place: "منفذ أمساعد البري",
+    at: [31.587, 25.051],
     sensitivity: "internal",
     perWeek: 2.2,
     seizure: "fuel",
@@ -39,6 +42,7 @@ const KINDS: Kind[] = [
     type: "smuggling_goods",
     agency: "EMSAED",
     place: "منفذ أمساعد البري",
+    at: [31.587, 25.051],
     sensitivity: "internal",
     perWeek: 1.2,
     seizure: "goods",
@@ -47,6 +51,7 @@ const KINDS: Kind[] = [
     type: "migration_interception",
     agency: "AIIA-TBK",
     place: "الطريق الساحلي شرق طبرق",
+    at: [32.0, 24.3],
     sensitivity: "internal",
     perWeek: 1.8,
   },
@@ -54,18 +59,34 @@ const KINDS: Kind[] = [
     type: "migrant_smuggling",
     agency: "AIIA-TBK",
     place: "بوابة أمساعد",
+    at: [31.6, 25.03],
     sensitivity: "internal",
     perWeek: 0.8,
   },
-  { type: "human_trafficking", agency: "ISA-TBK", place: "طبرق", sensitivity: "restricted", perWeek: 0.5 },
+  {
+    type: "human_trafficking",
+    agency: "ISA-TBK",
+    place: "طبرق",
+    at: [32.076, 23.961],
+    sensitivity: "restricted",
+    perWeek: 0.5,
+  },
   {
     type: "smuggling_weapons",
     agency: "ISA-TBK",
     place: "الطريق الصحراوي جنوب طبرق",
+    at: [31.4, 23.95],
     sensitivity: "restricted",
     perWeek: 0.3,
   },
-  { type: "crime_theft", agency: "TBK-SD", place: "وسط مدينة طبرق", sensitivity: "internal", perWeek: 1.5 },
+  {
+    type: "crime_theft",
+    agency: "TBK-SD",
+    place: "وسط مدينة طبرق",
+    at: [32.078, 23.976],
+    sensitivity: "internal",
+    perWeek: 1.5,
+  },
 ];
 const WEEKS = 8;
 
@@ -92,6 +113,9 @@ export async function seedDemoIncidentsAndIndicators(
     ]),
   );
   const random = generator(20_261_203);
+  // Where each incident lay: its place, give or take two kilometres (its own sequence, so the rest stays as it was).
+  const jitter = generator(20_261_204);
+  const near = (degrees: number) => Math.round((degrees + (jitter() - 0.5) * 0.04) * 10_000) / 10_000;
   const today = tripoliDayOf(ctx.now);
   const dayBack = (n: number) =>
     new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -109,8 +133,8 @@ export async function seedDemoIncidentsAndIndicators(
         occurredTime: null,
         districtPcode: "LY0104",
         placeName: kind.place,
-        latitude: null,
-        longitude: null,
+        latitude: near(kind.at[0]),
+        longitude: near(kind.at[1]),
         narrative: null,
         sensitivity: kind.sensitivity,
         arrests: Math.floor(random() * 4),

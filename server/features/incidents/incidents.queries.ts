@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { DistrictPcode } from "../../../common/districts";
 import { INCIDENT_SOURCES, type IncidentSource } from "../../../common/enums";
-import type { IncidentFilterQuery, IncidentListQuery } from "../../../common/schemas/incidents";
+import { parseBbox, type IncidentFilterQuery, type IncidentListQuery } from "../../../common/schemas/incidents";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
@@ -66,8 +66,16 @@ export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | und
     f.agencyId ? eq(incidents.agencyId, f.agencyId) : undefined,
     f.sensitivity ? eq(incidents.sensitivity, f.sensitivity) : undefined,
     f.hasSeizures ? eq(incidents.hasSeizures, f.hasSeizures === "true") : undefined,
+    f.bbox ? withinArea(f.bbox) : undefined,
     matchesSearch(incidents.searchKey, f.q),
   );
+}
+
+/** Incidents whose coordinates lie in the area "west,south,east,north" (by incidents_location_idx). */
+export function withinArea(bbox: string): SQL {
+  const [west, south, east, north] = parseBbox(bbox);
+  return sql`${incidents.latitude} is not null and ${incidents.longitude} between ${west} and ${east}
+    and ${incidents.latitude} between ${south} and ${north}`;
 }
 
 const ORDERS = {

@@ -7,6 +7,8 @@ import {
   IncidentFilterQuery,
   IncidentListQuery,
   IncidentListResponse,
+  IncidentMapQuery,
+  IncidentMapResponse,
   IncidentResponse,
   IncidentStepBody,
   IncidentStepParams,
@@ -35,6 +37,7 @@ import {
 } from "./incidents.policy";
 import { presentIncident, presentIncidentDetail, presentReferral, presentSeizure } from "./incidents.present";
 import { incidentsCsv, incidentsGeoJson, incidentsXlsx } from "./incidents.export";
+import { incidentMap } from "./incidents.map";
 import {
   custodyOf,
   findIncident,
@@ -80,6 +83,16 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
+
+  // The map: counts by district and clusters for the list's filters, never the incidents themselves.
+  app.get(
+    "/api/v1/incidents/map",
+    {
+      schema: { querystring: IncidentMapQuery, response: { 200: IncidentMapResponse } },
+      config: { policy: "incidents.read" },
+    },
+    async (request) => incidentMap(app.db, actorOf(request), request.query),
+  );
 
   app.get(
     "/api/v1/incidents/:id",
