@@ -64,8 +64,56 @@ describe("incidents in Chromium (Arabic)", () => {
       expect(await page.getByTestId("incident-place-name").innerText()).toBe("منفذ امساعد البري");
       expect(await page.getByTestId("seizure-row").count()).toBe(2);
 
+      // On the map: the fuel smuggling of that day is counted in Tobruk's cluster; the cluster lists it; the list
+      // opens its page. Closer in, the clusters are the visible area's, and the crossing's holds it.
+      await page.getByTestId("nav-incidentMap").click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("خريطة الوقائع");
+      await page.getByTestId("map-filter-typeId").selectOption(fuel!);
+      await page.getByLabel("من تاريخ").fill("2026-11-20");
+      await page.getByLabel("إلى تاريخ").fill("2026-11-20");
+      const tobruk = page.locator('[data-testid="map-cluster"][data-district="LY0104"]');
+      await expect.poll(() => tobruk.getAttribute("data-count")).toMatch(/^[1-9]\d*$/);
+      expect(await page.getByTestId("map-legend").innerText()).toContain("عدد الوقائع حسب المنطقة");
+      expect(await page.locator(".maplibregl-ctrl-attrib").innerText()).toContain("OpenStreetMap");
+      await screenshot(page, "incident-map-country");
+      await tobruk.click();
+      await page.getByTestId("map-selection").getByRole("link", { name: reference }).waitFor();
+      await page.getByTestId("map-selection").getByRole("button", { name: "إغلاق" }).click();
+      await page.getByTestId("map-selection").waitFor({ state: "detached" });
+      await page.waitForTimeout(300);
+      // Zoom in over the crossing (about 1° east and 1.5° north of Tobruk district's centre, where its count is
+      // drawn) until the map shows the area's own clusters.
+      const box = (await tobruk.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 - 45);
+      for (
+        let i = 0;
+        i < 12 && (await page.getByTestId("incident-map").getAttribute("data-mode")) !== "points";
+        i++
+      ) {
+        await page.mouse.wheel(0, -400);
+        await page.waitForTimeout(400);
+      }
+      await expect.poll(() => page.getByTestId("incident-map").getAttribute("data-mode")).toBe("points");
+      await expect.poll(() => page.getByTestId("map-cluster").count()).toBeGreaterThan(0);
+      await screenshot(page, "incident-map-close");
+      let found = false;
+      for (const cluster of await page.getByTestId("map-cluster").all()) {
+        await cluster.click();
+        await page.getByTestId("map-selection-row").first().waitFor();
+        if (await page.getByTestId("map-selection").getByRole("link", { name: reference }).count()) {
+          found = true;
+          break;
+        }
+      }
+      expect(found).toBe(true);
+      await page.getByTestId("map-selection").getByRole("link", { name: reference }).click();
+      await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
+
       // Exported as GeoJSON from the list as filtered: the incident is in the file, where it happened.
-      await page.goBack();
+      await page.getByTestId("nav-incidents").click();
+      await page.getByTestId("incidents-filter-hasSeizures").selectOption("true");
+      await page.getByRole("searchbox").fill("إمساعد");
+      await page.getByRole("searchbox").press("Enter");
       await page.getByRole("link", { name: reference }).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -80,7 +128,7 @@ describe("incidents in Chromium (Arabic)", () => {
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
 
       // The pages at 390 px: no sideways scrolling, no English words, no ids shown.
-      for (const url of [`/incidents`, page.url()]) {
+      for (const url of [`/incidents`, `/incidents/map`, page.url()]) {
         const phone = await context.newPage();
         await phone.setViewportSize({ width: 390, height: 844 });
         await phone.goto(url.startsWith("/") ? `${demo.server.url}${url}` : url);
@@ -90,10 +138,15 @@ describe("incidents in Chromium (Arabic)", () => {
         expect(width, url).toBeLessThanOrEqual(390);
         const text = await phone.locator("main").innerText();
         // References and the usernames of the timeline are identifiers, not English words.
-        const data = /INC-\d{4}-\d{6}|\b[a-z]+\.[a-z]+\b|\b(?:CSV|Excel|GeoJSON)\b/g; // identifiers, file formats
+        // identifiers, file formats, and the map's attribution (names of organisations, marked lang="en")
+        const data =
+          /INC-\d{4}-\d{6}|\b[a-z]+\.[a-z]+\b|\b(?:CSV|Excel|GeoJSON|OCHA|UNOSAT|MapLibre)\b|OpenStreetMap contributors/g;
         expect(text.replace(data, "")).not.toMatch(LATIN);
         expect(text).not.toMatch(UUID);
-        await screenshot(phone, `incidents-390-${url === "/incidents" ? "list" : "page"}`);
+        await screenshot(
+          phone,
+          `incidents-390-${url === "/incidents" ? "list" : url === "/incidents/map" ? "map" : "page"}`,
+        );
         await phone.close();
       }
       expect(errors).toEqual([]);

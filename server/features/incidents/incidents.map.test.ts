@@ -37,11 +37,7 @@ describe("incident map", () => {
     await seedDemo(t.db, t.clock.now(), PASSWORD);
     for (const u of READERS) sessions.set(u, await login(t.app, u, PASSWORD));
     // One incident at sea (outside every district), as IOM reports place many.
-    const [sea] = await t.db
-      .select()
-      .from(incidents)
-      .where(eq(incidents.sensitivity, "internal"))
-      .limit(1);
+    const [sea] = await t.db.select().from(incidents).where(eq(incidents.sensitivity, "internal")).limit(1);
     await t.db
       .update(incidents)
       .set({ districtPcode: null, latitude: 33.2, longitude: 13.9 })
@@ -86,9 +82,13 @@ describe("incident map", () => {
       ]) {
         const data = await map(user, `${filter}&zoom=5`);
         expect(data.mode).toBe("districts");
-        expect(sum(data.districts) + data.withoutDistrict, `${user} ${filter}`).toBe(await total(user, filter));
+        expect(sum(data.districts) + data.withoutDistrict, `${user} ${filter}`).toBe(
+          await total(user, filter),
+        );
         for (const d of data.districts)
-          expect(d.count, `${user} ${filter} ${d.pcode}`).toBe(await total(user, `${filter}&district=${d.pcode}`));
+          expect(d.count, `${user} ${filter} ${d.pcode}`).toBe(
+            await total(user, `${filter}&district=${d.pcode}`),
+          );
         // The country view: each district's count at its centre, and the located incidents outside every district.
         const byDistrict = data.clusters.filter((c) => c.district);
         expect(sum(byDistrict)).toBe(sum(data.districts));

@@ -13,10 +13,10 @@ import { incidentFilters } from "./incidents.queries";
 import { incidents } from "./incidents.table";
 
 /** Below this zoom the map shows the country: one count per district, at its centre. */
-export const COUNTRY_ZOOM = 7;
+export const COUNTRY_ZOOM = 6;
 /** At most this many clusters travel to the browser; the densest are kept. */
 export const CLUSTERS_MAX = 2_000;
-/** A cluster gathers the incidents of a square about this many pixels wide at the asked zoom. */
+/** A cluster gathers the incidents of a square about this many pixels wide at the asked zoom (MapLibre's: 512-pixel tiles). */
 const CELL_PIXELS = 60;
 
 type Cluster = IncidentMapResponse["clusters"][number];
@@ -105,7 +105,7 @@ async function districtCounts(db: Db, actor: Actor, f: IncidentFilterQuery) {
 
 /** The located incidents matching `where`, gathered per square of the grid for `zoom`, densest first. */
 async function squares(db: Db, where: SQL | undefined, zoom: number): Promise<Cluster[]> {
-  const cell = (360 / 2 ** zoom) * (CELL_PIXELS / 256);
+  const cell = (360 / 2 ** zoom) * (CELL_PIXELS / 512);
   const rows = await queryRows<{
     count: number;
     latitude: number;

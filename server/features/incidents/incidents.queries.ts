@@ -1,7 +1,11 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { DistrictPcode } from "../../../common/districts";
 import { INCIDENT_SOURCES, type IncidentSource } from "../../../common/enums";
-import { parseBbox, type IncidentFilterQuery, type IncidentListQuery } from "../../../common/schemas/incidents";
+import {
+  parseBbox,
+  type IncidentFilterQuery,
+  type IncidentListQuery,
+} from "../../../common/schemas/incidents";
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";

@@ -60,13 +60,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink
-              key={item.module}
+              key={item.path}
               component={Link}
               to={item.path}
               label={t(item.label)}
               active={isActive(item.path)}
               onClick={close}
-              data-testid={`nav-${item.module}`}
+              data-testid={`nav-${item.id ?? item.module}`}
             />
           ))}
         </AppShell.Section>

@@ -1,6 +1,7 @@
 import type { ParseKeys } from "i18next";
 
-export type NavItem = { module: string; path: string; label: ParseKeys };
+/** `id` names an item when its module has more than one (the browser tests find it by `nav-<id>`). */
+export type NavItem = { module: string; path: string; label: ParseKeys; id?: string };
 
 /**
  * Every module the web knows, in menu order. The menu shows those the server lists in `Me.modules`;
@@ -11,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },
   { module: "incidents", path: "/incidents", label: "nav.incidents" },
+  { module: "incidents", path: "/incidents/map", label: "nav.incidentMap", id: "incidentMap" },
   { module: "border", path: "/border", label: "nav.border" },
   { module: "community", path: "/community", label: "nav.community" },
   { module: "needs", path: "/needs", label: "nav.needs" },

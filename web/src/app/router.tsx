@@ -38,6 +38,9 @@ const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ defau
 const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
 const IncidentsPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentsPage })));
+const IncidentsMapPage = lazy(() =>
+  import("../features/incidents").then((m) => ({ default: m.IncidentsMapPage })),
+);
 const IncidentPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentPage })));
 const IncidentTypesPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentTypesPage })),
@@ -109,6 +112,7 @@ export function AppRoutes() {
         <Route path="tasks/:id" element={page(TaskPage, "tasks")} />
         <Route path="incidents" element={page(IncidentsPage, "incidents")} />
         <Route path="incidents/types" element={page(IncidentTypesPage, "incidentTypes")} />
+        <Route path="incidents/map" element={page(IncidentsMapPage, "incidents")} />
         <Route path="incidents/:id" element={page(IncidentPage, "incidents")} />
         <Route path="border" element={page(BorderPage, "border")} />
         <Route path="community" element={page(CommunityInboxPage, "community")} />

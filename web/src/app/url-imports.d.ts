@@ -3,3 +3,7 @@ declare module "*.json?url" {
   const url: string;
   export default url;
 }
+declare module "*.js?url" {
+  const url: string;
+  export default url;
+}

@@ -3,3 +3,4 @@ export { IncidentPage } from "./incident-page";
 export { IncidentTypesPage } from "./incident-types-page";
 export { typeName } from "./incident-labels";
 export { useIncidentTypes } from "./incidents-queries";
+export { IncidentsMapPage } from "./incidents-map-page";

@@ -1,0 +1,220 @@
+import {
+  Anchor,
+  Button,
+  CloseButton,
+  Grid,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { Suspense, lazy, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
+import { ErrorAlert } from "../../app/error-alert";
+import { ListFooter } from "../../app/list-footer";
+import { withQuery } from "../../app/api-client";
+import { useListState } from "../../app/list-state";
+import { PageHeader } from "../../app/page-header";
+import { PageLoader } from "../../app/page-loader";
+import { SearchInput } from "../../app/search-input";
+import { useFormat } from "../../app/use-format";
+import { useAgencyOptions } from "../agencies";
+import { districtName, typeName, useTypeNamer } from "./incident-labels";
+import { useIncidentList, useIncidentTypes } from "./incidents-queries";
+import type { MapSelection } from "./map/incident-map";
+
+// MapLibre (≈250 kB gzipped) loads with the map, not with the incidents' other pages.
+const IncidentMap = lazy(() => import("./map/incident-map").then((m) => ({ default: m.IncidentMap })));
+
+type Filters = {
+  q: string;
+  group: string;
+  typeId: string;
+  status: string;
+  agencyId: string;
+  sensitivity: string;
+  hasSeizures: string;
+  from: string;
+  to: string;
+};
+
+const nonEmpty = (filters: Record<string, string>) =>
+  Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
+
+/**
+ * The incidents on Libya's map, with the list's filters: districts coloured by their count, clusters of the visible
+ * area; a district or a cluster opens its incidents beside the map, each linking to its page.
+ */
+export function IncidentsMapPage() {
+  const { t } = useTranslation();
+  const agencies = useAgencyOptions();
+  const types = useIncidentTypes().data ?? [];
+  const list = useListState<Filters>({
+    q: "",
+    group: "",
+    typeId: "",
+    status: "",
+    agencyId: "",
+    sensitivity: "",
+    hasSeizures: "",
+    from: "",
+    to: "",
+  });
+  const filters = nonEmpty(list.filters);
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const select = (name: keyof Filters, label: string, options: { value: string; label: string }[]) => (
+    <NativeSelect
+      aria-label={label}
+      value={list.filters[name]}
+      onChange={(e) => list.setFilter(name, e.currentTarget.value)}
+      data={[{ value: "", label }, ...options]}
+      data-testid={`map-filter-${name}`}
+    />
+  );
+  const shownTypes = types.filter((type) => !list.filters.group || type.group === list.filters.group);
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t("incidentMap.title")}
+        actions={
+          <Button component={Link} to={withQuery("/incidents", filters)} variant="default">
+            {t("incidentMap.toList")}
+          </Button>
+        }
+      />
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <SearchInput
+          placeholder={t("incidents.searchPlaceholder")}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
+        {select(
+          "group",
+          t("incidents.columns.group"),
+          INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
+        )}
+        {select(
+          "typeId",
+          t("incidents.columns.type"),
+          shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
+        )}
+        {select(
+          "status",
+          t("incidents.columns.status"),
+          INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
+        )}
+        {select("agencyId", t("incidents.columns.agency"), agencies)}
+        {select(
+          "sensitivity",
+          t("incidents.fields.sensitivity"),
+          SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
+        )}
+        {select("hasSeizures", t("incidents.hasSeizures"), [
+          { value: "true", label: t("incidents.withSeizures") },
+          { value: "false", label: t("incidents.withoutSeizures") },
+        ])}
+        <TextInput
+          type="date"
+          label={t("incidents.from")}
+          value={list.filters.from}
+          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t("incidents.to")}
+          value={list.filters.to}
+          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+        />
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: selection ? 8 : 12 }}>
+          <Suspense fallback={<PageLoader />}>
+            <IncidentMap filters={filters} onSelect={setSelection} height="min(70vh, 640px)" />
+          </Suspense>
+        </Grid.Col>
+        {selection ? (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <SelectionPanel
+              key={JSON.stringify(selection)}
+              filters={filters}
+              selection={selection}
+              onClose={() => setSelection(null)}
+            />
+          </Grid.Col>
+        ) : null}
+      </Grid>
+    </Stack>
+  );
+}
+
+/** The incidents of a chosen district or cluster, as the list holds them, each a link to its page. */
+function SelectionPanel({
+  filters,
+  selection,
+  onClose,
+}: {
+  filters: Record<string, string>;
+  selection: MapSelection;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const typeOf = useTypeNamer();
+  const [page, setPage] = useState(1);
+  const where = selection.kind === "district" ? { district: selection.pcode } : { bbox: selection.bbox };
+  const { data, error, refetch } = useIncidentList({ ...filters, ...where, page, pageSize: 10 });
+  const title =
+    selection.kind === "district"
+      ? t("incidentMap.inDistrict", { name: districtName(selection.pcode) })
+      : t("incidentMap.inArea");
+  return (
+    <Paper withBorder p="sm" data-testid="map-selection">
+      <Group justify="space-between" wrap="nowrap" mb="xs">
+        <Text fw={600}>{title}</Text>
+        <CloseButton aria-label={t("incidentMap.close")} onClick={onClose} />
+      </Group>
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {t("incidentMap.selectionTotal", { n: format.number(data.page.total) })}
+          </Text>
+          <Table verticalSpacing={4}>
+            <Table.Tbody>
+              {data.data.map((incident) => (
+                <Table.Tr key={incident.id} data-testid="map-selection-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={`/incidents/${incident.id}`} size="sm" ff="monospace">
+                      <bdi>{incident.reference}</bdi>
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {format.date(incident.occurredOn)} · {typeOf(incident.typeId)}
+                    </Text>
+                    <Text size="xs">
+                      <bdi>{incident.placeName}</bdi>
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <ListFooter {...data.page} onPage={setPage} />
+          {selection.kind === "district" ? (
+            <Anchor
+              component={Link}
+              to={withQuery("/incidents", { ...filters, district: selection.pcode })}
+              size="sm"
+            >
+              {t("incidentMap.openList")}
+            </Anchor>
+          ) : null}
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
