@@ -77,6 +77,55 @@ describe("the region dashboard in Chromium (Arabic, 390 px)", () => {
       expect(status).toBe(201);
       await expect.poll(async () => digits(await reports.innerText()), { timeout: 15_000 }).toBe(before + 1);
 
+      // The district choropleth: Tobruk's count follows a new incident there without a reload, and opens the list
+      // of the span's incidents in Tobruk with that total.
+      const tobruk = page.locator(
+        '[data-testid="dashboard-districts"] [data-testid="map-cluster"][data-district="LY0104"]',
+      );
+      await tobruk.scrollIntoViewIfNeeded();
+      const counted = Number(await tobruk.getAttribute("data-count"));
+      expect(counted).toBeGreaterThan(0);
+      await screenshot(page, "dashboard-districts-390", { fullPage: false });
+      const recorded = await officer.evaluate(async () => {
+        const types = (await (await fetch("/api/v1/incident-types")).json()) as {
+          data: { id: string; code: string }[];
+        };
+        const me = (await (await fetch("/api/auth/me")).json()) as { data: { agencyId: string } };
+        const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tripoli" }).format(new Date());
+        const res = await fetch("/api/v1/incidents", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            agencyId: me.data.agencyId,
+            typeId: types.data.find((t) => t.code === "smuggling_fuel")!.id,
+            occurredOn: day,
+            occurredTime: null,
+            districtPcode: "LY0104",
+            placeName: "منفذ امساعد البري",
+            latitude: 31.59,
+            longitude: 25.05,
+            narrative: null,
+            sensitivity: "internal",
+            arrests: 0,
+            rescued: 0,
+            intercepted: 0,
+            nationalities: [],
+            dead: 0,
+            missing: 0,
+          }),
+        });
+        return res.status;
+      });
+      expect(recorded).toBe(201);
+      await expect
+        .poll(async () => Number(await tobruk.getAttribute("data-count")), { timeout: 15_000 })
+        .toBe(counted + 1);
+      await tobruk.click();
+      await expect
+        .poll(async () => digits(await page.getByTestId("list-total").innerText()))
+        .toBe(counted + 1);
+      await page.goBack();
+
       // The Tobruk plan charts its two indicators computed from the record.
       const planId = await page.evaluate(async () => {
         const plans = (await (await fetch("/api/v1/plans?status=active")).json()) as {

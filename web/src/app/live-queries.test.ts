@@ -29,6 +29,10 @@ const LOADED = [
   ["notifications", "list"],
   ["notifications", "settings"],
   ["training", "course", "course-1"],
+  ["incidents", "list", { district: "LY0104" }],
+  ["incidents", "map", { zoom: 5 }],
+  ["incidents", "one", "incident-1"],
+  ["incidents", "one", "incident-2"],
 ];
 
 describe("live updates refetch only what a change touches (issue 9, item 5)", () => {
@@ -52,6 +56,16 @@ describe("live updates refetch only what a change touches (issue 9, item 5)", ()
     ]);
     expect(await staleAfter({ entity: "course", id: "course-1" }, LOADED)).toEqual([
       ["training", "course", "course-1"],
+    ]);
+  });
+
+  it("an incident's change: the list, the map (and the dashboard's choropleth), its page and plan pages — not other incidents", async () => {
+    expect(await staleAfter({ entity: "incident", id: "incident-1" }, LOADED)).toEqual([
+      ["plans", "one", "plan-1"],
+      ["plans", "one", "plan-2"],
+      ["incidents", "list", { district: "LY0104" }],
+      ["incidents", "map", { zoom: 5 }],
+      ["incidents", "one", "incident-1"],
     ]);
   });
 

@@ -29,8 +29,13 @@ export function queriesTouchedBy(change: LiveChange): QueryKey[] {
       if (id) keys.push(["training", "course", id]);
       break;
     case "incident":
-    case "border_report":
+      // The list and the map count incidents (the dashboard's choropleth is the map's data).
+      keys.push(["incidents", "list"], ["incidents", "map"]);
+      if (id) keys.push(["incidents", "one", id]);
       // Computed plan indicators read incidents and border reports: any plan page may show one.
+      keys.push(["plans", "one"]);
+      break;
+    case "border_report":
       keys.push(["plans", "one"]);
       break;
     case "notification":

@@ -11,17 +11,19 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { LIST_PAGES, type Dashboard, type ListLink } from "../../../../common/schemas/dashboard";
 import { api, type One } from "../../app/api-client";
 import { EChart, type ChartOption } from "../../app/echart";
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
+import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
 import { agencyName, useAgencyLookup } from "../agencies";
+import { IncidentMap } from "../incidents";
 import { WeeklyReportLinks } from "./weekly-report-links";
 
 type Unit = Dashboard["unit"];
@@ -81,6 +83,7 @@ export function DashboardPage() {
 
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const format = useFormat();
   const language = currentLanguage();
   const agencies = useAgencyLookup();
@@ -177,6 +180,28 @@ function DashboardBody({ d }: { d: Dashboard }) {
               {t(`dashboard.attribution.${s.source}`, { count: format.number(s.count) })}
             </Text>
           ))}
+      </Card>
+
+      <Card withBorder data-testid="dashboard-districts">
+        <Title order={4}>{t("dashboard.incidentsByDistrict")}</Title>
+        <Text size="xs" c="dimmed" mb={4}>
+          {t("dashboard.span", { from: format.date(d.from), to: format.date(d.to) })}
+        </Text>
+        <Suspense fallback={<PageLoader />}>
+          <IncidentMap
+            filters={{ from: d.from, to: d.to }}
+            height={360}
+            onSelect={(s) =>
+              void navigate(
+                `/incidents?${new URLSearchParams({
+                  from: d.from,
+                  to: d.to,
+                  ...(s.kind === "district" ? { district: s.pcode } : { bbox: s.bbox }),
+                })}`,
+              )
+            }
+          />
+        </Suspense>
       </Card>
 
       {d.crossing ? (

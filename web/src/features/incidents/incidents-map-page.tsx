@@ -11,7 +11,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { Suspense, lazy, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
@@ -26,10 +26,7 @@ import { useFormat } from "../../app/use-format";
 import { useAgencyOptions } from "../agencies";
 import { districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
-import type { MapSelection } from "./map/incident-map";
-
-// MapLibre (≈250 kB gzipped) loads with the map, not with the incidents' other pages.
-const IncidentMap = lazy(() => import("./map/incident-map").then((m) => ({ default: m.IncidentMap })));
+import { IncidentMap, type MapSelection } from "./map/lazy-incident-map";
 
 type Filters = {
   q: string;
