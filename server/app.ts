@@ -37,6 +37,7 @@ import {
 } from "./features/meetings";
 import { personnelRoutes } from "./features/personnel";
 import { planRoutes } from "./features/plans";
+import { searchRoutes } from "./features/search";
 import { sharingRoutes } from "./features/sharing";
 import { taskRoutes } from "./features/tasks";
 import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
@@ -116,6 +117,7 @@ const FEATURES = [
   publicVerifyRoutes,
   communityRoutes,
   publicCommunityRoutes,
+  searchRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

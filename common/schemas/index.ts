@@ -12,3 +12,4 @@ export * from "./meetings";
 export * from "./origins";
 export * from "./incidents";
 export * from "./training";
+export * from "./search";

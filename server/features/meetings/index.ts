@@ -9,7 +9,7 @@ export { meetingPartRoutes } from "./meeting-parts.routes";
 export { commitmentRoutes } from "./commitments.routes";
 export { honourRoutes } from "./honours.routes";
 export { meetingDocumentRoutes } from "./meetings.documents.routes";
-export { meetingsPolicy, honoursPolicy } from "./meetings.policy";
+export { meetingsPolicy, honoursPolicy, meetingsVisibleTo } from "./meetings.policy";
 export { commitmentsPolicy } from "./commitments.policy";
 export { createMeeting } from "./create-meeting";
 export { createHonour } from "./save-honour";

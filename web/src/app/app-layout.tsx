@@ -1,10 +1,11 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../features/auth";
 import { NotificationBell } from "../features/notifications";
+import { SearchBox } from "../features/search";
 import { DemoBanner } from "./demo-banner";
 import { LanguageSwitch } from "./language-switch";
 import { navItemsFor } from "./nav-items";
@@ -15,6 +16,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // One search box: in the header on a wide screen, at the top of the menu on a narrow one.
+  const wide = useMediaQuery("(min-width: 62em)", true);
   const items = navItemsFor(me.modules);
   const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
   // The most specific item is the active one (/meetings/import, not also /meetings).
@@ -48,6 +51,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t("app.tagline")}
             </Text>
           </Group>
+          {wide ? (
+            <Box flex="1" maw={360} mx="md">
+              <SearchBox />
+            </Box>
+          ) : null}
           <Group gap="xs" wrap="nowrap" miw={0}>
             <NotificationBell />
             <LanguageSwitch />
@@ -57,6 +65,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label={t("nav.main")}>
+        {wide ? null : (
+          <AppShell.Section mb="xs">
+            <SearchBox onDone={close} />
+          </AppShell.Section>
+        )}
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink

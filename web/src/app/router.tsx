@@ -38,6 +38,7 @@ const OverviewPage = lazy(() => import("../features/plans").then((m) => ({ defau
 const TasksPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import("../features/tasks").then((m) => ({ default: m.TaskPage })));
 const IncidentsPage = lazy(() => import("../features/incidents").then((m) => ({ default: m.IncidentsPage })));
+const SearchPage = lazy(() => import("../features/search").then((m) => ({ default: m.SearchPage })));
 const IncidentsMapPage = lazy(() =>
   import("../features/incidents").then((m) => ({ default: m.IncidentsMapPage })),
 );
@@ -122,6 +123,7 @@ export function AppRoutes() {
         <Route path="training/calendar" element={page(TrainingCalendarPage, "training")} />
         <Route path="training/certificates" element={page(CertificatesPage, "training")} />
         <Route path="training/coverage" element={page(CoveragePage, "trainingCoverage")} />
+        <Route path="search" element={page(SearchPage)} />
         <Route path="account" element={page(AccountPage)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { LIMITS } from "../limits";
+import { Id, NO_CONTROL_CHARS } from "./base";
+
+/** What the search across Tansiq finds, in the order its results are grouped. */
+export const SEARCH_KINDS = ["incident", "task", "plan", "need", "meeting", "person", "agency"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(LIMITS.search).regex(NO_CONTROL_CHARS),
+  kind: z.enum(SEARCH_KINDS).optional(),
+  /** How many hits of each kind, at most. */
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: Id,
+  reference: z.string(),
+  title: z.object({ ar: z.string(), en: z.string().nullable() }),
+  /** The matched text as written, the matched parts marked. */
+  snippet: z.array(z.object({ text: z.string(), mark: z.boolean() })),
+  /** The page that shows the record. */
+  link: z.string(),
+  /** 1 when every word of the search is in the record; below, how near its closest spelling is (0–1). */
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+export const SearchResponse = z.object({ data: z.array(SearchHit) });

@@ -1,0 +1,129 @@
+import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { LIMITS } from "../../../../common/limits";
+import { SEARCH_KINDS, type SearchHit } from "../../../../common/schemas/search";
+import { api } from "../../app/api-client";
+import { ErrorAlert } from "../../app/error-alert";
+import { currentLanguage } from "../../app/i18n";
+import { PageHeader } from "../../app/page-header";
+import { PageLoader } from "../../app/page-loader";
+
+/** With every kind shown, how many hits of each before "more". */
+const PER_KIND = 5;
+
+/**
+ * Results of the search across Tansiq: what the reader may see among incidents, tasks, plans, needs, meetings,
+ * personnel and agencies, best first, each with its reference, title, the matched words marked, and its page.
+ */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get("q") ?? "").trim();
+  const kind = params.get("kind") ?? "";
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  const { data, error, isFetching, refetch } = useQuery({
+    queryKey: ["search", q, kind],
+    queryFn: () =>
+      api
+        .get<{ data: SearchHit[] }>("/api/v1/search", {
+          q,
+          kind: kind || undefined,
+          limit: kind ? 50 : PER_KIND * 2,
+        })
+        .then((r) => r.data),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = text.trim();
+    if (next) setParams({ q: next, ...(kind ? { kind } : {}) });
+  };
+  return (
+    <Stack gap="md">
+      <PageHeader title={t("search.title")} />
+      <form role="search" onSubmit={submit} aria-label={t("search.label")}>
+        <TextInput
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          placeholder={t("search.placeholder")}
+          aria-label={t("search.label")}
+          maxLength={LIMITS.search}
+          data-testid="search-page-input"
+        />
+      </form>
+      <SegmentedControl
+        value={kind}
+        onChange={(value) => setParams({ q, ...(value ? { kind: value } : {}) })}
+        data={[
+          { value: "", label: t("search.all") },
+          ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kind.${k}`) })),
+        ]}
+        data-testid="search-kind"
+        style={{ overflowX: "auto", maxWidth: "100%" }}
+      />
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {isFetching && !data ? <PageLoader /> : null}
+      {q && data && data.length === 0 ? <Text c="dimmed">{t("search.none", { q })}</Text> : null}
+      {data && data.length > 0 ? (
+        <Stack gap="lg" data-testid="search-results">
+          {SEARCH_KINDS.map((k) => {
+            const hits = data.filter((hit) => hit.kind === k);
+            if (hits.length === 0) return null;
+            // All kinds at once: the best few of each, and the way to the rest of that kind.
+            const shown = kind ? hits : hits.slice(0, PER_KIND);
+            return (
+              <Stack key={k} gap="xs" data-testid={`search-group-${k}`}>
+                <Title order={4}>{t(`search.kinds.${k}`)}</Title>
+                {shown.map((hit) => (
+                  <SearchResult key={hit.id} hit={hit} />
+                ))}
+                {shown.length < hits.length ? (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => setParams({ q, kind: k })}
+                  >
+                    {t("search.more", { kind: t(`search.kinds.${k}`) })}
+                  </Anchor>
+                ) : null}
+              </Stack>
+            );
+          })}
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+function SearchResult({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation();
+  const title = currentLanguage() === "en" && hit.title.en ? hit.title.en : hit.title.ar;
+  return (
+    <Paper withBorder p="sm" data-testid="search-hit" data-kind={hit.kind}>
+      <Group gap="xs" wrap="wrap" mb={4}>
+        <Badge variant="light" size="sm">
+          {t(`search.kind.${hit.kind}`)}
+        </Badge>
+        <Text size="xs" c="dimmed" ff="monospace">
+          <bdi>{hit.reference}</bdi>
+        </Text>
+      </Group>
+      <Anchor component={Link} to={hit.link} fw={600}>
+        <bdi>{title}</bdi>
+      </Anchor>
+      <Text size="sm" c="dimmed" mt={2}>
+        <bdi>
+          {hit.snippet.map((part, i) =>
+            part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+          )}
+        </bdi>
+      </Text>
+    </Paper>
+  );
+}
