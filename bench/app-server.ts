@@ -5,15 +5,24 @@ import { serveUntilStopped } from "./support";
 
 // The real app (buildApp: sessions, route guard, schemas, helmet …) on PostgreSQL, in its own process, for the
 // benches: BENCH_DATABASE_URL is its database. Besides "stop" and "cpu" (see serveUntilStopped) it answers
-// "reset" (start sampling memory every 5 ms) and "memory" (stop sampling, send the peaks since "reset").
+// "reset" (start sampling memory every 5 ms; replies with the usage then, as `baseline`) and "memory" (stop
+// sampling, send the peaks since "reset").
 // While sampling, a full collection every 100 ms makes the peaks what is retained, not what V8 has yet to
 // collect; outside sampling nothing is forced, so latency loads are not disturbed by it.
 
+// BENCH_PGLITE_DIR instead: the embedded engine on that data directory.
 const url = process.env.BENCH_DATABASE_URL;
-if (!url) throw new Error("BENCH_DATABASE_URL is required");
+const pgliteDir = process.env.BENCH_PGLITE_DIR;
+if (!url && !pgliteDir) throw new Error("BENCH_DATABASE_URL or BENCH_PGLITE_DIR is required");
 const config = loadConfig(
   {},
-  { logLevel: "silent", demoMode: true, database: { engine: "postgres", url, poolSize: 10 } },
+  {
+    logLevel: "silent",
+    demoMode: true,
+    database: url
+      ? { engine: "postgres", url, poolSize: 10 }
+      : { engine: "pglite", dataDir: pgliteDir ?? null },
+  },
 );
 const database = await openDatabase(config.database);
 const app = await buildApp({
@@ -40,7 +49,7 @@ process.on("message", (message) => {
     sample();
     timers.forEach(clearInterval);
     timers = [setInterval(sample, 5), setInterval(() => global.gc?.(), 100)];
-    process.send?.({ reset: true });
+    process.send?.({ reset: true, baseline: process.memoryUsage() });
   } else if (message === "memory") {
     sample();
     timers.forEach(clearInterval);

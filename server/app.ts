@@ -42,6 +42,7 @@ import { sharingRoutes } from "./features/sharing";
 import { taskRoutes } from "./features/tasks";
 import { certificateRoutes, courseRoutes, publicVerifyRoutes, trainingRoutes } from "./features/training";
 import { createDocumentService } from "./documents/document-service";
+import { createFiguresCache } from "./live/figures-cache";
 import { createLiveHub } from "./live/live-hub";
 import { liveRoutes } from "./live/live.routes";
 import { createMailer, notificationRoutes } from "./notifications";
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("clock", options.clock ?? systemClock);
   const live = createLiveHub(database, (error) => app.log.warn({ err: error }, "live updates"));
   app.decorate("live", live);
+  app.decorate("figures", createFiguresCache(live));
   const mailer = createMailer({
     db: database.db,
     smtpUrl: config.smtpUrl,

@@ -44,3 +44,4 @@ export { rateLimitHits } from "../http/rate-limit.table";
 export { needTotalsRollup } from "../features/needs/need-rollups.table";
 export { taskDueCounts } from "../features/tasks/task-rollups.table";
 export { reportSubscriptions } from "../features/reports/reports.table";
+export { searchVocabulary } from "../features/search/search.table";

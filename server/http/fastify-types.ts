@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Database, Db } from "../db/client";
 import type { Clock } from "../clock";
 import type { DocumentService } from "../documents/document-service";
+import type { FiguresCache } from "../live/figures-cache";
 import type { LiveHub } from "../live/live-hub";
 import type { Mailer } from "../notifications/mailer";
 
@@ -27,6 +28,8 @@ declare module "fastify" {
     clock: Clock;
     /** Committed changes, from every instance (LISTEN/NOTIFY), for server-sent events. */
     live: LiveHub;
+    /** Figures many readers ask for, kept until the live hub hears a change of what they count. */
+    figures: FiguresCache;
     /** PDFs, drawn in worker threads and limited per user. */
     documents: DocumentService;
     /** The e-mail outbox sender, or null when SMTP_URL is unset. */

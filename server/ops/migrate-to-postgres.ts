@@ -19,6 +19,7 @@ const TRIGGER_WRITTEN = [
   "border_day_figures",
   "need_totals",
   "task_due_counts",
+  "search_vocabulary",
 ];
 
 // `tansiq migrate-to-postgres DATABASE_URL`: moves an embedded installation (PGlite in the data folder) to a

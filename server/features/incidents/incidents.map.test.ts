@@ -126,6 +126,42 @@ describe("incident map", () => {
     expect(sea.clusters.filter((c) => !c.district).reduce((s, c) => s + c.count, 0)).toBe(1);
   });
 
+  it("is kept between readers of the same class, and follows a change the moment it is committed", async () => {
+    const tobruk = async (user: string) =>
+      (await map(user, "zoom=5&group=smuggling")).districts.find((d) => d.pcode === "LY0104")?.count ?? 0;
+    const before = await tobruk("director.tobruk");
+    expect(await tobruk("director.tobruk")).toBe(before);
+    const officer = await login(t.app, "officer.emsaed", PASSWORD);
+    const types = (await call(t.app, officer, "GET", "/api/v1/incident-types")).json().data as {
+      id: string;
+      code: string;
+    }[];
+    const me = (await call(t.app, officer, "GET", "/api/auth/me")).json().data as { agencyId: string };
+    const created = await call(t.app, officer, "POST", "/api/v1/incidents", {
+      agencyId: me.agencyId,
+      typeId: types.find((x) => x.code === "smuggling_fuel")!.id,
+      occurredOn: "2026-11-25",
+      occurredTime: null,
+      districtPcode: "LY0104",
+      placeName: "منفذ امساعد البري",
+      latitude: 31.59,
+      longitude: 25.05,
+      narrative: null,
+      sensitivity: "internal",
+      arrests: 0,
+      rescued: 0,
+      intercepted: 0,
+      nationalities: [],
+      dead: 0,
+      missing: 0,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await expect.poll(() => tobruk("director.tobruk")).toBe(before + 1);
+    expect(await tobruk("director.tobruk")).toBe(
+      await total("director.tobruk", "group=smuggling&district=LY0104"),
+    );
+  });
+
   it("refuses a bad area or zoom with the field named", async () => {
     for (const [query, field] of [
       ["bbox=30,20,10,35", "bbox"],

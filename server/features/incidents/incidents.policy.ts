@@ -104,6 +104,16 @@ export const incidentsVisibleTo = (actor: Actor): SQL | undefined =>
   visibleWhere(actor, incidents, "incidents");
 
 /**
+ * Readers who see the same incidents under `incidentsVisibleTo` share this key (leadership; observers; each other
+ * agency's staff): figures computed for one of them may be served to the others (the figures cache).
+ */
+export function incidentVisibilityKey(actor: Actor): string {
+  if (isLeadership(actor)) return "all";
+  if (actor.role === "observer") return "internal";
+  return `agency:${actor.agencyId}`;
+}
+
+/**
  * The same rule over the day rollup (`incident_day_counts`), whose agency and sensitivity are dimensions: internal
  * for everyone, restricted of the actor's own agency (observers excepted), everything for leadership. Restricted
  * incidents of another agency shared with the actor's are not in it: `sharedIncidentsVisibleTo` adds them from rows.

@@ -29,6 +29,7 @@ import { createIncident, updateIncident } from "./create-incident";
 import { nextIncidentStatus } from "./incident-workflow";
 import {
   canRecordFor,
+  incidentVisibilityKey,
   incidentsPolicy,
   mayTakeStep,
   referralsPolicy,
@@ -91,7 +92,12 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { querystring: IncidentMapQuery, response: { 200: IncidentMapResponse } },
       config: { policy: "incidents.read" },
     },
-    async (request) => incidentMap(app.db, actorOf(request), request.query),
+    async (request) => {
+      const actor = actorOf(request);
+      // Kept per visibility class and filters until an incident (or a share of one) changes.
+      const key = `incidents.map:${incidentVisibilityKey(actor)}:${JSON.stringify(request.query)}`;
+      return app.figures.get(key, ["incident"], () => incidentMap(app.db, actor, request.query));
+    },
   );
 
   app.get(

@@ -10,6 +10,7 @@ import {
 import type { Actor } from "../../authz/actor";
 import { allow } from "../../authz/engine";
 import { queryRows, type Db } from "../../db/client";
+import { searchVocabulary } from "./search.table";
 import { agencies, agenciesVisibleTo } from "../agencies";
 import { incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
 import { meetings, meetingsVisibleTo } from "../meetings";
@@ -32,6 +33,8 @@ type Source = {
   /** The text a snippet is cut from. */
   body: SQL;
   link: (hit: { id: string; reference: string }) => string;
+  /** The order of "newest first" (an indexed column where the table is large). */
+  newest: SQL;
 };
 
 const byReference = (path: string) => (hit: { reference: string }) =>
@@ -40,6 +43,7 @@ const byReference = (path: string) => (hit: { reference: string }) =>
 const SOURCES: Source[] = [
   {
     kind: "incident",
+    newest: sql`${incidents.occurredOn} desc, ${incidents.id}`,
     policy: "incidents.read",
     table: incidents,
     visible: incidentsVisibleTo,
@@ -50,6 +54,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "task",
+    newest: sql`${tasks.createdAt}`,
     policy: "tasks.read",
     table: tasks,
     visible: tasksVisibleTo,
@@ -60,6 +65,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "plan",
+    newest: sql`${plans.createdAt}`,
     policy: "plans.read",
     table: plans,
     visible: plansVisibleTo,
@@ -70,6 +76,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "need",
+    newest: sql`${needs.createdAt}`,
     policy: "needs.read",
     table: needs,
     visible: needsVisibleTo,
@@ -80,6 +87,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "meeting",
+    newest: sql`${meetings.createdAt}`,
     policy: "meetings.read",
     table: meetings,
     visible: meetingsVisibleTo,
@@ -90,6 +98,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "person",
+    newest: sql`${personnel.createdAt}`,
     policy: "personnel.read",
     table: personnel,
     visible: personnelVisibleTo,
@@ -100,6 +109,7 @@ const SOURCES: Source[] = [
   },
   {
     kind: "agency",
+    newest: sql`${agencies.createdAt}`,
     policy: "agencies.read",
     table: agencies,
     visible: agenciesVisibleTo,
@@ -110,62 +120,111 @@ const SOURCES: Source[] = [
   },
 ];
 
-/** How near a spelling must be for a record to be found without every word in it (pg_trgm's word similarity). */
-const NEAR_SPELLING = 0.5;
+/** How near a word of the vocabulary must be to a misspelt word of the search (pg_trgm similarity). */
+const NEAR_SPELLING = 0.4;
+/** How many spellings of the vocabulary stand in for a word of the search that finds nothing. */
+const SPELLINGS_PER_WORD = 3;
 
 const like = (column: PgColumn, word: string) =>
   sql`${column} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
 
+type Row = {
+  kind: SearchKind;
+  id: string;
+  reference: string;
+  title_ar: string;
+  title_en: string | null;
+  body: string | null;
+};
+
 /**
- * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
- * without the article), or — for a misspelling or a part of a name — a spelling near it, best first: whole-word
- * matches, then by trigram word similarity; at most `limit` of each kind. One query for all kinds; each kind by its
- * own trigram index.
+ * The records of `sources` the actor may list whose search key holds, for every word, one of its spellings (the
+ * word itself, or the spellings standing in for it), newest first, at most `limit` of each kind: one statement,
+ * each kind by its own trigram index or its newest-first order, as the planner finds cheaper.
  */
-export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {
-  const words = searchWords(query.q);
-  if (words.length === 0) return [];
-  const phrase = words.join(" ");
-  const sources = SOURCES.filter((s) => (!query.kind || s.kind === query.kind) && allow(s.policy, actor));
-  if (sources.length === 0) return [];
+async function matching(db: Db, actor: Actor, sources: Source[], spellings: string[][], limit: number) {
   const parts = sources.map((s) => {
     const t = s.table;
     const every = sql.join(
-      words.map((w) => like(t.searchKey, w)),
+      spellings.map(
+        (alternatives) =>
+          sql`(${sql.join(
+            alternatives.map((w) => like(t.searchKey, w)),
+            sql` or `,
+          )})`,
+      ),
       sql` and `,
     );
     const visible = s.visible(actor);
     return sql`(select ${s.kind}::text as kind, ${t.id}::text as id, ${t.reference} as reference,
-        ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body,
-        case when ${every} then 1 else word_similarity(${phrase}, ${t.searchKey}) end as score
+        ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body
       from ${t}
-      where ${t.isActive} = true ${visible ? sql`and ${visible}` : sql``}
-        and ((${every}) or ${phrase} <% ${t.searchKey})
-      order by score desc, ${t.reference} desc
-      limit ${query.limit})`;
+      where ${t.isActive} = true ${visible ? sql`and ${visible}` : sql``} and ${every}
+      order by ${s.newest} desc
+      limit ${limit})`;
   });
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NEAR_SPELLING)}, true)`,
+  return queryRows<Row>(db, sql`${sql.join(parts, sql` union all `)}`);
+}
+
+/** For each word, the nearest spellings the vocabulary holds (the word itself first when it holds it). */
+async function spellingsOf(db: Db, words: string[]): Promise<{ spellings: string[][]; nearness: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NEAR_SPELLING)}, true)`);
+    let nearness = 1;
+    const spellings: string[][] = [];
+    for (const word of words) {
+      const near = await queryRows<{ word: string; s: number | string }>(
+        tx,
+        sql`select ${searchVocabulary.word} as word, similarity(${searchVocabulary.word}, ${word}) as s
+            from ${searchVocabulary} where ${searchVocabulary.word} % ${word}
+            order by s desc, ${searchVocabulary.word} limit ${SPELLINGS_PER_WORD}`,
+      );
+      if (near.length === 0) return { spellings: [], nearness: 0 };
+      nearness = Math.min(nearness, Number(near[0]!.s));
+      spellings.push(near.map((n) => n.word));
+    }
+    return { spellings, nearness };
+  });
+}
+
+/**
+ * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
+ * without the article), newest first (score 1). When none does, a misspelling is assumed: each word is replaced by
+ * the nearest spellings of the vocabulary of the searched keys (trigram similarity), and the records holding those
+ * are found the same way, scored by how near the spellings were (below 1). At most `limit` of each kind.
+ */
+export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {
+  const words = searchWords(query.q);
+  if (words.length === 0) return [];
+  const sources = SOURCES.filter((s) => (!query.kind || s.kind === query.kind) && allow(s.policy, actor));
+  if (sources.length === 0) return [];
+  let score = 1;
+  let marked = words;
+  let rows = await matching(
+    db,
+    actor,
+    sources,
+    words.map((w) => [w]),
+    query.limit,
+  );
+  if (rows.length === 0) {
+    const near = await spellingsOf(
+      db,
+      words.filter((w) => w.length >= 3),
     );
-    return queryRows<{
-      kind: SearchKind;
-      id: string;
-      reference: string;
-      title_ar: string;
-      title_en: string | null;
-      body: string | null;
-      score: number | string;
-    }>(tx, sql`${sql.join(parts, sql` union all `)}`);
-  });
+    if (near.spellings.length > 0) {
+      score = Math.round(near.nearness * 1000) / 1000;
+      marked = near.spellings.flat();
+      rows = await matching(db, actor, sources, near.spellings, query.limit);
+    }
+  }
   const order = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
   return rows
-    .map((r) => ({ ...r, score: Number(r.score) }))
-    .sort((a, b) => b.score - a.score || order(a.kind) - order(b.kind))
+    .sort((a, b) => order(a.kind) - order(b.kind))
     .map((r) => {
       const source = SOURCES.find((s) => s.kind === r.kind)!;
       // The snippet is cut from the text that holds the match: the body, else the title in either language.
-      const candidates = [r.body ?? "", r.title_ar, r.title_en ?? ""].map((text) => highlight(text, words));
+      const candidates = [r.body ?? "", r.title_ar, r.title_en ?? ""].map((text) => highlight(text, marked));
       const snippet = candidates.find((c) => c.some((s) => s.mark)) ?? candidates[0]!;
       return {
         kind: r.kind,
@@ -174,7 +233,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
         title: { ar: r.title_ar, en: r.title_en },
         snippet,
         link: source.link(r),
-        score: Math.round(r.score * 1000) / 1000,
+        score,
       };
     });
 }

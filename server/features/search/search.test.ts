@@ -138,10 +138,10 @@ describe("search across Tansiq", () => {
 
   it("finds every kind the reader may list, each with its page", async () => {
     const kinds = new Map<string, Hit>();
-    for (const q of ["طبرق", "الأمن", "خطة", "اجتماع", "وقود"])
+    for (const q of ["طبرق", "الأمن", "خطة", "اجتماع", "وقود", "صيانة"])
       for (const hit of await search("minister", q, "&limit=50"))
         if (!kinds.has(hit.kind)) kinds.set(hit.kind, hit);
-    expect([...kinds.keys()].sort()).toEqual([
+    expect([...kinds.keys()].sort(), JSON.stringify([...kinds.keys()])).toEqual([
       "agency",
       "incident",
       "meeting",
