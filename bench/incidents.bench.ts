@@ -160,6 +160,11 @@ async function loadIncidents(db: Db, count: number) {
       sum(rescued), sum(intercepted), sum(dead), sum(missing), count(*) filter (where has_seizures)
     from incidents where is_active group by 1, 2, 3, 4, 5, 6`);
   await db.execute(sql`alter table incidents enable trigger user`);
+  // The search vocabulary's trigger was off with the others: its words, as migration 0013 takes them.
+  await db.execute(sql`insert into search_vocabulary (word)
+    select distinct w from incidents, regexp_split_to_table(incidents.search_key, '[[:space:]|,.;:!?()«»"''،؛؟/\-]+') as w
+    where char_length(w) between 3 and 40
+    on conflict do nothing`);
 }
 
 async function loadPostgres(url: string) {
@@ -232,7 +237,8 @@ async function postgresPart(failures: string[]) {
   const started = performance.now();
   const database = await keptDatabase(NAME, loadPostgres);
   const loadSeconds = round((performance.now() - started) / 1000, 1);
-  const probe = await openDatabase({ engine: "postgres", url: database.url, poolSize: 1 });
+  const probe = await openDatabase({ engine: "postgres", url: database.url, poolSize: 1, operations: true });
+  if (database.reused) await migrateDatabase(probe); // a kept database takes the migrations added since
   const [fuel] = await queryRows<{ id: string }>(
     probe.db,
     sql`select id from incident_types where code = 'smuggling_fuel'`,

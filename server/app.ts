@@ -148,7 +148,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("clock", options.clock ?? systemClock);
   const live = createLiveHub(database, (error) => app.log.warn({ err: error }, "live updates"));
   app.decorate("live", live);
-  app.decorate("figures", createFiguresCache(live));
+  const figures = createFiguresCache(live);
+  app.decorate("figures", figures);
+  // A write answered here is seen by this instance's next read at once, before the hub hears its change.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) figures.invalidate();
+    return payload;
+  });
   const mailer = createMailer({
     db: database.db,
     smtpUrl: config.smtpUrl,

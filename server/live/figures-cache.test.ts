@@ -31,6 +31,8 @@ describe("figures cache: kept until a change of what they count is heard", () =>
     expect(await figure()).toBe(2);
     hub.emit({ type: "resync" });
     expect(await figure()).toBe(3);
+    cache.invalidate();
+    expect(await figure()).toBe(4);
   });
 
   it("does not keep a value computed while a change was heard, nor anything while the hub is deaf", async () => {

@@ -12,6 +12,8 @@ import type { LiveEvent, LiveHub } from "./live-hub";
  */
 export type FiguresCache = {
   get<T>(key: string, entities: readonly string[], compute: () => Promise<T>): Promise<T>;
+  /** Drops every value: this instance committed a write (its own readers must see it before the hub hears it). */
+  invalidate(): void;
   /** How many values are kept (for tests and the bench). */
   size(): number;
 };
@@ -40,6 +42,10 @@ export function createFiguresCache(
 
   return {
     size: () => kept.size,
+    invalidate: () => {
+      epoch++;
+      kept.clear();
+    },
     async get<T>(key: string, entities: readonly string[], compute: () => Promise<T>): Promise<T> {
       if (!live.isListening()) return compute();
       const stamp = stampOf(entities);

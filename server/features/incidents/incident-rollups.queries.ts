@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { IncidentMeasure, IncidentStatus, IncidentTypeGroup, Sensitivity } from "../../../common/enums";
+import type { IncidentFilterQuery } from "../../../common/schemas/incidents";
 import type { PeriodUnit } from "../../../common/periods";
 import type { Actor } from "../../authz/actor";
 import { queryRows, type Db } from "../../db/client";
@@ -18,6 +19,29 @@ export type IncidentFigureFilter = {
   status?: IncidentStatus | null;
   sensitivity?: Sensitivity | null;
 };
+
+/**
+ * The incidents list's filters as a figure of the day rollup — the same incidents, counted from the rollup — or null
+ * when a filter needs the rows: a text or a place search, an area of the map, "without seizures".
+ */
+export function asRollupFigure(
+  f: IncidentFilterQuery,
+): { filter: IncidentFigureFilter; measure: "count" | "withSeizures" } | null {
+  if (f.q || f.place || f.bbox || f.hasSeizures === "false") return null;
+  return {
+    filter: {
+      from: f.from ?? "1900-01-01",
+      to: f.to ?? "2999-12-31",
+      typeId: f.typeId,
+      group: f.group,
+      district: f.district,
+      agencyId: f.agencyId,
+      status: f.status,
+      sensitivity: f.sensitivity,
+    },
+    measure: f.hasSeizures === "true" ? "withSeizures" : "count",
+  };
+}
 
 const ROLLUP_COLUMN: Record<IncidentMeasure, SQL> = {
   count: sql`${incidentDayCounts.incidents}`,

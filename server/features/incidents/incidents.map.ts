@@ -8,7 +8,7 @@ import type {
 } from "../../../common/schemas/incidents";
 import type { Actor } from "../../authz/actor";
 import { queryRows, type Db } from "../../db/client";
-import { incidentFigures } from "./incident-rollups.queries";
+import { asRollupFigure, incidentFigures } from "./incident-rollups.queries";
 import { incidentFilters } from "./incidents.queries";
 import { incidents } from "./incidents.table";
 
@@ -68,25 +68,10 @@ function joined(first: Cluster[], rest: Cluster[]) {
  * search or a place name needs the rows); "with seizures" is the rollup's own tally.
  */
 async function districtCounts(db: Db, actor: Actor, f: IncidentFilterQuery) {
-  const fromRollup = !f.q && !f.place && f.hasSeizures !== "false";
-  const counts: { district: string | null; count: number }[] = fromRollup
+  const rollup = asRollupFigure(f);
+  const counts: { district: string | null; count: number }[] = rollup
     ? (
-        await incidentFigures(
-          db,
-          actor,
-          {
-            from: f.from ?? "1900-01-01",
-            to: f.to ?? "2999-12-31",
-            typeId: f.typeId,
-            group: f.group,
-            district: f.district,
-            agencyId: f.agencyId,
-            status: f.status,
-            sensitivity: f.sensitivity,
-          },
-          f.hasSeizures === "true" ? "withSeizures" : "count",
-          { unit: "all", byDistrict: true },
-        )
+        await incidentFigures(db, actor, rollup.filter, rollup.measure, { unit: "all", byDistrict: true })
       ).map((figure) => ({ district: figure.district, count: figure.value }))
     : await queryRows<{ district: string | null; count: number }>(
         db,

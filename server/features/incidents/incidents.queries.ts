@@ -10,6 +10,7 @@ import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
+import { asRollupFigure, incidentFigures } from "./incident-rollups.queries";
 import { incidentsVisibleTo, referralsVisibleTo, type IncidentSubject } from "./incidents.policy";
 import { users } from "../users";
 import {
@@ -88,25 +89,47 @@ const ORDERS = {
   reported_desc: [desc(incidents.reportedAt), desc(incidents.id)],
 } as const;
 
-/** One page of the filtered list and its total. */
-export async function listIncidents(db: Db, actor: Actor, query: IncidentListQuery) {
-  const where = incidentFilters(actor, query);
+/**
+ * How many incidents the actor may list match the filters: from the day rollup when the filters are its dimensions
+ * (a sum over days, not a count over rows: 600 ms → a few ms at a million incidents), else counted from the rows.
+ */
+export async function countIncidents(db: Db, actor: Actor, f: IncidentFilterQuery): Promise<number> {
+  const rollup = asRollupFigure(f);
+  if (rollup) {
+    const figures = await incidentFigures(db, actor, rollup.filter, rollup.measure, { unit: "all" });
+    return figures.reduce((sum, figure) => sum + figure.value, 0);
+  }
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(incidentFilters(actor, f));
+  return counted?.total ?? 0;
+}
+
+/**
+ * One page of the filtered list and its total. `total` computes the total, given how (the route keeps it in the
+ * figures cache: many readers page through the same list).
+ */
+export async function listIncidents(
+  db: Db,
+  actor: Actor,
+  query: IncidentListQuery,
+  total: (compute: () => Promise<number>) => Promise<number> = (compute) => compute(),
+) {
+  const { sort: _sort, page: _page, pageSize: _pageSize, ...filters } = query;
   const { limit, offset } = pageWindow(query);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select(subjectColumns)
       .from(incidents)
       .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
-      .where(where)
+      .where(incidentFilters(actor, query))
       .orderBy(...ORDERS[query.sort])
       .limit(limit)
       .offset(offset),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(incidents)
-      .where(where),
+    total(() => countIncidents(db, actor, filters)),
   ]);
-  return { rows, total: counted?.total ?? 0 };
+  return { rows, total: counted };
 }
 
 /** The incident page's parts: its timeline, its seizures with their custody logs, and the referrals the actor may see. */

@@ -60,7 +60,12 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { rows, total } = await listIncidents(app.db, actor, request.query);
+      const { sort: _sort, page: _page, pageSize: _pageSize, ...filters } = request.query;
+      // The total, kept per visibility class and filters until an incident (or a share of one) changes.
+      const key = `incidents.total:${incidentVisibilityKey(actor)}:${JSON.stringify(filters)}`;
+      const { rows, total } = await listIncidents(app.db, actor, request.query, (count) =>
+        app.figures.get(key, ["incident"], count),
+      );
       return { data: rows.map((r) => presentIncident(r, actor)), page: pageOf(request.query, total) };
     },
   );
@@ -80,7 +85,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply
           .type(type)
           .header("content-disposition", `attachment; filename="${name}"`)
-          .send(write(app.db, incidentFilters(actor, request.query), actor.language));
+          .send(write(app.database, incidentFilters(actor, request.query), actor.language));
       },
     );
   }
