@@ -98,7 +98,10 @@ app.get("/list", async () => {
     // drizzle's statement names no column: the total is the first.
     pool.query({ text: countSql.sql, values: countSql.params, rowMode: "array" }),
   ]);
-  return { data: page.rows, page: { page: 1, pageSize: 50, total: (count.rows[0] as number[] | undefined)?.[0] ?? 0 } };
+  return {
+    data: page.rows,
+    page: { page: 1, pageSize: 50, total: (count.rows[0] as number[] | undefined)?.[0] ?? 0 },
+  };
 });
 app.get<{ Params: { id: string } }>("/one/:id", async (request, reply) => {
   const { rows } = await pool.query(oneSql.sql, withId(oneSql.params, request.params.id));

@@ -155,3 +155,21 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The month and year that hold `day`, in the user's calendar, language and digits: «جمادى الأولى ١٤٤٨ هـ». */
+export function formatMonth(day: string, prefs: DisplayPrefs): string {
+  return new Intl.DateTimeFormat(LOCALES[prefs.language], {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+    calendar: ICU_CALENDARS[prefs.calendar],
+    numberingSystem: prefs.numerals,
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The short name of the weekday of `day` in the user's language: «السبت» / "Sat". */
+export function formatWeekday(day: string, prefs: Pick<DisplayPrefs, "language">): string {
+  return new Intl.DateTimeFormat(LOCALES[prefs.language], { weekday: "short", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

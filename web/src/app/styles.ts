@@ -22,6 +22,7 @@ import "@mantine/core/styles/Card.css";
 import "@mantine/core/styles/Divider.css";
 import "@mantine/core/styles/Center.css";
 import "@mantine/core/styles/Container.css";
+import "@mantine/core/styles/Grid.css";
 import "@mantine/core/styles/Group.css";
 import "@mantine/core/styles/Stack.css";
 import "@mantine/core/styles/SimpleGrid.css";

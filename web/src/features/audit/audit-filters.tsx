@@ -1,7 +1,8 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
+import { Button, Group, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ActorSelect } from "./actor-select";
 import { AUDIT_ENTITIES, actionLabel, auditActions, entityLabel } from "./audit-labels";
+import { DateField } from "../../app/date-field";
 
 export type AuditFilterValues = { entity: string; action: string; actorId: string; from: string; to: string };
 export const NO_AUDIT_FILTERS: AuditFilterValues = { entity: "", action: "", actorId: "", from: "", to: "" };
@@ -35,20 +36,8 @@ export function AuditFilters({ values, onChange, onClear, canListUsers }: Props)
         clearable
       />
       <ActorSelect value={values.actorId} onChange={(v) => onChange("actorId", v)} enabled={canListUsers} />
-      <TextInput
-        type="date"
-        label={t("fields.from")}
-        value={values.from}
-        onChange={(e) => onChange("from", e.currentTarget.value)}
-        max={values.to || undefined}
-      />
-      <TextInput
-        type="date"
-        label={t("fields.to")}
-        value={values.to}
-        onChange={(e) => onChange("to", e.currentTarget.value)}
-        min={values.from || undefined}
-      />
+      <DateField label={t("fields.from")} value={values.from} onChange={(v) => onChange("from", v ?? "")} />
+      <DateField label={t("fields.to")} value={values.to} onChange={(v) => onChange("to", v ?? "")} />
       <Button variant="subtle" onClick={onClear}>
         {t("common.clearFilters")}
       </Button>

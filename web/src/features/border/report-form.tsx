@@ -11,6 +11,7 @@ import {
 import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, validate, type FieldErrors } from "../../app/form-state";
 import { useSaveReport } from "./border-queries";
+import { DateField } from "../../app/date-field";
 
 type Props = {
   crossingId: string;
@@ -69,12 +70,11 @@ export function ReportForm({ crossingId, report, onClose, onSaved }: Props) {
       fields={FIELDS}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          type="date"
+        <DateField
           label={t("fields.day")}
           value={day}
           disabled={report !== null}
-          onChange={(e) => setDay(e.currentTarget.value)}
+          onChange={(v) => setDay(v ?? "")}
           error={shown.day}
           data-testid="border-day"
         />

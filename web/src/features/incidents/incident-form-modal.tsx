@@ -22,6 +22,8 @@ import { serverFieldErrors, useFormState, validate } from "../../app/form-state"
 import { useCurrentUser } from "../auth";
 import { countryName, typeName } from "./incident-labels";
 import { useCreateIncident, useIncidentTypes, useUpdateIncident } from "./incidents-queries";
+import { DateField } from "../../app/date-field";
+import { TimeField } from "../../app/time-field";
 
 const FIELDS = [
   "typeId",
@@ -161,17 +163,15 @@ export function IncidentFormModal({
         ]}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t("incidents.columns.occurredOn")}
-          {...form.text("occurredOn")}
+          {...form.choice("occurredOn")}
           required
           data-testid="incident-occurredOn"
         />
-        <TextInput
-          type="time"
+        <TimeField
           label={t("incidents.fields.occurredTime")}
-          {...form.text("occurredTime")}
+          {...form.choice("occurredTime")}
           data-testid="incident-occurredTime"
         />
         <NativeSelect

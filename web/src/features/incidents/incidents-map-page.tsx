@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -26,7 +25,26 @@ import { useFormat } from "../../app/use-format";
 import { useAgencyOptions } from "../agencies";
 import { districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
-import { IncidentMap, type MapSelection } from "./map/lazy-incident-map";
+import { IncidentMap, type MapSelection, type MapView } from "./map/lazy-incident-map";
+
+/** `?at=longitude,latitude,zoom`: where the map looks, kept in the address (a view can be shared or bookmarked). */
+function viewFromAddress(): MapView | null {
+  const at = new URLSearchParams(window.location.search).get("at");
+  const [longitude, latitude, zoom] = (at ?? "").split(",").map(Number);
+  if (at === null || [longitude, latitude, zoom].some((n) => n === undefined || !Number.isFinite(n)))
+    return null;
+  return { longitude: longitude!, latitude: latitude!, zoom: Math.max(0, Math.min(16, zoom!)) };
+}
+
+function keepViewInAddress(view: MapView) {
+  const url = new URL(window.location.href);
+  url.searchParams.set(
+    "at",
+    `${view.longitude.toFixed(4)},${view.latitude.toFixed(4)},${Math.round(view.zoom * 100) / 100}`,
+  );
+  window.history.replaceState(window.history.state, "", url);
+}
+import { DateField } from "../../app/date-field";
 
 type Filters = {
   q: string;
@@ -62,8 +80,11 @@ export function IncidentsMapPage() {
     from: "",
     to: "",
   });
-  const filters = nonEmpty(list.filters);
+  // The address also holds the map's view (`at`), which is no filter.
+  const { at: _at, ...chosen } = list.filters as Filters & { at?: string };
+  const filters = nonEmpty(chosen);
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [initialView] = useState(viewFromAddress);
   const select = (name: keyof Filters, label: string, options: { value: string; label: string }[]) => (
     <NativeSelect
       aria-label={label}
@@ -115,23 +136,27 @@ export function IncidentsMapPage() {
           { value: "true", label: t("incidents.withSeizures") },
           { value: "false", label: t("incidents.withoutSeizures") },
         ])}
-        <TextInput
-          type="date"
+        <DateField
           label={t("incidents.from")}
           value={list.filters.from}
-          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("from", v ?? "")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("incidents.to")}
           value={list.filters.to}
-          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("to", v ?? "")}
         />
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: selection ? 8 : 12 }}>
           <Suspense fallback={<PageLoader />}>
-            <IncidentMap filters={filters} onSelect={setSelection} height="min(70vh, 640px)" />
+            <IncidentMap
+              filters={filters}
+              onSelect={setSelection}
+              height="min(70vh, 640px)"
+              initialView={initialView}
+              onViewChange={keepViewInAddress}
+            />
           </Suspense>
         </Grid.Col>
         {selection ? (

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -23,6 +23,7 @@ import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { IncidentFormModal } from "./incident-form-modal";
 import { IncidentStatusBadge, districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
+import { DateField } from "../../app/date-field";
 
 type Filters = {
   q: string;
@@ -143,17 +144,15 @@ export function IncidentsPage() {
           { value: "true", label: t("incidents.withSeizures") },
           { value: "false", label: t("incidents.withoutSeizures") },
         ])}
-        <TextInput
-          type="date"
+        <DateField
           label={t("incidents.from")}
           value={list.filters.from}
-          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("from", v ?? "")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("incidents.to")}
           value={list.filters.to}
-          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("to", v ?? "")}
         />
         {select(
           "sort",

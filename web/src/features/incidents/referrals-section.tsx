@@ -19,6 +19,7 @@ import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { useFormat } from "../../app/use-format";
 import { useAddReferral, useUpdateReferral } from "./incidents-queries";
+import { DateField } from "../../app/date-field";
 
 const COUNTS = ["women", "men", "girls", "boys"] as const;
 
@@ -153,12 +154,7 @@ function ReferralModal({ incidentId, onClose }: { incidentId: string; onClose: (
       </SimpleGrid>
       <TextInput label={t("incidents.fields.referredTo")} {...form.text("referredTo")} required />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="date"
-          label={t("incidents.fields.referredOn")}
-          {...form.text("referredOn")}
-          required
-        />
+        <DateField label={t("incidents.fields.referredOn")} {...form.choice("referredOn")} required />
         <NativeSelect
           label={t("incidents.fields.referralStatus")}
           value={form.values.status}

@@ -17,6 +17,7 @@ import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { AgencySelect } from "../agencies";
 import { useConvertToNeed, useConvertToTask } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 type Props = { commitment: Commitment; onClose: () => void; onDone: (id: string) => void };
 
@@ -86,7 +87,7 @@ export function ConvertToTaskModal({ commitment: c, onClose, onDone }: Props) {
           onChange={(e) => form.set("priority", e.currentTarget.value)}
           data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
         />
-        <TextInput type="date" label={t("meetingPages.fields.dueOn")} {...form.text("dueOn")} />
+        <DateField label={t("meetingPages.fields.dueOn")} {...form.choice("dueOn")} />
       </SimpleGrid>
     </FormModal>
   );

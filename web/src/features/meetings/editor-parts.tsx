@@ -32,6 +32,7 @@ import {
   type Span,
 } from "./meeting-draft";
 import type { DraftChange } from "./meeting-fields";
+import { DateField } from "../../app/date-field";
 
 type Props = {
   draft: MeetingDraft;
@@ -192,11 +193,10 @@ export function CommitmentsEditor({ draft, onChange, errors, onFocusSpan }: Prop
                 clearable
                 data-testid="commitment-owner-agency"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("meetingPages.fields.dueOn")}
                 value={c.dueOn}
-                onChange={(e) => patch({ dueOn: e.currentTarget.value })}
+                onChange={(v) => patch({ dueOn: v ?? "" })}
                 error={err("dueOn")}
                 data-testid="commitment-due"
               />

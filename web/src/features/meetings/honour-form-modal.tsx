@@ -10,6 +10,7 @@ import { AgencySelect } from "../agencies";
 import { useCurrentUser } from "../auth";
 import { PersonSelect } from "../personnel";
 import { useCreateHonour } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 const FIELDS = [
   "kind",
@@ -166,7 +167,7 @@ export function HonourBasicsFields<V extends HonourBasics & Record<string, strin
           onChange={(e) => form.set("kind", e.currentTarget.value)}
           data={HONOUR_KINDS.map((k) => ({ value: k, label: t(`enums.honourKind.${k}`) }))}
         />
-        <TextInput type="date" label={t("fields.awardedOn")} {...form.text("awardedOn")} required />
+        <DateField label={t("fields.awardedOn")} {...form.choice("awardedOn")} required />
       </SimpleGrid>
       <TextInput
         label={t("meetingPages.fields.honourTitle")}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -16,6 +16,7 @@ import { HonourFormModal } from "./honour-form-modal";
 import { CertificateButton, recipientLine } from "./meeting-honours";
 import { MeetingsNav } from "./meetings-nav";
 import { useHonourList } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 type Filters = {
   q: string;
@@ -79,17 +80,15 @@ export function HonoursPage() {
         />
         {agencyFilter("recipientAgencyId", t("meetingPages.allRecipientAgencies"))}
         {agencyFilter("agencyId", t("meetingPages.allRecordingAgencies"))}
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.from")}
           value={list.filters.from}
-          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("from", v ?? "")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.to")}
           value={list.filters.to}
-          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("to", v ?? "")}
         />
       </Group>
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}

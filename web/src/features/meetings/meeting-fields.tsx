@@ -16,6 +16,8 @@ import type { FieldErrors } from "../../app/form-state";
 import { AgencySelect } from "../agencies";
 import { asDistrict, newKey, type MeetingDraft, type Span } from "./meeting-draft";
 import { districtOptions } from "./meeting-labels";
+import { DateField } from "../../app/date-field";
+import { TimeField } from "../../app/time-field";
 
 export type DraftChange = (update: (draft: MeetingDraft) => MeetingDraft) => void;
 
@@ -36,6 +38,11 @@ export function MeetingFields({ draft, onChange, errors, canChooseAgency }: Prop
     value: draft[name],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(name, e.currentTarget.value),
   });
+  /** Props for the day and time fields (their value, or null for none). */
+  const when = (name: "day" | "time" | "endTime") => ({
+    value: draft[name],
+    onChange: (value: string | null) => set(name, value ?? ""),
+  });
   return (
     <Stack gap="sm">
       <TextInput
@@ -55,26 +62,15 @@ export function MeetingFields({ draft, onChange, errors, canChooseAgency }: Prop
         dir="ltr"
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t("meetingPages.fields.day")}
-          {...text("day")}
+          {...when("day")}
           error={errors.startsAt}
           required
           data-testid="meeting-day"
         />
-        <TextInput
-          type="time"
-          label={t("meetingPages.fields.time")}
-          {...text("time")}
-          data-testid="meeting-time"
-        />
-        <TextInput
-          type="time"
-          label={t("meetingPages.fields.endTime")}
-          {...text("endTime")}
-          error={errors.endsAt}
-        />
+        <TimeField label={t("meetingPages.fields.time")} {...when("time")} data-testid="meeting-time" />
+        <TimeField label={t("meetingPages.fields.endTime")} {...when("endTime")} error={errors.endsAt} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {canChooseAgency ? (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,6 +12,7 @@ import { draftFromProposal, type MeetingDraft } from "./meeting-draft";
 import { MeetingEditor } from "./meeting-editor";
 import { MeetingsNav } from "./meetings-nav";
 import { useExtractMeeting } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 /**
  * Paste a report and its publication date; the proposed meeting opens as a form to correct beside the
@@ -66,11 +67,10 @@ export function MeetingImportPage() {
               dir="rtl"
             />
             <Group align="end">
-              <TextInput
-                type="date"
+              <DateField
                 label={t("meetings.publicationDate")}
                 value={publicationDate}
-                onChange={(e) => setPublicationDate(e.currentTarget.value)}
+                onChange={(v) => setPublicationDate(v ?? "")}
                 data-testid="import-date"
               />
               <Button onClick={read} loading={extract.isPending} data-testid="import-extract">

@@ -44,6 +44,7 @@ import {
   useUpdateCommitment,
   useUpdateStatement,
 } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 /** The meeting's attendees as options ("none" first); a saved attendee's key is its id. */
 function useAttendeeChoices(meeting: MeetingDetail, none: string) {
@@ -287,10 +288,9 @@ export function CommitmentModal({
           error={form.errors.ownerAgencyId}
           clearable
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("meetingPages.fields.dueOn")}
-          {...form.text("dueOn")}
+          {...form.choice("dueOn")}
           data-testid="commitment-form-due"
         />
         <NativeSelect

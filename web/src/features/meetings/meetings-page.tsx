@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../app/error-alert";
@@ -14,6 +14,7 @@ import { districtName, districtOptions, meetingTitle, Parts } from "./meeting-la
 import { placeParts } from "./meeting-view";
 import { MeetingsNav } from "./meetings-nav";
 import { meetingUrls, useMeetingList } from "./meetings-queries";
+import { DateField } from "../../app/date-field";
 
 type Filters = { q: string; agencyId: string; districtPcode: string; from: string; to: string };
 
@@ -69,18 +70,16 @@ export function MeetingsPage() {
           onChange={(e) => list.setFilter("districtPcode", e.currentTarget.value)}
           data={[{ value: "", label: t("meetingPages.allDistricts") }, ...districtOptions(language)]}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.from")}
           value={list.filters.from}
-          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("from", v ?? "")}
           data-testid="meetings-filter-from"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.to")}
           value={list.filters.to}
-          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("to", v ?? "")}
           data-testid="meetings-filter-to"
         />
       </Group>

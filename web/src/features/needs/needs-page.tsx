@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -27,6 +16,7 @@ import { NeedFormModal } from "./need-form-modal";
 import { NeedStatusBadge } from "./need-labels";
 import { NeedsNav } from "./needs-nav";
 import { exportUrl, useNeedList } from "./needs-queries";
+import { DateField } from "../../app/date-field";
 
 type Filters = {
   q: string;
@@ -122,17 +112,15 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
         {choose("status", NEED_STATUSES, "needs.status", t("needs.columns.status"))}
         {choose("priority", NEED_PRIORITIES, "needs.priority", t("needs.columns.priority"))}
         {asked ? null : agencyChoice("responsibleAgencyId", t("needs.columns.responsibleAgency"))}
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.from")}
           value={list.filters.from}
-          onChange={(e) => list.setFilter("from", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("from", v ?? "")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("needs.to")}
           value={list.filters.to}
-          onChange={(e) => list.setFilter("to", e.currentTarget.value)}
+          onChange={(v) => list.setFilter("to", v ?? "")}
         />
       </Group>
       {totals ? (

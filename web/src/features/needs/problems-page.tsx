@@ -27,6 +27,7 @@ import { useFormat } from "../../app/use-format";
 import { useCurrentUser } from "../auth";
 import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { useCloseProblem, useConvertProblem, useCreateProblem, useProblemList } from "./needs-queries";
+import { DateField } from "../../app/date-field";
 
 /** Problems and difficulties an agency raises; each can be turned into a need (linked both ways). */
 export function ProblemsPage() {
@@ -174,7 +175,7 @@ function ProblemFormModal({ onClose }: { onClose: () => void }) {
       <Textarea label={t("needs.fields.description")} {...form.text("description")} autosize minRows={2} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label={t("problems.where")} {...form.text("location")} />
-        <TextInput type="date" label={t("problems.since")} {...form.text("since")} />
+        <DateField label={t("problems.since")} {...form.choice("since")} />
         <NativeSelect
           label={t("problems.impact")}
           value={form.values.impact}

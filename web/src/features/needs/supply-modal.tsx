@@ -5,6 +5,7 @@ import { FormModal } from "../../app/form-modal";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { useAgencyOptions } from "../agencies";
 import { useDeliver, usePledge } from "./needs-queries";
+import { DateField } from "../../app/date-field";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Tripoli" }).format(new Date());
 
@@ -92,12 +93,12 @@ export function SupplyModal({
             data={[{ value: "", label: "—" }, ...agencies]}
           />
           <TextInput label={t("needs.pledgerName")} {...form.text("pledgerName")} />
-          <TextInput type="date" label={t("needs.dueOn")} {...form.text("dueOn")} data-testid="supply-due" />
+          <DateField label={t("needs.dueOn")} {...form.choice("dueOn")} data-testid="supply-due" />
           <TextInput label={t("needs.note")} {...form.text("note")} />
         </>
       ) : (
         <>
-          <TextInput type="date" label={t("needs.deliveredOn")} {...form.text("deliveredOn")} required />
+          <DateField label={t("needs.deliveredOn")} {...form.choice("deliveredOn")} required />
           <TextInput
             label={t("needs.deliveryReference")}
             {...form.text("reference")}

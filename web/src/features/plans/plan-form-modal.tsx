@@ -12,6 +12,7 @@ import { currentLanguage } from "../../app/i18n";
 import { AgencySelect } from "../agencies";
 import { useCurrentUser } from "../auth";
 import { useCreatePlan, useUpdatePlan } from "./plans-queries";
+import { DateField } from "../../app/date-field";
 
 const FIELDS = [
   "titleAr",
@@ -114,20 +115,13 @@ export function PlanFormModal({ plan, onClose }: Props) {
         data-testid="plan-description"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t("fields.startsOn")}
-          {...form.text("startsOn")}
+          {...form.choice("startsOn")}
           required
           data-testid="plan-starts"
         />
-        <TextInput
-          type="date"
-          label={t("fields.endsOn")}
-          {...form.text("endsOn")}
-          required
-          data-testid="plan-ends"
-        />
+        <DateField label={t("fields.endsOn")} {...form.choice("endsOn")} required data-testid="plan-ends" />
       </SimpleGrid>
       <Select
         label={t("plans.region")}

@@ -53,6 +53,7 @@ import {
   type PlanDetail,
 } from "./plans-queries";
 import { SharesLine } from "../sharing";
+import { DateField } from "../../app/date-field";
 
 export function PlanPage() {
   const { id = "" } = useParams();
@@ -241,12 +242,10 @@ function IndicatorCard({ indicator }: { indicator: Indicator }) {
       ) : null}
       {indicator.abilities.measure ? (
         <Group align="end" mt="xs">
-          <TextInput
-            type="date"
-            size="xs"
+          <DateField
             label={t("fields.measuredOn")}
             value={measuredOn}
-            onChange={(e) => setMeasuredOn(e.currentTarget.value)}
+            onChange={(v) => setMeasuredOn(v ?? "")}
           />
           <NumberInput size="xs" label={t("fields.value")} value={value} onChange={setValue} w={100} />
           <Button

@@ -9,6 +9,7 @@ import { AgencySelect, agencyName, useAgencyLookup } from "../agencies";
 import { useCurrentUser } from "../auth";
 import { usePlan, usePlans } from "../plans/plans-queries";
 import { useCreateTask } from "./tasks-queries";
+import { DateField } from "../../app/date-field";
 
 type Objective = { id: string; titleAr: string; titleEn: string | null };
 type Props = {
@@ -169,11 +170,10 @@ export function TaskFormModal({ opened, onClose, planId: fixedPlanId, objectives
             comboboxProps={{ withinPortal: true }}
           />
         ) : null}
-        <TextInput
-          type="date"
+        <DateField
           label={t("fields.dueOn")}
           value={dueOn}
-          onChange={(e) => setDueOn(e.currentTarget.value)}
+          onChange={(v) => setDueOn(v ?? "")}
           data-testid="task-due"
         />
         <Select

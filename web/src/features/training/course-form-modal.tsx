@@ -10,6 +10,8 @@ import { api, type Paged } from "../../app/api-client";
 import { FormModal } from "../../app/form-modal";
 import { orNull, serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { useCreateCourse } from "./training-queries";
+import { DateField } from "../../app/date-field";
+import { TimeField } from "../../app/time-field";
 
 const FIELDS = [
   "kind",
@@ -136,20 +138,10 @@ export function CourseFormModal({ opened, onClose }: { opened: boolean; onClose:
       </SimpleGrid>
       <TextInput label={t("fields.place")} required {...form.text("place")} data-testid="course-place" />
       <SimpleGrid cols={{ base: 2 }}>
-        <TextInput
-          type="date"
-          label={t("fields.startsOn")}
-          {...form.text("startsOn")}
-          data-testid="course-starts"
-        />
-        <TextInput
-          type="date"
-          label={t("fields.endsOn")}
-          {...form.text("endsOn")}
-          data-testid="course-ends"
-        />
-        <TextInput type="time" label={t("trainingPages.sessionFrom")} {...form.text("from")} />
-        <TextInput type="time" label={t("trainingPages.sessionTo")} {...form.text("to")} />
+        <DateField label={t("fields.startsOn")} {...form.choice("startsOn")} data-testid="course-starts" />
+        <DateField label={t("fields.endsOn")} {...form.choice("endsOn")} data-testid="course-ends" />
+        <TimeField label={t("trainingPages.sessionFrom")} {...form.choice("from")} />
+        <TimeField label={t("trainingPages.sessionTo")} {...form.choice("to")} />
         <TextInput
           type="number"
           label={t("fields.capacity")}

@@ -73,17 +73,10 @@ function baseStyle(geo: LibyaGeo): StyleSpecification {
 /** The choropleth's colour: from land (none) to deep red at the highest count of the filters. */
 function fillColour(max: number) {
   if (max <= 0) return LAND;
-  return [
-    "interpolate",
-    ["linear"],
-    ["coalesce", ["get", "count"], 0],
-    0,
-    LAND,
-    1,
-    "#fde2cf",
-    max,
-    HIGH,
-  ] as never;
+  const count = ["coalesce", ["get", "count"], 0];
+  // The stops must rise strictly: with a highest count of 1 there are two.
+  if (max <= 1) return ["interpolate", ["linear"], count, 0, LAND, 1, HIGH] as never;
+  return ["interpolate", ["linear"], count, 0, LAND, 1, "#fde2cf", max, HIGH] as never;
 }
 
 /** The area in view, a little wider (a cluster at the edge is whole), as the list's bbox filter reads it. */
@@ -110,14 +103,27 @@ type Props = {
   height: number | string;
   /** Clusters of incidents over the choropleth (the dashboard shows the choropleth alone). */
   clusters?: boolean;
+  /** Where the map first looks (else all of Libya), and where it looks after each move. */
+  initialView?: MapView | null;
+  onViewChange?: (view: MapView) => void;
 };
+
+/** A centre and a zoom (MapLibre's), as the map page keeps them in its address: `?at=25.05,31.59,9`. */
+export type MapView = { longitude: number; latitude: number; zoom: number };
 
 /**
  * Libya's districts coloured by how many incidents match the filters, with the incidents gathered into clusters
  * that the server counts for the visible area (never the incidents themselves). Offline: the boundaries and places
  * are bundled files; clusters are buttons, so they read and work without the canvas.
  */
-export function IncidentMap({ filters, onSelect, height, clusters = true }: Props) {
+export function IncidentMap({
+  filters,
+  onSelect,
+  height,
+  clusters = true,
+  initialView,
+  onViewChange,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const geo = useLibyaGeo();
@@ -126,6 +132,8 @@ export function IncidentMap({ filters, onSelect, height, clusters = true }: Prop
   const markers = useRef<Marker[]>([]);
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
+  const viewRef = useRef(onViewChange);
+  viewRef.current = onViewChange;
   const countsRef = useRef<Map<string, number>>(new Map());
   const [view, setView] = useState<{ zoom: number; bbox: string } | null>(null);
   const closeIn = clusters && view !== null && view.zoom >= COUNTRY_ZOOM;
@@ -138,8 +146,12 @@ export function IncidentMap({ filters, onSelect, height, clusters = true }: Prop
     const map = new MapLibreMap({
       container: container.current,
       style: baseStyle(geo.data),
-      bounds: LIBYA,
-      fitBoundsOptions: { padding: 8 },
+      ...(initialView
+        ? {
+            center: [initialView.longitude, initialView.latitude] as [number, number],
+            zoom: initialView.zoom,
+          }
+        : { bounds: LIBYA, fitBoundsOptions: { padding: 8 } }),
       attributionControl: { compact: false, customAttribution: t("incidentMap.attribution") },
       dragRotate: false,
       pitchWithRotate: false,
@@ -148,7 +160,11 @@ export function IncidentMap({ filters, onSelect, height, clusters = true }: Prop
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), "top-left");
-    const report = () => setView(viewOf(map));
+    const report = () => {
+      setView(viewOf(map));
+      const centre = map.getCenter();
+      viewRef.current?.({ longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() });
+    };
     map.on("load", report);
     map.on("moveend", report);
     const popup = new Popup({ closeButton: false, closeOnClick: false, className: "tansiq-map-popup" });

@@ -1,6 +1,6 @@
 import { lazy } from "react";
 
-export type { MapSelection } from "./incident-map";
+export type { MapSelection, MapView } from "./incident-map";
 
 /** The incident map, loaded (with MapLibre, ≈250 kB gzipped) when it is first drawn: docs/decisions/0012. */
 export const IncidentMap = lazy(() => import("./incident-map").then((m) => ({ default: m.IncidentMap })));
