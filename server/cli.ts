@@ -14,6 +14,11 @@ import {
   importMeetingFile,
   parseImportMeetingArgs,
 } from "./features/meetings/import-meeting-file";
+import {
+  ImportRefused,
+  parseImportIncidentsArgs,
+  runImportIncidents,
+} from "./features/incidents/import/incidents.import.cli";
 import "./authz/index";
 import {
   ReportRefused,
@@ -42,6 +47,9 @@ const USAGE = `Usage: tansiq <command>
   migrate-to-postgres DATABASE_URL
                   copy the embedded database (TANSIQ_DATA_DIR) into an empty PostgreSQL database, then
                   check every table and the audit chain there
+  import incidents FILE [--format tansiq|acled|iom] [--dry-run] [--as USER]
+                  import incidents from Tansiq's template (CSV or .xlsx), an ACLED export or IOM's Missing
+                  Migrants CSV: progress on stderr, a JSON summary (created, skipped, refused) on stdout
   import meeting FILE [--date YYYY-MM-DD] [--format json|text]
                   read an Arabic meeting report and print the proposed meeting as JSON, or as a
                   readable summary with --format text (--date: the report's publication date, to
@@ -100,6 +108,24 @@ async function main(args: string[]): Promise<number> {
         return 0;
       });
     case "import": {
+      if (sub === "incidents") {
+        const parsed = parseImportIncidentsArgs(args.slice(2));
+        if (typeof parsed === "string") {
+          console.error(parsed);
+          break;
+        }
+        return withDatabase(async ({ db }) => {
+          try {
+            const summary = await runImportIncidents(db, loadConfig(), parsed, new Date());
+            console.log(JSON.stringify(summary, null, 2));
+            return summary.written || parsed.dryRun ? 0 : 1;
+          } catch (error) {
+            if (!(error instanceof ImportRefused)) throw error;
+            console.error(error.message);
+            return 1;
+          }
+        });
+      }
       if (sub !== "meeting") break;
       const parsed = parseImportMeetingArgs(args.slice(2));
       if (!parsed) break;

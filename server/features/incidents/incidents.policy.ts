@@ -53,6 +53,7 @@ export const incidentsPolicy = definePolicy({
     step: (actor: Actor) => isStaff(actor) || isLeadership(actor),
     seizures: (actor: Actor) => isStaff(actor),
     referrals: (actor: Actor) => isStaff(actor),
+    import: (actor: Actor) => isStaff(actor) || isLeadership(actor) || isAdmin(actor),
   },
   record: {
     update: (actor: Actor, incident: IncidentSubject) => isOpen(incident) && canRecordFor(actor, incident),
@@ -150,3 +151,8 @@ export function referralsVisibleTo(actor: Actor): SQL | undefined {
 }
 export const seesReferralsOf = (actor: Actor, agencyId: string) =>
   isLeadership(actor) || (actor.role !== "observer" && actor.agencyId === agencyId);
+
+/** May the actor import incidents into this agency? Staff for their own; leadership and admins for any they choose. */
+export function canImportFor(actor: Actor, agencyId: string): boolean {
+  return canRecordFor(actor, { agencyId }) || isLeadership(actor) || isAdmin(actor);
+}

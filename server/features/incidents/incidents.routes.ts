@@ -48,10 +48,12 @@ import {
 } from "./incidents.queries";
 import { addSeizure, changeCustody } from "./record-seizure";
 import { addReferral, updateReferral } from "./save-referral";
+import { incidentImportRoutes } from "./import/incidents.import.routes";
 import { findReferralForUpdate, findSeizureForUpdate, seizureTotals } from "./seizures.queries";
 import { stepIncident } from "./step-incident";
 
 export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(incidentImportRoutes); // its own body parser (files) stays in its scope
   app.get(
     "/api/v1/incidents",
     {
