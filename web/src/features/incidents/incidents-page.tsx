@@ -21,6 +21,7 @@ import { useFormat } from "../../app/use-format";
 import { useCurrentUser } from "../auth";
 import { useAgencyNamer, useAgencyOptions } from "../agencies";
 import { IncidentFormModal } from "./incident-form-modal";
+import { ImportIncidentsModal } from "./import-incidents-modal";
 import { IncidentStatusBadge, districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
 import { DateField } from "../../app/date-field";
@@ -68,6 +69,7 @@ export function IncidentsPage() {
     Object.entries(list.filters).filter(([key, value]) => key !== "sort" && value !== ""),
   );
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const select = (
     name: keyof Filters,
     label: string,
@@ -101,6 +103,11 @@ export function IncidentsPage() {
                 {t(`incidents.export.${ext}`)}
               </Button>
             ))}
+            {me.permissions.includes("incidents.import") ? (
+              <Button variant="default" onClick={() => setImporting(true)} data-testid="incident-import">
+                {t("incidentImport.open")}
+              </Button>
+            ) : null}
             {me.permissions.includes("incidents.create") ? (
               <Button onClick={() => setCreating(true)} data-testid="incident-new">
                 {t("incidents.new")}
@@ -218,6 +225,7 @@ export function IncidentsPage() {
           onSaved={(id) => void navigate(`/incidents/${id}`)}
         />
       ) : null}
+      {importing ? <ImportIncidentsModal opened onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }
