@@ -1,4 +1,9 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Session, type TestApp } from "../../test/app";
@@ -147,5 +152,29 @@ describe("incident imports", () => {
     expect(badFormat.statusCode).toBe(400);
     expect(badFormat.body).toContain("format");
     expect(await total()).toBe(before);
+  });
+});
+
+describe("tansiq import incidents (the command)", () => {
+  it("prints the summary as JSON on stdout, progress on stderr", { timeout: 300_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tansiq-import-"));
+    const env = {
+      ...process.env,
+      TANSIQ_DATA_DIR: path.join(dir, "data"),
+      DATABASE_URL: "",
+      LOG_LEVEL: "silent",
+    };
+    const run = promisify(execFile);
+    const cli = ["bin/tansiq.js"];
+    await run("node", [...cli, "seed-demo"], { env });
+    const file = fileURLToPath(new URL("../../test/fixtures/import/acled-current.csv", import.meta.url));
+    const args = [...cli, "import", "incidents", file, "--format", "acled", "--as", "officer.emsaed"];
+    const dry = await run("node", [...args, "--dry-run"], { env });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ created: 3, skipped: 0, refused: [], written: false });
+    expect(dry.stderr).toMatch(/read 3 rows/);
+    const real = await run("node", args, { env });
+    expect(JSON.parse(real.stdout)).toMatchObject({ created: 3, skipped: 0, written: true });
+    const again = await run("node", args, { env });
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, skipped: 3, written: true });
   });
 });
