@@ -11,6 +11,7 @@ const RECORD_OF: Record<string, string> = {
   meeting: "meetings",
   incident: "incidents",
   border_report: "border_reports",
+  need: "needs",
 };
 
 /**

@@ -13,3 +13,13 @@ export const dashboardPolicy = definePolicy({
   },
   record: {},
 });
+
+/**
+ * Readers whose dashboards count the same records share this key: every feature's visibility rule that the dashboard
+ * sums under reads only the reader's role and agency (never the person), so their figures may be served to each
+ * other from the figures cache.
+ */
+export const dashboardVisibilityKey = (actor: Actor) => `${actor.role}:${actor.agencyId}`;
+
+/** The kinds of change that move a dashboard figure (live changes: publishChange). */
+export const DASHBOARD_COUNTS = ["incident", "border_report", "task", "plan", "meeting", "need"] as const;

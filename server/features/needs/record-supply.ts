@@ -9,6 +9,7 @@ import { assertActiveAgency } from "../agencies";
 import { addHistory } from "./need-history";
 import { DELIVERABLE_STATUSES, afterDelivery } from "./need-workflow";
 import { needDeliveries, needPledges, needs, type NeedRow } from "./needs.table";
+import { publishChange } from "../../live/publish-change";
 
 /** Records a pledge; a need approved but not started moves to in progress. The caller holds the need's lock. */
 export async function recordPledge(tx: Db, ctx: Ctx, need: NeedRow, input: PledgeBody) {
@@ -60,6 +61,8 @@ export async function recordDelivery(tx: Db, ctx: Ctx, need: NeedRow, input: Del
   if (!after) throw new AppError("not_found");
   await addHistory(tx, ctx, need.id, "deliver", need.status, outcome.status, input.reference);
   await recordEvent(tx, ctx, "need.deliver", "need_deliveries", delivery.id, null, delivery);
+  // Open pages that count needs (the dashboard) refresh, and figures kept on every instance are dropped.
+  await publishChange(tx, { entity: "need", id: need.id });
   if (outcome.status === "fulfilled") {
     await recordEvent(tx, ctx, "need.fulfil", "needs", need.id, need, after);
     // What the need was made from (a meeting's commitment) is completed with it, in this transaction.

@@ -10,6 +10,7 @@ import { assertActiveAgency } from "../agencies";
 import { assertPlanLinks } from "./plan-links";
 import { addHistory } from "./need-history";
 import { needs, type NeedRow } from "./needs.table";
+import { publishChange } from "../../live/publish-change";
 
 const needSearchKey = (n: Pick<NeedRow, "title" | "description" | "unit" | "reference" | "justification">) =>
   searchKey([n.reference, n.title, n.description, n.unit, n.justification]);
@@ -41,6 +42,8 @@ export async function createNeed(
   if (!row) throw new Error("insert returned nothing");
   await addHistory(tx, ctx, row.id, "create", null, "draft", null);
   await recordEvent(tx, ctx, "need.create", "needs", row.id, null, row);
+  // Open pages that count needs (the dashboard) refresh, and figures kept on every instance are dropped.
+  await publishChange(tx, { entity: "need", id: row.id });
   return row;
 }
 
@@ -57,5 +60,7 @@ export async function updateNeed(tx: Db, ctx: Ctx, need: NeedRow, input: NeedUpd
     .returning();
   if (!after) throw new AppError("not_found");
   await recordEvent(tx, ctx, "need.update", "needs", after.id, need, after);
+  // Open pages that count needs (the dashboard) refresh, and figures kept on every instance are dropped.
+  await publishChange(tx, { entity: "need", id: after.id });
   return after;
 }

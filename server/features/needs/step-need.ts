@@ -7,6 +7,7 @@ import { AppError } from "../../http/app-error";
 import { addHistory } from "./need-history";
 import { nextStatus } from "./need-workflow";
 import { needs, type NeedRow } from "./needs.table";
+import { publishChange } from "../../live/publish-change";
 
 /** Takes one workflow step (submit, endorse, approve…): status, history line and audit event together. */
 export async function stepNeed(
@@ -28,5 +29,7 @@ export async function stepNeed(
   if (!after) throw new AppError("not_found");
   await addHistory(tx, ctx, need.id, action, need.status, to, comment);
   await recordEvent(tx, ctx, `need.${action}`, "needs", need.id, need, { ...after, comment });
+  // Open pages that count needs (the dashboard) refresh, and figures kept on every instance are dropped.
+  await publishChange(tx, { entity: "need", id: need.id });
   return after;
 }
