@@ -24,6 +24,7 @@ import type { Database } from "./db/client";
 import { agencyRoutes } from "./features/agencies";
 import { borderRoutes } from "./features/border";
 import { dashboardRoutes } from "./features/dashboard";
+import { homeRoutes } from "./features/home";
 import { reportRoutes } from "./features/reports";
 import { communityRoutes, publicCommunityRoutes } from "./features/community";
 import { incidentRoutes, incidentTypeRoutes } from "./features/incidents";
@@ -111,6 +112,7 @@ const FEATURES = [
   incidentRoutes,
   borderRoutes,
   dashboardRoutes,
+  homeRoutes,
   reportRoutes,
   courseRoutes,
   certificateRoutes,

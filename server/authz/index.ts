@@ -25,5 +25,6 @@ export {
 } from "../features/training/training.policy";
 export { borderReportsPolicy, crossingsPolicy } from "../features/border/border.policy";
 export { dashboardPolicy } from "../features/dashboard/dashboard.policy";
+export { homePolicy } from "../features/home/home.policy";
 export { reportsPolicy } from "../features/reports/reports.policy";
 export { communityPolicy } from "../features/community/community.policy";

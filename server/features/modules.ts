@@ -3,6 +3,7 @@ import { allow, policyNames } from "../authz/engine";
 
 /** The modules the web navigation may show, each opened by a read policy. Add a module here when it lands. */
 const MODULES = [
+  { name: "home", policy: "home.read" },
   { name: "agencies", policy: "agencies.read" },
   { name: "users", policy: "users.read" },
   { name: "personnel", policy: "personnel.read" },
