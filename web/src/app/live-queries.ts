@@ -42,8 +42,9 @@ export function queriesTouchedBy(change: LiveChange): QueryKey[] {
       keys.push(["notifications", "list"]);
       break;
   }
-  // The dashboard sums every kind of record the reader may see.
-  if (change.entity !== "notification") keys.push(["dashboard"]);
+  // The dashboard sums every kind of record the reader may see; today's home lists tasks, commitments, needs and
+  // border reports.
+  if (change.entity !== "notification") keys.push(["dashboard"], ["home"]);
   // A task or a plan change moves its plan's progress and the plans overview.
   if (change.planId && change.entity !== "plan")
     keys.push(["plans", "one", change.planId], ["plans", "overview"]);

@@ -8,6 +8,8 @@ export type NavItem = { module: string; path: string; label: ParseKeys; id?: str
  * a module the server lists but the web does not know yet is skipped.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // Today's home: first, so every role given it lands there (leadership is not: its home is the dashboard).
+  { module: "home", path: "/today", label: "nav.home" },
   { module: "dashboard", path: "/dashboard", label: "nav.dashboard" },
   { module: "plans", path: "/plans", label: "nav.plans" },
   { module: "tasks", path: "/tasks", label: "nav.board" },

@@ -31,6 +31,7 @@ const CommitmentsPage = lazy(() =>
 );
 const HonoursPage = lazy(() => import("../features/meetings").then((m) => ({ default: m.HonoursPage })));
 const AuditPage = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditPage })));
+const HomePage = lazy(() => import("../features/home").then((m) => ({ default: m.HomePage })));
 const DashboardPage = lazy(() => import("../features/dashboard").then((m) => ({ default: m.DashboardPage })));
 const PlansPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import("../features/plans").then((m) => ({ default: m.PlanPage })));
@@ -105,6 +106,7 @@ export function AppRoutes() {
         <Route path="commitments" element={page(CommitmentsPage, "commitments")} />
         <Route path="honours" element={page(HonoursPage, "honours")} />
         <Route path="audit" element={page(AuditPage, "audit")} />
+        <Route path="today" element={page(HomePage, "home")} />
         <Route path="dashboard" element={page(DashboardPage, "dashboard")} />
         <Route path="plans" element={page(PlansPage, "plans")} />
         <Route path="plans/overview" element={page(OverviewPage, "plans")} />
