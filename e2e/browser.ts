@@ -5,17 +5,20 @@ import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../server/app";
 import { loadConfig } from "../server/config";
 import type { Database } from "../server/db/client";
-import { seedDemo } from "../server/demo/seed-demo";
+import { seedDemo, type DemoHistory } from "../server/demo/seed-demo";
 import { createTestDatabase } from "../server/test/database";
 import { WEB_DIST, ROOT } from "../server/web-build";
 
 export const DEMO_PASSWORD = "demo-password-e2e";
 export const SCREENSHOTS = path.join(ROOT, "test-results");
 
-/** The real server with the demo region and the built web app, on a random loopback port. */
-export async function startDemoServer() {
+/**
+ * The real server with the demo region and the built web app, on a random loopback port. The demo's last eight
+ * weeks of incidents by default; `year` seeds what `npm start` does (a year of incidents and IOM's rows).
+ */
+export async function startDemoServer(history: DemoHistory = "recent") {
   const database: Database = await createTestDatabase();
-  await seedDemo(database.db, new Date(), DEMO_PASSWORD);
+  await seedDemo(database.db, new Date(), DEMO_PASSWORD, history);
   const base = loadConfig(
     {},
     { logLevel: "silent", demoMode: true, webDist: WEB_DIST, database: { engine: "pglite", dataDir: null } },
@@ -78,10 +81,10 @@ export async function logIn(page: Page, url: string, username: string) {
 export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
 
 /** The demo server and Chromium for one test file: started before its tests, closed after them. */
-export function useDemoBrowser(): { server: DemoServer; browser: Browser } {
+export function useDemoBrowser(history: DemoHistory = "recent"): { server: DemoServer; browser: Browser } {
   const demo = {} as { server: DemoServer; browser: Browser };
   beforeAll(async () => {
-    demo.server = await startDemoServer();
+    demo.server = await startDemoServer(history);
     demo.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -127,7 +127,7 @@ async function crawlRun(browser: Browser, url: string, run: Run): Promise<string
 describe.skipIf(!process.env.DATABASE_URL && !process.env.TANSIQ_CRAWL)(
   "every page for every role, on a desk and on a phone",
   () => {
-    const demo = useDemoBrowser();
+    const demo = useDemoBrowser("year");
 
     it(
       "crawls the whole app without an error, overflow, untranslated text, UUID or cut badge",

@@ -4,7 +4,7 @@ import { logIn, screenshot, useDemoBrowser } from "./browser";
 const digits = (text: string) => Number(text.replace(/[^\d]/g, ""));
 
 describe("the region dashboard in Chromium (Arabic, 390 px)", () => {
-  const demo = useDemoBrowser();
+  const demo = useDemoBrowser("year");
 
   it(
     "the minister's dashboard fits a phone, its figures open their lists with the same total, a report entered at Emsaed moves the crossing's figure without a reload, and the plan page charts its two computed indicators",

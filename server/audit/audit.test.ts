@@ -34,7 +34,7 @@ describe("audit log", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
   });
   afterAll(() => t.close());
 
@@ -267,7 +267,7 @@ describe("npx tansiq audit verify and audit anchor", () => {
         // On PostgreSQL the commands run against their own fresh database, altered directly with SQL.
         const { createTestDatabase } = await import("../test/database");
         const database = await createTestDatabase();
-        await seedDemo(database.db, new Date(), "demo-password-1");
+        await seedDemo(database.db, new Date(), "demo-password-1", "recent");
         url = database.pool!.options.connectionString!;
         db = database.db;
         close = () => database.close();

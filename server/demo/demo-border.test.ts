@@ -27,7 +27,7 @@ describe("demo border year", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
   });
   afterAll(() => t.close());
 

@@ -7,7 +7,7 @@ describe("demo meetings", () => {
   let minister: Session;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
     minister = await login(t.app, "minister", "demo-password-1");
   });
   afterAll(() => t.close());

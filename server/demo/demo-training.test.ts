@@ -6,7 +6,7 @@ describe("demo training", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
   });
   afterAll(() => t.close());
 

@@ -1,9 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { and, asc, eq } from "drizzle-orm";
 import type { IncidentTypeGroup, Sensitivity } from "../../common/enums";
 import type { Ctx } from "../authz/actor";
 import type { Db } from "../db/client";
 import { crossings } from "../features/border";
-import { addSeizure, createIncident, incidentTypes } from "../features/incidents";
+import { addReferral, addSeizure, createIncident, incidentTypes } from "../features/incidents";
+import { importIncidents } from "../features/incidents/import/import-incidents";
 import { tripoliDayOf } from "../features/incidents/create-incident";
 import { stepIncident } from "../features/incidents/step-incident";
 import { createIndicator, planObjectives, plans } from "../features/plans";
@@ -89,10 +91,13 @@ const KINDS: Kind[] = [
   },
 ];
 const WEEKS = 8;
+const YEAR_WEEKS = 52;
 
 /**
- * Eight weeks of incidents around Tobruk and the Emsaed crossing (fuel and goods smuggling with their seizures,
- * interceptions of migrants, a few restricted trafficking and weapons cases), some under investigation; then the
+ * Incidents around Tobruk and the Emsaed crossing (fuel and goods smuggling with their seizures, interceptions of
+ * migrants, a few restricted trafficking and weapons cases): the last eight weeks, some under investigation, and
+ * with the `year` history the 44 weeks before them (mostly closed, some referred to the prosecution) and IOM's
+ * Missing Migrants rows; a trafficking case whose victims were referred to the Red Crescent; then the
  * two indicators of the Tobruk plan that measure themselves: smuggling incidents in the district per week (from
  * the incidents) and migrants intercepted at Emsaed per week (from the crossing's daily reports).
  */
@@ -100,6 +105,7 @@ export async function seedDemoIncidentsAndIndicators(
   tx: Db,
   ctx: Ctx,
   agencyIdsByCode: ReadonlyMap<string, string>,
+  history: "year" | "recent",
 ): Promise<void> {
   const id = (code: string) => {
     const value = agencyIdsByCode.get(code);
@@ -119,44 +125,67 @@ export async function seedDemoIncidentsAndIndicators(
   const today = tripoliDayOf(ctx.now);
   const dayBack = (n: number) =>
     new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  const as: Ctx = { ...ctx, actorLabel: "seed-demo" };
+  /** One incident of this kind `back` days ago, its seizure and its first step, drawn from `draw`. */
+  const record = async (kind: Kind, back: number, draw: () => number) => {
+    const migrants = kind.type === "migration_interception" || kind.type === "migrant_smuggling";
+    const intercepted = migrants ? 3 + Math.floor(draw() * 25) : 0;
+    const incident = await createIncident(tx, as, {
+      agencyId: id(kind.agency),
+      typeId: types.get(kind.type)!,
+      occurredOn: dayBack(back),
+      occurredTime: null,
+      districtPcode: "LY0104",
+      placeName: kind.place,
+      latitude: near(kind.at[0]),
+      longitude: near(kind.at[1]),
+      narrative: null,
+      sensitivity: kind.sensitivity,
+      arrests: Math.floor(draw() * 4),
+      rescued: kind.type === "human_trafficking" ? 1 + Math.floor(draw() * 4) : 0,
+      intercepted,
+      nationalities: [],
+      dead: 0,
+      missing: 0,
+    });
+    if (kind.seizure && draw() < 0.7)
+      await addSeizure(tx, as, incident, {
+        item: kind.seizure,
+        kind: null,
+        description: null,
+        quantity:
+          kind.seizure === "fuel" ? 2_000 + Math.round(draw() * 18_000) : 20 + Math.round(draw() * 200),
+        unit: kind.seizure === "fuel" ? "litre" : "carton",
+        estimatedValueLyd: null,
+      });
+    return incident;
+  };
   for (const kind of KINDS) {
     const count = Math.round(kind.perWeek * WEEKS);
     for (let i = 0; i < count; i++) {
       const back = Math.floor(random() * WEEKS * 7);
-      const migrants = kind.type === "migration_interception" || kind.type === "migrant_smuggling";
-      const intercepted = migrants ? 3 + Math.floor(random() * 25) : 0;
-      const as: Ctx = { ...ctx, actorLabel: "seed-demo" };
-      const incident = await createIncident(tx, as, {
-        agencyId: id(kind.agency),
-        typeId: types.get(kind.type)!,
-        occurredOn: dayBack(back),
-        occurredTime: null,
-        districtPcode: "LY0104",
-        placeName: kind.place,
-        latitude: near(kind.at[0]),
-        longitude: near(kind.at[1]),
-        narrative: null,
-        sensitivity: kind.sensitivity,
-        arrests: Math.floor(random() * 4),
-        rescued: kind.type === "human_trafficking" ? 1 + Math.floor(random() * 4) : 0,
-        intercepted,
-        nationalities: [],
-        dead: 0,
-        missing: 0,
-      });
-      if (kind.seizure && random() < 0.7)
-        await addSeizure(tx, as, incident, {
-          item: kind.seizure,
-          kind: null,
-          description: null,
-          quantity:
-            kind.seizure === "fuel" ? 2_000 + Math.round(random() * 18_000) : 20 + Math.round(random() * 200),
-          unit: kind.seizure === "fuel" ? "litre" : "carton",
-          estimatedValueLyd: null,
-        });
+      const incident = await record(kind, back, random);
       if (back > 10 && random() < 0.5) await stepIncident(tx, as, incident, "investigate", null);
     }
   }
+  // The rest of the year before those weeks, at the same rates (its own sequence: the recent weeks stay as they
+  // were): most cases closed, some still under investigation, a few referred to the prosecution.
+  const earlier = generator(20_261_205);
+  for (const kind of history === "year" ? KINDS : []) {
+    const count = Math.round(kind.perWeek * (YEAR_WEEKS - WEEKS));
+    for (let i = 0; i < count; i++) {
+      const back = WEEKS * 7 + Math.floor(earlier() * (YEAR_WEEKS - WEEKS) * 7);
+      const incident = await record(kind, back, earlier);
+      const fate = earlier();
+      if (fate < 0.25) continue;
+      const investigated = await stepIncident(tx, as, incident, "investigate", null);
+      if (fate < 0.4) continue;
+      if (fate < 0.5) await stepIncident(tx, as, investigated, "refer", null);
+      else await stepIncident(tx, as, investigated, "close", "انتهى التحقيق وأُغلق المحضر.");
+    }
+  }
+  await seedTraffickingCase(tx, as, id, types, dayBack);
+  if (history === "year") await seedIomRows(tx, as, id("AIIA-TBK"));
 
   const [plan] = await tx
     .select()
@@ -201,4 +230,56 @@ export async function seedDemoIncidentsAndIndicators(
     source: "border",
     spec: { crossingId: crossing.id, figure: "migrantsIntercepted" },
   });
+}
+
+/**
+ * A trafficking case of internal security in Tobruk (restricted): women and girls freed from a house in the city,
+ * under investigation, the victims referred to the Red Crescent's Tobruk branch.
+ */
+async function seedTraffickingCase(
+  tx: Db,
+  ctx: Ctx,
+  id: (code: string) => string,
+  types: ReadonlyMap<string, string>,
+  dayBack: (n: number) => string,
+): Promise<void> {
+  const incident = await createIncident(tx, ctx, {
+    agencyId: id("ISA-TBK"),
+    typeId: types.get("human_trafficking")!,
+    occurredOn: dayBack(12),
+    occurredTime: "23:40",
+    districtPcode: "LY0104",
+    placeName: "حي الشرقية، طبرق",
+    latitude: 32.081,
+    longitude: 23.99,
+    narrative:
+      "مداهمة منزل بحي الشرقية بناءً على معلومات عن احتجاز مهاجرات بغرض الاستغلال؛ تحرير ثلاث نساء وفتاتين والقبض على شخصين.",
+    sensitivity: "restricted",
+    arrests: 2,
+    rescued: 5,
+    intercepted: 0,
+    nationalities: [],
+    dead: 0,
+    missing: 0,
+  });
+  const investigated = await stepIncident(tx, ctx, incident, "investigate", null);
+  await addReferral(tx, ctx, investigated, {
+    women: 3,
+    men: 0,
+    girls: 2,
+    boys: 0,
+    referredTo: "جمعية الهلال الأحمر الليبي - فرع طبرق",
+    referredOn: dayBack(11),
+    status: "in_progress",
+    notes: "إيواء مؤقت ورعاية طبية ونفسية.",
+  });
+}
+
+/**
+ * IOM's Missing Migrants rows for Libya (CC BY 4.0, server/demo/data/iom/SOURCES.md), imported as the
+ * anti-illegal-migration agency would: the same path as `tansiq import incidents --format iom`.
+ */
+async function seedIomRows(tx: Db, ctx: Ctx, agencyId: string): Promise<void> {
+  const file = await readFile(new URL("./data/iom/missing-migrants-libya-2014-2019.csv", import.meta.url));
+  await importIncidents(tx, ctx, { format: "iom", agencyId, dryRun: false, file, language: "ar" });
 }

@@ -18,8 +18,20 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/**
+ * How much incident history the demo holds: `year`, what `npm start` seeds — a year of incidents around Tobruk and
+ * Emsaed plus IOM's Missing Migrants rows for Libya; `recent`, the last eight weeks only, for tests that need the
+ * region's people and records but not its history (the year costs seconds per seed on the embedded engine).
+ */
+export type DemoHistory = "year" | "recent";
+
 /** Seeds the Tobruk demo region in one transaction (all or nothing). Every row is audited like any other. */
-export async function seedDemo(db: Db, now: Date, password: string): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  now: Date,
+  password: string,
+  history: DemoHistory = "year",
+): Promise<void> {
   const ctx: Ctx = { actor: null, now, actorLabel: "seed-demo" };
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -78,6 +90,6 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
     await seedDemoMeetings(tx, ctx, ids);
     await seedDemoTraining(tx, ctx, ids);
     await seedDemoBorder(tx, ctx, ids);
-    await seedDemoIncidentsAndIndicators(tx, ctx, ids);
+    await seedDemoIncidentsAndIndicators(tx, ctx, ids, history);
   });
 }

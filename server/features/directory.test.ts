@@ -8,7 +8,7 @@ describe("the directory: agencies, users, personnel", () => {
   let admin: Session;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
     admin = (await signedIn(t.app, t.db, "admin")).session;
   });
   afterAll(() => t.close());

@@ -145,7 +145,7 @@ describe("bad input on every route of the app's route table", () => {
       },
     });
     t = await createTestApp({ config: { demoMode: true, logLevel: "info" }, logStream });
-    await seedDemo(t.db, new Date(TEST_NOW), "Tobruk-Demo-2026");
+    await seedDemo(t.db, new Date(TEST_NOW), "Tobruk-Demo-2026", "recent");
     const [agency] = await queryRows<{ id: string }>(
       t.db,
       sql`select agency_id as id from tasks group by agency_id order by count(*) desc limit 1`,

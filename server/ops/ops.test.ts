@@ -139,7 +139,7 @@ describe("tansiq backup and restore", () => {
   let site: Installation;
   beforeAll(async () => {
     site = await installation();
-    await site.open(({ db }) => seedDemo(db, new Date("2026-11-20T08:00:00Z"), "Tobruk-Demo-2026"));
+    await site.open(({ db }) => seedDemo(db, new Date("2026-11-20T08:00:00Z"), "Tobruk-Demo-2026", "recent"));
   }, 300_000);
   afterAll(() => site.close());
 
@@ -196,7 +196,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
       }
     }
     beforeAll(async () => {
-      await embedded(({ db }) => seedDemo(db, new Date("2026-11-20T08:00:00Z"), "Tobruk-Demo-2026"));
+      await embedded(({ db }) =>
+        seedDemo(db, new Date("2026-11-20T08:00:00Z"), "Tobruk-Demo-2026", "recent"),
+      );
       await admin(`create database ${name}`);
     }, 300_000);
     afterAll(async () => {

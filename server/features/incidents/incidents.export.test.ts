@@ -20,7 +20,7 @@ describe("incident exports", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), PASSWORD);
+    await seedDemo(t.db, t.clock.now(), PASSWORD, "recent");
     for (const u of ["minister", "director.tobruk", "liaison.isa", "observer.mp"])
       sessions.set(u, await login(t.app, u, PASSWORD));
     const [isa] = await t.db.select().from(agencies).where(eq(agencies.code, "ISA-TBK"));

@@ -34,7 +34,7 @@ describe("incident map", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), PASSWORD);
+    await seedDemo(t.db, t.clock.now(), PASSWORD, "recent");
     for (const u of READERS) sessions.set(u, await login(t.app, u, PASSWORD));
     // One incident at sea (outside every district), as IOM reports place many.
     const [sea] = await t.db.select().from(incidents).where(eq(incidents.sensitivity, "internal")).limit(1);

@@ -25,7 +25,7 @@ describe("importing a meeting that is already recorded", () => {
   let director: Session;
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
     director = await login(t.app, "director.tobruk", "demo-password-1");
   });
   afterAll(() => t.close());

@@ -18,7 +18,7 @@ describe("meeting and honour documents over HTTP", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), "demo-password-1");
+    await seedDemo(t.db, t.clock.now(), "demo-password-1", "recent");
     director = await login(t.app, "director.tobruk", "demo-password-1");
     officer = await login(t.app, "officer.tobruk", "demo-password-1");
     const minister = await login(t.app, "minister", "demo-password-1");

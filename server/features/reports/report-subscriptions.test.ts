@@ -31,7 +31,7 @@ describe("the weekly report by e-mail", () => {
         publicUrl: "https://tansiq.example.ly",
       },
     });
-    await seedDemo(t.db, t.clock.now(), PASSWORD);
+    await seedDemo(t.db, t.clock.now(), PASSWORD, "recent");
     for (const u of ["minister", "director.tobruk", "officer.emsaed"]) {
       sessions.set(u, await login(t.app, u, PASSWORD));
       await t.db

@@ -50,7 +50,7 @@ describe("weekly report", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), PASSWORD);
+    await seedDemo(t.db, t.clock.now(), PASSWORD, "recent");
     const [isa] = await t.db.select().from(agencies).where(eq(agencies.code, "ISA-TBK"));
     const isaManager = await buildUser(t.db, { role: "manager", agencyId: isa!.id, isDemo: true });
     for (const u of ["admin", "minister", "director.tobruk", "officer.emsaed", "observer.mp"])

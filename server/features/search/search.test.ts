@@ -32,7 +32,7 @@ describe("search across Tansiq", () => {
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
-    await seedDemo(t.db, t.clock.now(), PASSWORD);
+    await seedDemo(t.db, t.clock.now(), PASSWORD, "recent");
     for (const u of ["minister", "director.tobruk", "liaison.isa", "officer.emsaed", "observer.mp"])
       sessions.set(u, await login(t.app, u, PASSWORD));
     const types = (await get("officer.emsaed", "/api/v1/incident-types")).json().data as {
