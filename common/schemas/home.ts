@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BORDER_SHIFTS } from "../enums";
 import { Id } from "./base";
 import { ListLink } from "./dashboard";
 
@@ -25,6 +26,8 @@ export const HomeItem = z.object({
   day: z.string().nullable(),
   /** The commitment's meeting, when the reader may open it (a commitment's page is its meeting's). */
   meetingId: Id.nullable(),
+  /** A border report's shift (its title is its day and shift; the group names the crossing). */
+  shift: z.enum(BORDER_SHIFTS).nullable(),
 });
 export type HomeItem = z.infer<typeof HomeItem>;
 

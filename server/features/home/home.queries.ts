@@ -126,7 +126,7 @@ export async function homeOf(db: Db, actor: Actor, now: Date): Promise<Home> {
                 "borderApprovals",
                 { list: "border-reports", query },
                 total,
-                rows.map((r) => ({ ...item(r), titleAr: c.nameAr, titleEn: c.nameEn, day: r.day })),
+                rows.map((r) => ({ ...item(r), day: r.day, shift: r.shift })),
                 { crossing: { nameAr: c.nameAr, nameEn: c.nameEn } },
               );
             }),
@@ -146,6 +146,7 @@ const item = (r: { id: string; reference: string }): HomeItem => ({
   titleEn: null,
   day: null,
   meetingId: null,
+  shift: null,
 });
 
 /**

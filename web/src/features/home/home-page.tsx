@@ -109,16 +109,23 @@ function GroupCard({ group }: { group: HomeGroup }) {
               data-testid="home-item-link"
               style={{ overflowWrap: "anywhere" }}
             >
-              {english ? item.titleEn || item.titleAr : item.titleAr}
+              {item.shift && item.day ? (
+                <>
+                  <bdi>{format.date(item.day)}</bdi> — {t(`enums.borderShift.${item.shift}`)}
+                </>
+              ) : english ? (
+                item.titleEn || item.titleAr
+              ) : (
+                item.titleAr
+              )}
             </Anchor>
             <Group gap="xs" wrap="wrap">
               <Text size="xs" ff="monospace" c="dimmed">
                 <bdi>{item.reference}</bdi>
               </Text>
-              {item.day ? (
+              {item.day && !item.shift ? (
                 <Text size="xs" c={isLate ? "red" : "dimmed"}>
-                  {t(group.kind === "borderApprovals" ? "home.day" : "home.due")}{" "}
-                  <bdi>{format.date(item.day)}</bdi>
+                  {t("home.due")} <bdi>{format.date(item.day)}</bdi>
                 </Text>
               ) : null}
             </Group>
