@@ -1,4 +1,4 @@
-// Builds web/src/features/incidents/map/libya-geo.json, the map's bundled geography, from the OCHA COD files in
+// Builds common/geo/libya-geo.json, the map's bundled geography, from the OCHA COD files in
 // ../shared/fixtures/geo (see NOTICE for their attribution): the 22 district boundaries and the 100 P-coded
 // major places, with only the properties the map shows and coordinates rounded to 1/1000 of a degree (about
 // 100 m; a country map needs no finer) with repeated points dropped.
@@ -47,7 +47,7 @@ const places = read("lby_adm3_major_cities_points.geojson").features.map((f) => 
   geometry: { type: "Point", coordinates: f.geometry.coordinates.map(round) },
 }));
 
-const out = join(import.meta.dirname, "../web/src/features/incidents/map/libya-geo.json");
+const out = join(import.meta.dirname, "../common/geo/libya-geo.json");
 writeFileSync(
   out,
   JSON.stringify({

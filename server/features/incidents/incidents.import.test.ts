@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
 import { createTestApp, type Session, type TestApp } from "../../test/app";
 import { auditEvents } from "../../audit/audit.table";
 import { auditCount, buildAgency, signedIn } from "../../test/factories";
@@ -71,12 +72,26 @@ describe("incident imports", () => {
       .select()
       .from(incidents)
       .where(and(eq(incidents.source, "iom"), eq(incidents.sourceId, "52463")));
+    // "Body washed ashore near Tripoli": IOM names no district; its coordinates lie in Tripoli's.
     expect(row).toMatchObject({
       occurredOn: "2019-09-25",
       dead: 1,
       agencyId: emsaed.id,
       sensitivity: "internal",
+      districtPcode: "LY0211",
     });
+    // Placed in the district their coordinates lie in; those off the coast stay without one (the map's sea).
+    const placed = await queryRows<{ district: string | null; n: number }>(
+      t.db,
+      sql`select district_pcode as district, count(*)::int as n from incidents where source = 'iom' group by 1`,
+    );
+    const atSea = placed.find((p) => p.district === null)?.n ?? 0;
+    console.log(
+      `IOM rows by district: ${placed.length - 1} districts, ${911 - atSea} placed, ${atSea} at sea`,
+    );
+    expect(atSea).toBeGreaterThan(0);
+    expect(911 - atSea).toBeGreaterThan(600);
+    expect(placed.find((p) => p.district === "LY0211")?.n).toBeGreaterThan(20);
     expect(row?.sourceUrl).toMatch(/^https:\/\/twitter.com/);
     expect(row?.searchKey).toContain(row?.reference.toLowerCase());
     const [type] = await t.db

@@ -9,6 +9,7 @@ import { nextReference, referenceSequence, referenceYear } from "../../../db/ref
 import { AppError } from "../../../http/app-error";
 import { publishChange } from "../../../live/publish-change";
 import { assertActiveAgency } from "../../agencies";
+import { districtOfPoint } from "../district-of-point";
 import { actorLabelOf } from "../incident-history";
 import { incidentSearchKey, tripoliDayOf } from "../create-incident";
 import {
@@ -119,6 +120,11 @@ export async function importIncidents(tx: Db, ctx: Ctx, input: ImportInput): Pro
     today: tripoliDayOf(ctx.now),
     typeCodes: new Set(typeByCode.keys()),
   });
+  // A row placed by its coordinates but naming no district (IOM's rows; ACLED's outside a known admin1; a template
+  // row left blank) is counted in the district it lies in, so the map's districts and the district filters hold it.
+  for (const c of parsed.candidates)
+    if (c.districtPcode === null && c.latitude !== null && c.longitude !== null)
+      c.districtPcode = districtOfPoint(c.latitude, c.longitude);
   const present = await existingKeys(tx, parsed.candidates);
   const seen = new Set<string>();
   const fresh = parsed.candidates.filter((c) => {

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import type { IncidentMapResponse } from "../../../../../common/schemas/incidents";
 import { api, type QueryParams } from "../../../app/api-client";
-import geoUrl from "./libya-geo.json?url";
+import geoUrl from "../../../../../common/geo/libya-geo.json?url";
 
 export type DistrictProperties = { pcode: string; nameAr: string; nameEn: string };
 export type PlaceProperties = DistrictProperties & { district: string };
