@@ -33,14 +33,26 @@ export function attendeeLabel(a: DraftAttendee, fallback: string): string {
   return [a.title, a.rank, name].filter((x) => x.trim() !== "").join(" ") || fallback;
 }
 
+/**
+ * The person first (rank and name), then the title: for a select that holds many of them in a narrow box (a
+ * speaker's), so that what a phone's width cuts is the end of the title, never the name.
+ */
+export function attendeeNameFirst(a: DraftAttendee, fallback: string): string {
+  const person = [a.rank, a.personnelId ? (a.linkedName ?? a.name) : a.name].filter((x) => x.trim() !== "");
+  const title = a.title.trim();
+  if (person.length === 0) return title || fallback;
+  return title ? `${person.join(" ")} — ${title}` : person.join(" ");
+}
+
 /** Options of a "which attendee" select: the attendees, and "none" first. */
-export function useAttendeeOptions(draft: MeetingDraft, none: string) {
+export function useAttendeeOptions(draft: MeetingDraft, none: string, { nameFirst = false } = {}) {
   const { t } = useTranslation();
+  const label = nameFirst ? attendeeNameFirst : attendeeLabel;
   return [
     { value: "", label: none },
     ...draft.attendees.map((a, i) => ({
       value: a.key,
-      label: attendeeLabel(a, t("meetingPages.attendeeN", { n: i + 1 })),
+      label: label(a, t("meetingPages.attendeeN", { n: i + 1 })),
     })),
   ];
 }

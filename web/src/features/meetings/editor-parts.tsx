@@ -98,7 +98,7 @@ function AddButton({ label, onClick, testId }: { label: string; onClick: () => v
 /** What each speaker said, one statement per sentence. */
 export function StatementsEditor({ draft, onChange, errors, onFocusSpan }: Props) {
   const { t } = useTranslation();
-  const speakers = useAttendeeOptions(draft, t("meetings.unknownPerson"));
+  const speakers = useAttendeeOptions(draft, t("meetings.unknownPerson"), { nameFirst: true });
   return (
     <Stack gap="sm">
       {draft.statements.map((s: DraftStatement, i) => {
@@ -111,16 +111,23 @@ export function StatementsEditor({ draft, onChange, errors, onFocusSpan }: Props
             onFocusCapture={() => onFocusSpan(s.span)}
             data-testid="statement-card"
           >
-            <Group align="flex-start" gap="xs" wrap="wrap">
-              <NativeSelect
-                aria-label={t("meetingPages.fields.speaker")}
-                value={s.speakerKey ?? ""}
-                onChange={(e) => patch({ speakerKey: e.currentTarget.value || null })}
-                data={speakers}
-                error={errors[`statements.${i}.speakerKey`]}
-                w={{ base: "100%", sm: 200 }}
-                data-testid="statement-speaker"
-              />
+            {/* The speaker on a line of its own, the card's whole width, name first: a select shows one line only. */}
+            <Stack gap="xs">
+              <Group align="flex-start" gap="xs" wrap="nowrap">
+                <NativeSelect
+                  aria-label={t("meetingPages.fields.speaker")}
+                  value={s.speakerKey ?? ""}
+                  onChange={(e) => patch({ speakerKey: e.currentTarget.value || null })}
+                  data={speakers}
+                  error={errors[`statements.${i}.speakerKey`]}
+                  title={speakers.find((o) => o.value === (s.speakerKey ?? ""))?.label}
+                  style={{ flex: 1, minWidth: 0 }}
+                  data-testid="statement-speaker"
+                />
+                <Button variant="subtle" color="red" size="compact-sm" mt={6} onClick={remove}>
+                  {t("meetingPages.remove")}
+                </Button>
+              </Group>
               <Textarea
                 aria-label={t("meetingPages.statementN", { n: i + 1 })}
                 value={s.text}
@@ -129,13 +136,9 @@ export function StatementsEditor({ draft, onChange, errors, onFocusSpan }: Props
                 autosize
                 minRows={1}
                 maxLength={LIMITS.text}
-                style={{ flex: 1, minWidth: 220 }}
                 data-testid="statement-text"
               />
-              <Button variant="subtle" color="red" size="compact-sm" mt={6} onClick={remove}>
-                {t("meetingPages.remove")}
-              </Button>
-            </Group>
+            </Stack>
           </Paper>
         );
       })}

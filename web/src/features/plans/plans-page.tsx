@@ -68,7 +68,7 @@ export function PlansPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("common.reference")}</Table.Th>
-              <Table.Th>{t("fields.titleAr")}</Table.Th>
+              <Table.Th>{t("fields.title")}</Table.Th>
               <Table.Th>{t("plans.owner")}</Table.Th>
               <Table.Th>{t("plans.period")}</Table.Th>
               <Table.Th>{t("fields.status")}</Table.Th>
