@@ -248,6 +248,8 @@ export const IncidentMapResponse = z.object({
   clusters: z.array(MapCluster),
   /** True when the visible area held more clusters than are sent (the densest are kept). */
   truncated: z.boolean(),
+  /** How many of the counted incidents came from other organisations' data (IOM, ACLED), to attribute them. */
+  imported: z.array(z.object({ source: z.enum(["acled", "iom"]), count: z.number().int() })),
 });
 export type IncidentMapResponse = z.infer<typeof IncidentMapResponse>;
 

@@ -25,6 +25,7 @@ type MapData = {
     reference: string | null;
   }[];
   truncated: boolean;
+  imported: { source: string; count: number }[];
 };
 
 describe("incident map", () => {
@@ -160,6 +161,27 @@ describe("incident map", () => {
     expect(await tobruk("director.tobruk")).toBe(
       await total("director.tobruk", "group=smuggling&district=LY0104"),
     );
+  });
+
+  it("attributes the counted incidents that came from IOM's data, as many as each reader's filters count", async () => {
+    // Two incidents as if imported from IOM's file: an internal one and the restricted ISA one.
+    const [open] = await t.db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.sensitivity, "internal"), isNotNull(incidents.districtPcode)))
+      .limit(1);
+    for (const [id, sourceId] of [
+      [open!.id, "iom-test-1"],
+      [restrictedId, "iom-test-2"],
+    ])
+      await t.db.update(incidents).set({ source: "iom", sourceId }).where(eq(incidents.id, id!));
+    t.app.figures.invalidate();
+    expect((await map("minister", "zoom=5")).imported).toEqual([{ source: "iom", count: 2 }]);
+    expect((await map("observer.mp", "zoom=5")).imported).toEqual([{ source: "iom", count: 1 }]);
+    expect((await map("minister", "sensitivity=restricted&zoom=9")).imported).toEqual([
+      { source: "iom", count: 1 },
+    ]);
+    expect((await map("minister", "from=2999-01-01&zoom=5")).imported).toEqual([]);
   });
 
   it("refuses a bad area or zoom with the field named", async () => {

@@ -35,6 +35,7 @@ export async function incidentMap(
 ): Promise<IncidentMapResponse> {
   const { bbox, zoom, ...filters } = query;
   const { districts, withoutDistrict } = await districtCounts(db, actor, filters);
+  const imported = await importedCounts(db, actor, filters);
   if (zoom < COUNTRY_ZOOM) {
     // Each district's count at its centre, and the located incidents outside every district (at sea, across a
     // border) in squares: together every incident the choropleth counts that has a place on the map.
@@ -52,10 +53,10 @@ export async function incidentMap(
       incidentId: null,
       reference: null,
     }));
-    return { districts, withoutDistrict, mode: "districts", ...joined(byDistrict, offMap) };
+    return { districts, withoutDistrict, mode: "districts", ...joined(byDistrict, offMap), imported };
   }
   const located = await squares(db, incidentFilters(actor, { ...filters, bbox }), zoom);
-  return { districts, withoutDistrict, mode: "points", ...joined([], located) };
+  return { districts, withoutDistrict, mode: "points", ...joined([], located), imported };
 }
 
 function joined(first: Cluster[], rest: Cluster[]) {
@@ -67,6 +68,24 @@ function joined(first: Cluster[], rest: Cluster[]) {
  * How many incidents match per district. Read from the day rollup when the filters are its dimensions (a text
  * search or a place name needs the rows); "with seizures" is the rollup's own tally.
  */
+/**
+ * How many of the incidents the filters count came from IOM's or ACLED's data (their licences ask for attribution):
+ * the rows not typed in Tansiq, by incidents_imported_idx, so a million typed incidents are never read for it.
+ */
+async function importedCounts(
+  db: Db,
+  actor: Actor,
+  f: IncidentFilterQuery,
+): Promise<IncidentMapResponse["imported"]> {
+  const rows = await queryRows<{ source: "acled" | "iom"; count: number }>(
+    db,
+    sql`select ${incidents.source} as source, count(*)::int as count from ${incidents}
+        where ${and(incidentFilters(actor, f), sql`${incidents.source} in ('acled', 'iom')`, sql`${incidents.source} <> 'tansiq'`)}
+        group by 1 order by 1`,
+  );
+  return rows.map((r) => ({ source: r.source, count: Number(r.count) }));
+}
+
 async function districtCounts(db: Db, actor: Actor, f: IncidentFilterQuery) {
   const rollup = asRollupFigure(f);
   const counts: { district: string | null; count: number }[] = rollup

@@ -299,6 +299,14 @@ function MapLegend({ data, max }: { data: IncidentMapResponse | undefined; max: 
           {t("incidentMap.withoutDistrict", { n: format.number(data.withoutDistrict) })}
         </Text>
       ) : null}
+      {data?.imported.map((i) => (
+        <Text size="xs" c="dimmed" key={i.source} data-testid={`map-imported-${i.source}`}>
+          {t(`incidentMap.imported.${i.source}`, { n: format.number(i.count) })}{" "}
+          <span lang="en" translate="no" dir="ltr">
+            ({t(`incidentMap.credit.${i.source}`)})
+          </span>
+        </Text>
+      ))}
       {data?.truncated ? (
         <Alert color="yellow" p={4}>
           <Text size="xs">{t("incidentMap.truncated")}</Text>
