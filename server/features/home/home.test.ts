@@ -5,6 +5,7 @@ import { seedDemo } from "../../demo/seed-demo";
 import { call, createTestApp, login, type Session, type TestApp } from "../../test/app";
 import { buildTask, buildUser, TEST_PASSWORD } from "../../test/factories";
 import { agencies } from "../agencies";
+import { commitments } from "../meetings";
 
 // Issue 8, item 14: each role's home shows what needs its attention, and every group counts what the list it links
 // to totals for the same reader.
@@ -61,6 +62,13 @@ describe("today's home", () => {
     restricted.need = need.json().data.id;
     const submitted = await call(t.app, manager, "POST", `/api/v1/needs/${restricted.need}/submit`, {});
     expect(submitted.statusCode, submitted.body).toBe(200);
+    // A commitment the Tobruk directorate owns, due in two days (the demo has none due soon on the test's day).
+    const [tbk] = await t.db.select().from(agencies).where(eq(agencies.code, "TBK-SD"));
+    const [commitment] = await t.db.select().from(commitments).limit(1);
+    await t.db
+      .update(commitments)
+      .set({ ownerAgencyId: tbk!.id, dueOn: "2026-12-01", status: "open" })
+      .where(eq(commitments.id, commitment!.id));
   });
   afterAll(() => t.close());
 
@@ -125,6 +133,8 @@ describe("today's home", () => {
   it("gives staff their agency's overdue tasks and decisions, and the supervising manager the reports to approve", async () => {
     const kinds = async (name: string) => new Set((await homeOf(name)).groups.map((g) => g.kind));
     expect(await kinds("director.tobruk")).toContain("overdueTasks");
+    expect(await kinds("director.tobruk")).toContain("commitmentsDueSoon");
+    expect(await kinds("director.tobruk")).toContain("borderApprovals");
     expect(await kinds("officer.tobruk")).toContain("overdueTasks");
     const isa = await homeOf("isa manager");
     const endorse = isa.groups.find((g) => g.kind === "needDecisions" && g.step === "endorse");
