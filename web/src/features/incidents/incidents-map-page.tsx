@@ -226,15 +226,19 @@ function SelectionPanel({
             </Table.Tbody>
           </Table>
           <ListFooter {...data.page} onPage={setPage} />
-          {selection.kind === "district" ? (
-            <Anchor
-              component={Link}
-              to={withQuery("/incidents", { ...filters, district: selection.pcode })}
-              size="sm"
-            >
-              {t("incidentMap.openList")}
-            </Anchor>
-          ) : null}
+          <Anchor
+            component={Link}
+            to={withQuery(
+              "/incidents",
+              selection.kind === "district"
+                ? { ...filters, district: selection.pcode }
+                : { ...filters, bbox: selection.bbox },
+            )}
+            size="sm"
+            data-testid="map-open-list"
+          >
+            {t("incidentMap.openList")}
+          </Anchor>
         </Stack>
       ) : null}
     </Paper>

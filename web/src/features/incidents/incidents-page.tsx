@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, CloseButton, Group, NativeSelect, Paper, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -37,8 +37,18 @@ type Filters = {
   hasSeizures: string;
   from: string;
   to: string;
+  /** An area of the map (west,south,east,north), when the list was opened from a cluster of the map. */
+  bbox: string;
   sort: string;
 };
+
+/** The map page showing an area of the list's filters: the other filters, looking at the area's centre. */
+function mapViewOf(filters: Record<string, string>): string {
+  const { bbox = "", ...rest } = filters;
+  const [west = 0, south = 0, east = 0, north = 0] = bbox.split(",").map(Number);
+  const at = `${((west + east) / 2).toFixed(4)},${((south + north) / 2).toFixed(4)},9`;
+  return withQuery("/incidents/map", { ...rest, at });
+}
 
 /** The incidents list: filters, total, sort and pages; a new incident for those who may record one. */
 export function IncidentsPage() {
@@ -61,6 +71,7 @@ export function IncidentsPage() {
     hasSeizures: "",
     from: "",
     to: "",
+    bbox: "",
     sort: "occurred_desc",
   });
   const { data, isPending, error, refetch } = useIncidentList(list.params);
@@ -168,6 +179,21 @@ export function IncidentsPage() {
           false,
         )}
       </Group>
+      {list.filters.bbox ? (
+        <Paper withBorder px="sm" py={4} w="fit-content" data-testid="incidents-filter-bbox">
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm">{t("incidents.inMapArea")}</Text>
+            <Anchor component={Link} size="sm" to={mapViewOf(exportFilters)}>
+              {t("incidents.showOnMap")}
+            </Anchor>
+            <CloseButton
+              size="sm"
+              aria-label={t("incidents.clearMapArea")}
+              onClick={() => list.setFilter("bbox", "")}
+            />
+          </Group>
+        </Paper>
+      ) : null}
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       {isPending ? <PageLoader /> : null}
       {data && data.data.length === 0 ? <Text c="dimmed">{t("common.noResults")}</Text> : null}
