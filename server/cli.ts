@@ -31,7 +31,9 @@ const USAGE = `Usage: tansiq <command>
   start           start with the demo region on an empty database (what \`npm start\` runs)
   serve           start for production: no demo data
   migrate         apply database migrations and exit
-  seed-demo       seed the Tobruk demo region into an empty database
+  seed-demo [--recent]
+                  seed the Tobruk demo region into an empty database (with --recent: the last eight weeks
+                  of incidents only, without the year before them and IOM's rows; seconds faster)
   audit verify [--anchor FILE]
                   link pending audit events, then check the whole chain; exit 1 naming the first bad
                   event (with --anchor: also that the anchored head is still in the chain)
@@ -103,7 +105,12 @@ async function main(args: string[]): Promise<number> {
           );
           return 1;
         }
-        await seedDemo(db, new Date(), loadConfig().demoPassword);
+        await seedDemo(
+          db,
+          new Date(),
+          loadConfig().demoPassword,
+          args.includes("--recent") ? "recent" : "year",
+        );
         console.log("Seeded the Tobruk demo region.");
         return 0;
       });

@@ -272,7 +272,10 @@ describe("npx tansiq audit verify and audit anchor", () => {
         db = database.db;
         close = () => database.close();
       } else {
-        const seeded = spawnSync(process.execPath, ["bin/tansiq.js", "seed-demo"], { env, encoding: "utf8" });
+        const seeded = spawnSync(process.execPath, ["bin/tansiq.js", "seed-demo", "--recent"], {
+          env,
+          encoding: "utf8",
+        });
         expect(seeded.status, seeded.stderr).toBe(0);
       }
       const tansiq = (...args: string[]) =>

@@ -181,7 +181,7 @@ describe("tansiq import incidents (the command)", () => {
     };
     const run = promisify(execFile);
     const cli = ["bin/tansiq.js"];
-    await run("node", [...cli, "seed-demo"], { env });
+    await run("node", [...cli, "seed-demo", "--recent"], { env });
     const file = fileURLToPath(new URL("../../test/fixtures/import/acled-current.csv", import.meta.url));
     const args = [...cli, "import", "incidents", file, "--format", "acled", "--as", "officer.emsaed"];
     const dry = await run("node", [...args, "--dry-run"], { env });

@@ -246,7 +246,7 @@ describe("tansiq report weekly (the command)", () => {
     };
     const run = promisify(execFile);
     const cli = ["bin/tansiq.js"];
-    await run("node", [...cli, "seed-demo"], { env });
+    await run("node", [...cli, "seed-demo", "--recent"], { env });
     const pdf = path.join(dir, "week.pdf");
     const xlsx = path.join(dir, "week.xlsx");
     const out = await run(
