@@ -127,10 +127,10 @@ export async function seedDemoIncidentsAndIndicators(
     new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
   const as: Ctx = { ...ctx, actorLabel: "seed-demo" };
   /** One incident of this kind `back` days ago, its seizure and its first step, drawn from `draw`. */
-  const record = async (kind: Kind, back: number, draw: () => number) => {
+  const record = async (kind: Kind, back: number, draw: () => number, by: Ctx = as) => {
     const migrants = kind.type === "migration_interception" || kind.type === "migrant_smuggling";
     const intercepted = migrants ? 3 + Math.floor(draw() * 25) : 0;
-    const incident = await createIncident(tx, as, {
+    const incident = await createIncident(tx, by, {
       agencyId: id(kind.agency),
       typeId: types.get(kind.type)!,
       occurredOn: dayBack(back),
@@ -149,7 +149,7 @@ export async function seedDemoIncidentsAndIndicators(
       missing: 0,
     });
     if (kind.seizure && draw() < 0.7)
-      await addSeizure(tx, as, incident, {
+      await addSeizure(tx, by, incident, {
         item: kind.seizure,
         kind: null,
         description: null,
@@ -169,23 +169,29 @@ export async function seedDemoIncidentsAndIndicators(
     }
   }
   // The rest of the year before those weeks, at the same rates (its own sequence: the recent weeks stay as they
-  // were): most cases closed, some still under investigation, a few referred to the prosecution.
+  // were), each recorded the day it happened and stepped in the days after: seven in ten closed, one referred to
+  // the prosecution, about one still under investigation and one never taken up.
   const earlier = generator(20_261_205);
+  const daysAfter = (back: number, days: number): Ctx => ({
+    ...as,
+    now: new Date(Math.min(ctx.now.getTime(), Date.parse(`${dayBack(back)}T09:00:00Z`) + days * 86_400_000)),
+  });
   for (const kind of history === "year" ? KINDS : []) {
     const count = Math.round(kind.perWeek * (YEAR_WEEKS - WEEKS));
     for (let i = 0; i < count; i++) {
       const back = WEEKS * 7 + Math.floor(earlier() * (YEAR_WEEKS - WEEKS) * 7);
-      const incident = await record(kind, back, earlier);
+      const incident = await record(kind, back, earlier, daysAfter(back, 0));
       const fate = earlier();
-      if (fate < 0.25) continue;
-      const investigated = await stepIncident(tx, as, incident, "investigate", null);
-      if (fate < 0.4) continue;
-      if (fate < 0.5) await stepIncident(tx, as, investigated, "refer", null);
-      else await stepIncident(tx, as, investigated, "close", "انتهى التحقيق وأُغلق المحضر.");
+      if (fate < 0.08) continue;
+      const investigated = await stepIncident(tx, daysAfter(back, 1), incident, "investigate", null);
+      if (fate < 0.2) continue;
+      const decided = daysAfter(back, 3 + Math.floor(fate * 20));
+      if (fate < 0.3) await stepIncident(tx, decided, investigated, "refer", null);
+      else await stepIncident(tx, decided, investigated, "close", "انتهى التحقيق وأُغلق المحضر.");
     }
   }
   await seedTraffickingCase(tx, as, id, types, dayBack);
-  if (history === "year") await seedIomRows(tx, as, id("AIIA-TBK"));
+  if (history === "year") await seedIomRows(tx, as, id("MOI"));
 
   const [plan] = await tx
     .select()
@@ -276,8 +282,8 @@ async function seedTraffickingCase(
 }
 
 /**
- * IOM's Missing Migrants rows for Libya (CC BY 4.0, server/demo/data/iom/SOURCES.md), imported as the
- * anti-illegal-migration agency would: the same path as `tansiq import incidents --format iom`.
+ * IOM's Missing Migrants rows for Libya (CC BY 4.0, server/demo/data/iom/SOURCES.md), 2014–2019 and Libya-wide,
+ * imported as the ministry's (not a Tobruk branch's): the same path as `tansiq import incidents --format iom`.
  */
 async function seedIomRows(tx: Db, ctx: Ctx, agencyId: string): Promise<void> {
   const file = await readFile(new URL("./data/iom/missing-migrants-libya-2014-2019.csv", import.meta.url));

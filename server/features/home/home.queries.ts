@@ -118,7 +118,8 @@ export async function homeOf(db: Db, actor: Actor, now: Date): Promise<Home> {
       listCrossings(db).then((all) =>
         Promise.all(
           all
-            .filter((c) => c.isActive && mayApproveAt(actor, c))
+            // A crossing closed since keeps its submitted reports waiting: they still need a decision.
+            .filter((c) => mayApproveAt(actor, c))
             .map(async (c) => {
               const query = { crossingId: c.id, status: "submitted" } as const;
               const { rows, total } = await listReports(db, { ...query, page: 1, pageSize: HOME_ITEMS });

@@ -154,7 +154,8 @@ describe("today's home", () => {
       expect(ids, name).not.toContain(restricted.need);
     }
     const observer = await homeOf("observer.mp");
-    // An observer takes no step of any workflow: no need or border report waits for it.
+    // An observer takes no step of any workflow: no need or border report waits for it (its overdue commitment does).
+    expect(observer.groups.length).toBeGreaterThan(0);
     for (const g of observer.groups)
       expect(["overdueTasks", "overdueCommitments", "commitmentsDueSoon"]).toContain(g.kind);
   });

@@ -65,10 +65,6 @@ function joined(first: Cluster[], rest: Cluster[]) {
 }
 
 /**
- * How many incidents match per district. Read from the day rollup when the filters are its dimensions (a text
- * search or a place name needs the rows); "with seizures" is the rollup's own tally.
- */
-/**
  * How many of the incidents the filters count came from IOM's or ACLED's data (their licences ask for attribution):
  * the rows not typed in Tansiq, by incidents_imported_idx, so a million typed incidents are never read for it.
  */
@@ -86,6 +82,10 @@ async function importedCounts(
   return rows.map((r) => ({ source: r.source, count: Number(r.count) }));
 }
 
+/**
+ * How many incidents match per district. Read from the day rollup when the filters are its dimensions (a text
+ * search or a place name needs the rows); "with seizures" is the rollup's own tally.
+ */
 async function districtCounts(db: Db, actor: Actor, f: IncidentFilterQuery) {
   const rollup = asRollupFigure(f);
   const counts: { district: string | null; count: number }[] = rollup

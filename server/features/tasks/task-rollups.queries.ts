@@ -34,15 +34,18 @@ export async function openTaskCounts(
         ? sql`${column} >= ${today}::date and ${column} < ${soon}::date`
         : undefined;
   const seen = tasksSeenThroughAgency(actor, and(SUPPORT_OPEN, days(sql`${taskSupports.taskDueOn}`)));
+  // Each seen task by its primary key (a lateral join): few ids (what the agency supports or was shared), where a
+  // hash join would read every restricted open task of the region to match them (18 ms of 29 at 100k tasks).
   const fromRows = seen
-    ? sql`union all select ${tasks.agencyId}, coalesce(${tasks.dueOn}, 'infinity'::date), 1 from ${seen.ids}
-          inner join ${tasks} on ${tasks.id} = seen.id
-          where ${and(
-            seen.condition,
-            OPEN,
-            options.agencyId ? eq(tasks.agencyId, options.agencyId) : undefined,
-            days(sql`${tasks.dueOn}`),
-          )}`
+    ? sql`union all select t.agency_id, coalesce(t.due_on, 'infinity'::date), 1 from ${seen.ids}
+          cross join lateral (select ${tasks.agencyId} as agency_id, ${tasks.dueOn} as due_on from ${tasks}
+            where ${and(
+              sql`${tasks.id} = seen.id`,
+              seen.condition,
+              OPEN,
+              options.agencyId ? eq(tasks.agencyId, options.agencyId) : undefined,
+              days(sql`${tasks.dueOn}`),
+            )}) t`
     : sql``;
   const rollupWhere = and(
     taskDueCountsVisibleTo(actor),

@@ -33,7 +33,8 @@ function recordHref(group: HomeGroup, item: HomeItem): string {
     case "commitmentsDueSoon":
       return item.meetingId ? `/meetings/${item.meetingId}` : hrefOf(group.link, { q: item.reference });
     case "borderApprovals":
-      return item.day ? hrefOf(group.link, { from: item.day, to: item.day }) : hrefOf(group.link);
+      // The crossing's waiting reports (the border page has no date filter to show or clear a narrower one).
+      return hrefOf(group.link);
   }
 }
 
