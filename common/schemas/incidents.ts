@@ -197,10 +197,12 @@ export function parseBbox(value: string): [number, number, number, number] {
   return [west, south, east, north];
 }
 
+/** A district, or `none`: incidents in no district (at sea, across a border, or not placed). */
+export const NO_DISTRICT = "none";
 export const IncidentListFilters = {
   typeId: Id.optional(),
   group: IncidentTypeGroup.optional(),
-  district: DistrictPcode.optional(),
+  district: z.union([DistrictPcode, z.literal(NO_DISTRICT)]).optional(),
   /** A place name, matched like the search (folded Arabic). */
   place: z.string().trim().max(LIMITS.name).regex(NO_CONTROL_CHARS).optional(),
   from: Day.optional(),

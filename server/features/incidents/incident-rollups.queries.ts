@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { IncidentMeasure, IncidentStatus, IncidentTypeGroup, Sensitivity } from "../../../common/enums";
-import type { IncidentFilterQuery } from "../../../common/schemas/incidents";
+import { NO_DISTRICT, type IncidentFilterQuery } from "../../../common/schemas/incidents";
 import type { PeriodUnit } from "../../../common/periods";
 import type { Actor } from "../../authz/actor";
 import { queryRows, type Db } from "../../db/client";
@@ -95,7 +95,12 @@ function filterOn(c: Columns, f: IncidentFigureFilter): SQL | undefined {
     f.group
       ? sql`${c.typeId} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${f.group})`
       : undefined,
-    f.district ? sql`${c.district} = ${f.district}` : undefined,
+    // The rollup keeps "no district" as '' and the rows as null: coalesce reads both.
+    f.district === NO_DISTRICT
+      ? sql`coalesce(${c.district}, '') = ''`
+      : f.district
+        ? sql`${c.district} = ${f.district}`
+        : undefined,
     f.agencyId ? sql`${c.agencyId} = ${f.agencyId}` : undefined,
     f.status ? sql`${c.status} = ${f.status}` : undefined,
     f.sensitivity ? sql`${c.sensitivity} = ${f.sensitivity}` : undefined,

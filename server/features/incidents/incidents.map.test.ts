@@ -197,4 +197,27 @@ describe("incident map", () => {
       expect(res.json().error.fields[0].field).toBe(field);
     }
   });
+
+  it("lists exactly an off-map square's count: its area's incidents in no district, not a coast's district ones", async () => {
+    const country = await map("minister", "zoom=4");
+    const square = country.clusters.find((c) => !c.district && c.bbox)!;
+    const [west, south, east, north] = square.bbox!.split(",").map(Number);
+    // An incident of Tripoli's district inside the same square (a coast inside the sea square): on the map it is
+    // counted at Tripoli's centre, so the square's list must leave it out.
+    const [coast] = await t.db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.sensitivity, "internal"), isNotNull(incidents.districtPcode)))
+      .limit(1);
+    await t.db
+      .update(incidents)
+      .set({ districtPcode: "LY0211", latitude: (south! + north!) / 2, longitude: (west! + east!) / 2 })
+      .where(eq(incidents.id, coast!.id));
+    t.app.figures.invalidate();
+    const again = (await map("minister", "zoom=4")).clusters.find((c) => c.bbox === square.bbox)!;
+    expect(await total("minister", `bbox=${square.bbox}`)).toBe(again.count + 1);
+    expect(await total("minister", `bbox=${square.bbox}&district=none`)).toBe(again.count);
+    // The list's filter alone: every incident in no district, as the map's "without a district" says.
+    expect(await total("minister", "district=none")).toBe((await map("minister", "zoom=4")).withoutDistrict);
+  });
 });

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { DistrictPcode } from "../../../common/districts";
 import { INCIDENT_SOURCES, type IncidentSource } from "../../../common/enums";
 import {
+  NO_DISTRICT,
   parseBbox,
   type IncidentFilterQuery,
   type IncidentListQuery,
@@ -63,7 +64,11 @@ export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | und
     eq(incidents.isActive, true),
     f.typeId ? eq(incidents.typeId, f.typeId) : undefined,
     typesOfGroup,
-    f.district ? eq(incidents.districtPcode, f.district) : undefined,
+    f.district === NO_DISTRICT
+      ? isNull(incidents.districtPcode)
+      : f.district
+        ? eq(incidents.districtPcode, f.district)
+        : undefined,
     f.place ? matchesSearch(incidents.searchKey, f.place) : undefined,
     f.from ? sql`${incidents.occurredOn} >= ${tripoliDay(f.from)}` : undefined,
     f.to ? sql`${incidents.occurredOn} <= ${tripoliDay(f.to)}` : undefined,

@@ -23,7 +23,7 @@ import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
 import { agencyName, useAgencyLookup } from "../agencies";
-import { IncidentMap } from "../incidents";
+import { IncidentMap, selectionFilters } from "../incidents";
 import { WeeklyReportLinks } from "./weekly-report-links";
 
 type Unit = Dashboard["unit"];
@@ -196,7 +196,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 `/incidents?${new URLSearchParams({
                   from: d.from,
                   to: d.to,
-                  ...(s.kind === "district" ? { district: s.pcode } : { bbox: s.bbox }),
+                  ...selectionFilters(s),
                 })}`,
               )
             }

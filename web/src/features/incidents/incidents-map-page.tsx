@@ -25,7 +25,7 @@ import { useFormat } from "../../app/use-format";
 import { useAgencyOptions } from "../agencies";
 import { districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
-import { IncidentMap, type MapSelection, type MapView } from "./map/lazy-incident-map";
+import { IncidentMap, selectionFilters, type MapSelection, type MapView } from "./map/lazy-incident-map";
 
 /** `?at=longitude,latitude,zoom`: where the map looks, kept in the address (a view can be shared or bookmarked). */
 function viewFromAddress(): MapView | null {
@@ -188,7 +188,7 @@ function SelectionPanel({
   const format = useFormat();
   const typeOf = useTypeNamer();
   const [page, setPage] = useState(1);
-  const where = selection.kind === "district" ? { district: selection.pcode } : { bbox: selection.bbox };
+  const where = selectionFilters(selection);
   const { data, error, refetch } = useIncidentList({ ...filters, ...where, page, pageSize: 10 });
   const title =
     selection.kind === "district"
@@ -228,12 +228,7 @@ function SelectionPanel({
           <ListFooter {...data.page} onPage={setPage} />
           <Anchor
             component={Link}
-            to={withQuery(
-              "/incidents",
-              selection.kind === "district"
-                ? { ...filters, district: selection.pcode }
-                : { ...filters, bbox: selection.bbox },
-            )}
+            to={withQuery("/incidents", { ...filters, ...selectionFilters(selection) })}
             size="sm"
             data-testid="map-open-list"
           >

@@ -9,6 +9,7 @@ import {
   INCIDENT_TYPE_GROUPS,
   SENSITIVITIES,
 } from "../../../../common/enums";
+import { NO_DISTRICT } from "../../../../common/schemas/incidents";
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
@@ -142,11 +143,13 @@ export function IncidentsPage() {
           t("incidents.columns.type"),
           shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
         )}
-        {select(
-          "district",
-          t("incidents.columns.district"),
-          DISTRICTS.map((d) => ({ value: d.pcode, label: currentLanguage() === "en" ? d.nameEn : d.nameAr })),
-        )}
+        {select("district", t("incidents.columns.district"), [
+          ...DISTRICTS.map((d) => ({
+            value: d.pcode,
+            label: currentLanguage() === "en" ? d.nameEn : d.nameAr,
+          })),
+          { value: NO_DISTRICT, label: t("incidents.noDistrict") },
+        ])}
         {select(
           "status",
           t("incidents.columns.status"),

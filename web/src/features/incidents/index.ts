@@ -4,4 +4,4 @@ export { IncidentTypesPage } from "./incident-types-page";
 export { typeName } from "./incident-labels";
 export { useIncidentTypes } from "./incidents-queries";
 export { IncidentsMapPage } from "./incidents-map-page";
-export { IncidentMap, type MapSelection } from "./map/lazy-incident-map";
+export { IncidentMap, selectionFilters, type MapSelection } from "./map/lazy-incident-map";

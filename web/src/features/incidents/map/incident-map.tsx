@@ -19,8 +19,8 @@ import {
 import { useIncidentMap, useLibyaGeo, type LibyaGeo } from "./map-queries";
 
 /** What a click on the map chose: a district (its area on the choropleth, or its count in the country view) or an area. */
-export type MapSelection =
-  { kind: "district"; pcode: string; count: number } | { kind: "area"; bbox: string; count: number };
+import type { MapSelection } from "./selection";
+export type { MapSelection };
 
 /** Libya and its waters, as the map first shows them. */
 const LIBYA: [[number, number], [number, number]] = [
@@ -221,6 +221,7 @@ export function IncidentMap({
 
   // Clusters as buttons over the map: a count in the user's digits, sized by it.
   const clusterData = clusters ? data.data?.clusters : undefined;
+  const countryView = data.data?.mode === "districts";
   useEffect(() => {
     const map = mapRef.current;
     for (const marker of markers.current) marker.remove();
@@ -243,14 +244,14 @@ export function IncidentMap({
         selectRef.current(
           cluster.district
             ? { kind: "district", pcode: cluster.district, count: cluster.count }
-            : { kind: "area", bbox: cluster.bbox ?? "", count: cluster.count },
+            : { kind: "area", bbox: cluster.bbox ?? "", count: cluster.count, offMap: countryView },
         );
       });
       markers.current.push(
         new Marker({ element: button }).setLngLat([cluster.longitude, cluster.latitude]).addTo(map),
       );
     }
-  }, [clusterData, format, t, language]);
+  }, [clusterData, countryView, format, t, language]);
 
   const max = useMemo(() => Math.max(0, ...(districtCounts ?? []).map((d) => d.count)), [districtCounts]);
   if (geo.error) return <ErrorAlert error={geo.error} onRetry={() => void geo.refetch()} />;
