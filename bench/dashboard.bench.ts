@@ -7,7 +7,15 @@ import { openDatabase, queryRows, type Db } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { seedDemo } from "../server/demo/seed-demo";
 import { incidentFigures } from "../server/features/incidents";
-import { keptDatabase, logIn, measure, percentile, round, startTarget } from "./support";
+import {
+  keptDatabase,
+  logIn,
+  measure,
+  percentile,
+  rebuildIncidentRollups,
+  round,
+  startTarget,
+} from "./support";
 
 // Issue 13, item 6 / acceptance: the region dashboard at scale, on PostgreSQL. The demo region plus 1,000,000
 // incidents over three years, 100,000 tasks, 50,000 needs and three years of Emsaed daily reports, bulk-loaded
@@ -144,12 +152,7 @@ async function load(url: string) {
       ),
     );
     await timed("rollups rebuilt", async () => {
-      await db.execute(sql`delete from incident_day_counts`);
-      await db.execute(sql`insert into incident_day_counts (day, type_id, district_pcode, agency_id, status, sensitivity,
-          incidents, arrests, rescued, intercepted, dead, missing, with_seizures)
-        select occurred_on, type_id, coalesce(district_pcode, ''), agency_id, status, sensitivity, count(*), sum(arrests),
-          sum(rescued), sum(intercepted), sum(dead), sum(missing), count(*) filter (where has_seizures)
-        from incidents where is_active group by 1, 2, 3, 4, 5, 6`);
+      await rebuildIncidentRollups(db);
       await db.execute(sql`delete from border_day_figures`);
       await db.execute(sql`insert into border_day_figures (crossing_id, day, status, reports, arrivals_libyan,
           arrivals_foreign, departures_libyan, departures_foreign, vehicles_in, vehicles_out, trucks_in, trucks_out,

@@ -12,6 +12,7 @@ import {
   keptDatabase,
   logIn,
   measure,
+  rebuildIncidentRollups,
   round,
   startTarget,
   type BenchDatabase,
@@ -153,12 +154,7 @@ async function loadIncidents(db: Db, count: number) {
         ${h(5, DISTRICTS.length)} + 1 as district, ${h(17, 100)} < 85 as located, ${h(18, 100)} < 4 as sea,
         '${today}'::date - 1 - ${h(12, 365 * YEARS)} as day) x`),
   );
-  await db.execute(sql`delete from incident_day_counts`);
-  await db.execute(sql`insert into incident_day_counts (day, type_id, district_pcode, agency_id, status, sensitivity,
-      incidents, arrests, rescued, intercepted, dead, missing, with_seizures)
-    select occurred_on, type_id, coalesce(district_pcode, ''), agency_id, status, sensitivity, count(*), sum(arrests),
-      sum(rescued), sum(intercepted), sum(dead), sum(missing), count(*) filter (where has_seizures)
-    from incidents where is_active group by 1, 2, 3, 4, 5, 6`);
+  await rebuildIncidentRollups(db);
   await db.execute(sql`alter table incidents enable trigger user`);
   // The search vocabulary's trigger was off with the others: its words, as migration 0013 takes them.
   await db.execute(sql`insert into search_vocabulary (word)

@@ -2,7 +2,9 @@ import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import type { Db } from "../server/db/client";
 
 // Helpers shared by the benches: a throw-away database, a server in a child process, one autocannon load.
 
@@ -288,4 +290,26 @@ export async function keptDatabase(
   await loadInto(database.url);
   if (!keep) return { ...database, reused: false };
   return { ...database, reused: false, drop: async () => database.release() };
+}
+
+/**
+ * The incident rollups rebuilt from the rows with the migrations' own GROUP BY (0007, 0014), for a bench that loaded
+ * incidents with the triggers off: what the triggers keep (rollups-equality.test.ts), without a trigger per row.
+ */
+export async function rebuildIncidentRollups(db: Db) {
+  await db.execute(sql`alter table incident_day_counts disable trigger user`);
+  await db.execute(sql`delete from incident_day_counts`);
+  await db.execute(sql`insert into incident_day_counts (day, type_id, district_pcode, agency_id, status, sensitivity,
+      incidents, arrests, rescued, intercepted, dead, missing, with_seizures)
+    select occurred_on, type_id, coalesce(district_pcode, ''), agency_id, status, sensitivity, count(*), sum(arrests),
+      sum(rescued), sum(intercepted), sum(dead), sum(missing), count(*) filter (where has_seizures)
+    from incidents where is_active group by 1, 2, 3, 4, 5, 6`);
+  await db.execute(sql`delete from incident_type_day_counts`);
+  await db.execute(sql`insert into incident_type_day_counts (day, type_id, incidents)
+    select day, type_id, sum(incidents) from incident_day_counts group by 1, 2 having sum(incidents) <> 0`);
+  await db.execute(sql`delete from incident_type_month_counts`);
+  await db.execute(sql`insert into incident_type_month_counts (month, type_id, incidents)
+    select date_trunc('month', day)::date, type_id, sum(incidents) from incident_day_counts group by 1, 2
+    having sum(incidents) <> 0`);
+  await db.execute(sql`alter table incident_day_counts enable trigger user`);
 }

@@ -26,7 +26,11 @@ export {
   seizureCustody,
   victimReferrals,
 } from "../features/incidents/incidents.table";
-export { incidentDayCounts } from "../features/incidents/incident-rollups.table";
+export {
+  incidentDayCounts,
+  incidentTypeDayCounts,
+  incidentTypeMonthCounts,
+} from "../features/incidents/incident-rollups.table";
 export {
   courses,
   courseSessions,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
@@ -7,12 +8,18 @@ import { fromPglite, openDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { withDatabase } from "./global-setup";
 
-let pgliteTemplate: Promise<PGlite> | undefined;
+let pgliteDump: Blob | undefined;
 
+/** A migrated PGlite: loaded from the run's dump (global-setup), migrated here when there is none. */
 async function migratedPglite(): Promise<PGlite> {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
-  await migrateDatabase(fromPglite(client));
-  return client;
+  const file = inject("pgliteTemplate");
+  if (!file) {
+    const client = await PGlite.create({ extensions: { pg_trgm } });
+    await migrateDatabase(fromPglite(client));
+    return client;
+  }
+  pgliteDump ??= new Blob([readFileSync(file)]);
+  return PGlite.create({ loadDataDir: pgliteDump, extensions: { pg_trgm } });
 }
 
 /**
@@ -22,9 +29,7 @@ async function migratedPglite(): Promise<PGlite> {
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    pgliteTemplate ??= migratedPglite();
-    const clone = (await (await pgliteTemplate).clone()) as PGlite;
-    return fromPglite(clone);
+    return fromPglite(await migratedPglite());
   }
   const name = `tansiq_t_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
   const admin = new pg.Client({ connectionString: url });

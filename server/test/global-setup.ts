@@ -1,19 +1,34 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
-import { openDatabase } from "../db/client";
+import { fromPglite, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { buildWeb, isWebBuildStale } from "../web-build";
 
-// With DATABASE_URL, one migrated template database is made per run; each test file copies it
-// (CREATE DATABASE … TEMPLATE), which is much faster than migrating every time.
+// One migrated template per run, which each test database copies (much faster than migrating every
+// time): with DATABASE_URL a template database (CREATE DATABASE … TEMPLATE), without it a dump of a
+// migrated PGlite's data directory that each test file loads (1.6 s instead of 4.5 s of migrating).
 export default async function setup(project: TestProject) {
   // The start test and the browser flows serve web/dist: build it once, before the workers start.
   if (isWebBuildStale()) await buildWeb();
   const url = process.env.DATABASE_URL;
   if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), "tansiq-pglite-"));
+    const file = join(dir, "migrated.tar");
+    const client = await PGlite.create({ extensions: { pg_trgm } });
+    await migrateDatabase(fromPglite(client));
+    const dump = await client.dumpDataDir("none");
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await client.close();
     project.provide("pgTemplate", "");
-    return;
+    project.provide("pgliteTemplate", file);
+    return () => rmSync(dir, { recursive: true, force: true });
   }
+  project.provide("pgliteTemplate", "");
   const template = `tansiq_tpl_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -39,5 +54,7 @@ declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation
   export interface ProvidedContext {
     pgTemplate: string;
+    /** The dump of a migrated PGlite data directory (embedded runs only). */
+    pgliteTemplate: string;
   }
 }

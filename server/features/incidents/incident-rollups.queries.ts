@@ -1,11 +1,11 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { IncidentMeasure, IncidentStatus, IncidentTypeGroup, Sensitivity } from "../../../common/enums";
 import { NO_DISTRICT, type IncidentFilterQuery } from "../../../common/schemas/incidents";
-import type { PeriodUnit } from "../../../common/periods";
+import { addDays, nextPeriod, periodStart, type PeriodUnit } from "../../../common/periods";
 import type { Actor } from "../../authz/actor";
 import { queryRows, type Db } from "../../db/client";
-import { incidentRollupVisibleTo, sharedIncidentsVisibleTo } from "./incidents.policy";
-import { incidentDayCounts } from "./incident-rollups.table";
+import { incidentRollupVisibleTo, readsEveryIncident, sharedIncidentsVisibleTo } from "./incidents.policy";
+import { incidentDayCounts, incidentTypeDayCounts, incidentTypeMonthCounts } from "./incident-rollups.table";
 import { incidentTypes, incidents } from "./incidents.table";
 
 /** Which incidents a figure counts: the incidents list's filters of the same names, over [from, to]. */
@@ -123,6 +123,16 @@ export async function incidentFigures(
   measure: IncidentMeasure,
   options: { unit: PeriodUnit | "all"; byType?: boolean; byDistrict?: boolean },
 ): Promise<IncidentFigure[]> {
+  if (
+    measure === "count" &&
+    !options.byDistrict &&
+    !filter.district &&
+    !filter.agencyId &&
+    !filter.status &&
+    !filter.sensitivity &&
+    readsEveryIncident(actor)
+  )
+    return countsByType(db, filter, options);
   const period =
     options.unit === "all"
       ? sql`${filter.from}::text`
@@ -150,4 +160,60 @@ export async function incidentFigures(
     district: r.district,
     value: Number(r.value),
   }));
+}
+
+/**
+ * How many incidents match a filter of span and type only, for a reader who may list every incident: from the
+ * per-type rollups — the span's whole months from the month rollup, its days before and after them from the day
+ * one — about 30 rows per type for 90 days instead of the day rollup's ~250 per day.
+ */
+async function countsByType(
+  db: Db,
+  filter: IncidentFigureFilter,
+  options: { unit: PeriodUnit | "all"; byType?: boolean },
+): Promise<IncidentFigure[]> {
+  const typeOf = (column: SQL) =>
+    and(
+      filter.typeId ? sql`${column} = ${filter.typeId}` : undefined,
+      filter.group
+        ? sql`${column} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${filter.group})`
+        : undefined,
+    );
+  const days = (from: string, to: string) =>
+    sql`select ${incidentTypeDayCounts.day} as day, ${incidentTypeDayCounts.typeId} as type_id,
+          ${incidentTypeDayCounts.incidents} as v
+        from ${incidentTypeDayCounts}
+        where ${and(
+          sql`${incidentTypeDayCounts.day} >= ${from}::date`,
+          sql`${incidentTypeDayCounts.day} <= ${to}::date`,
+          typeOf(sql`${incidentTypeDayCounts.typeId}`),
+        )}`;
+  let source: SQL;
+  // Whole months only for one total over the span (a week or a day of a period may not be a whole month).
+  const month = periodStart(filter.from, "month");
+  const firstMonth = month === filter.from ? month : nextPeriod(month, "month");
+  const afterLastMonth = periodStart(addDays(filter.to, 1), "month");
+  if (options.unit === "all" && firstMonth < afterLastMonth) {
+    const months = sql`select ${incidentTypeMonthCounts.month} as day, ${incidentTypeMonthCounts.typeId} as type_id,
+          ${incidentTypeMonthCounts.incidents} as v
+        from ${incidentTypeMonthCounts}
+        where ${and(
+          sql`${incidentTypeMonthCounts.month} >= ${firstMonth}::date`,
+          sql`${incidentTypeMonthCounts.month} < ${afterLastMonth}::date`,
+          typeOf(sql`${incidentTypeMonthCounts.typeId}`),
+        )}`;
+    source = sql`${months} union all ${days(filter.from, addDays(firstMonth, -1))}
+      union all ${days(afterLastMonth, filter.to)}`;
+  } else source = days(filter.from, filter.to);
+  const period =
+    options.unit === "all"
+      ? sql`${filter.from}::text`
+      : sql.raw(`to_char(date_trunc('${options.unit}', x.day::timestamp), 'YYYY-MM-DD')`);
+  const type = options.byType ? sql`x.type_id::text` : sql`''`;
+  const rows = await queryRows<{ period: string; type_id: string; value: number | string }>(
+    db,
+    sql`select ${period} as period, ${type} as type_id, sum(x.v)::float8 as value from (${source}) x
+        group by 1, 2 having sum(x.v) <> 0 order by 1, 2`,
+  );
+  return rows.map((r) => ({ period: r.period, typeId: r.type_id, district: "", value: Number(r.value) }));
 }

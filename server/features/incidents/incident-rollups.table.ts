@@ -48,3 +48,42 @@ export const incidentDayCounts = pgTable(
     index("incident_day_counts_agency_idx").on(t.agencyId, t.day),
   ],
 );
+
+/**
+ * The active incidents of a day per type, every agency and sensitivity together, and the same per month: what a
+ * reader who may list every incident (leadership, incidents.policy `readsEveryIncident`) sums for a count by type
+ * over a span — a month's row instead of its days', a day's row instead of its ~250 combinations of district,
+ * agency, status and sensitivity. Kept from `incident_day_counts` by a row trigger on it (migration 0014), so they
+ * follow it in the same transaction, whoever writes.
+ */
+export const incidentTypeDayCounts = pgTable(
+  "incident_type_day_counts",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    typeId: uuid("type_id")
+      .notNull()
+      .references(() => incidentTypes.id),
+    incidents: tally("incidents"),
+  },
+  (t) => [
+    condition("incident_type_day_counts_tallies_check", sql`${t.incidents} >= 0`),
+    primaryKey({ columns: [t.day, t.typeId] }),
+  ],
+);
+
+/** `incident_type_day_counts` summed per month (`month` is the month's first day). */
+export const incidentTypeMonthCounts = pgTable(
+  "incident_type_month_counts",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    typeId: uuid("type_id")
+      .notNull()
+      .references(() => incidentTypes.id),
+    incidents: tally("incidents"),
+  },
+  (t) => [
+    condition("incident_type_month_counts_tallies_check", sql`${t.incidents} >= 0`),
+    condition("incident_type_month_counts_first_day_check", sql`extract(day from ${t.month}) = 1`),
+    primaryKey({ columns: [t.month, t.typeId] }),
+  ],
+);

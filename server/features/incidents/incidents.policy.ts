@@ -126,6 +126,13 @@ export function incidentRollupVisibleTo(actor: Actor): SQL | undefined {
   return or(internal, eq(incidentDayCounts.agencyId, actor.agencyId));
 }
 
+/**
+ * Whether the actor may list every incident (of every agency and sensitivity): then its counts by type may be read
+ * from the per-type rollups (`incident_type_day_counts`, `incident_type_month_counts`), which hold no agency or
+ * sensitivity to filter on.
+ */
+export const readsEveryIncident = (actor: Actor): boolean => isLeadership(actor);
+
 /** The incidents the actor sees only by a share (restricted, of another agency); null when there are none to see. */
 export function sharedIncidentsVisibleTo(actor: Actor): SQL | null {
   if (isLeadership(actor) || actor.role === "observer") return null;

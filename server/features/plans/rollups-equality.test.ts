@@ -471,7 +471,24 @@ async function incidentTables(db: Db) {
                sum(dead)::int as k, sum(missing)::int as m, (count(*) filter (where has_seizures))::int as s
         from incidents where is_active group by 1, 2, 3, 4, 5, 6`,
   );
-  return { rollup: norm(rollup), direct: norm(direct) };
+  // The per-type rollups (migration 0014) beside it: their rows that hold anything, and the same from the rows.
+  const typeRollup = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select 'd' as k, day::text as d, type_id, incidents from incident_type_day_counts where incidents <> 0
+        union all
+        select 'm', month::text, type_id, incidents from incident_type_month_counts where incidents <> 0`,
+  );
+  const typeDirect = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select 'd' as k, occurred_on::text as d, type_id, count(*)::int as n from incidents where is_active group by 2, 3
+        union all
+        select 'm', date_trunc('month', occurred_on)::date::text, type_id, count(*)::int from incidents
+        where is_active group by 2, 3`,
+  );
+  return {
+    rollup: [...norm(rollup), ...norm(typeRollup)].sort(),
+    direct: [...norm(direct), ...norm(typeDirect)].sort(),
+  };
 }
 
 async function borderTables(db: Db) {
@@ -637,6 +654,34 @@ describe("rollups kept in the writing transaction equal the figures computed fro
               .sort();
             expect(viaRollup, `${reader.role} ${measure}`).toEqual(
               await directWeekly(database.db, reader, measure as "count" | "arrests", from, to),
+            );
+          }
+        }
+        // The per-type rollups (migration 0014) the leadership's counts by type read: whole months from the month
+        // table, the days around them from the day table — over spans with and without whole months.
+        for (const [spanFrom, spanTo] of [
+          [from, to],
+          ["2026-10-01", "2026-11-30"],
+          ["2026-10-06", "2026-11-30"],
+          ["2026-10-01", "2026-11-02"],
+          ["1900-01-01", "2999-12-31"],
+        ] as const) {
+          for (const typeId of [undefined, refs.types[0]]) {
+            const filter = { from: spanFrom, to: spanTo, typeId };
+            const viaTypes = (
+              await incidentFigures(database.db, leader, filter, "count", { unit: "all", byType: true })
+            )
+              .map((r) => `${r.typeId}|${r.value}`)
+              .sort();
+            const direct = await queryRows<{ t: string; n: number | string }>(
+              database.db,
+              sql`select type_id::text as t, count(*) as n from incidents
+                  where is_active and occurred_on between ${spanFrom}::date and ${spanTo}::date
+                    and (${typeId ?? null}::uuid is null or type_id = ${typeId ?? null}::uuid)
+                  group by 1`,
+            );
+            expect(viaTypes, `${spanFrom} … ${spanTo}`).toEqual(
+              direct.map((r) => `${r.t}|${Number(r.n)}`).sort(),
             );
           }
         }
