@@ -295,6 +295,7 @@ export async function keptDatabase(
 /**
  * The incident rollups rebuilt from the rows with the migrations' own GROUP BY (0007, 0014), for a bench that loaded
  * incidents with the triggers off: what the triggers keep (rollups-equality.test.ts), without a trigger per row.
+ * The per-type rows are written in day order, as the trigger writes them day after day in an installation.
  */
 export async function rebuildIncidentRollups(db: Db) {
   await db.execute(sql`alter table incident_day_counts disable trigger user`);
@@ -306,10 +307,11 @@ export async function rebuildIncidentRollups(db: Db) {
     from incidents where is_active group by 1, 2, 3, 4, 5, 6`);
   await db.execute(sql`delete from incident_type_day_counts`);
   await db.execute(sql`insert into incident_type_day_counts (day, type_id, incidents)
-    select day, type_id, sum(incidents) from incident_day_counts group by 1, 2 having sum(incidents) <> 0`);
+    select day, type_id, sum(incidents) from incident_day_counts group by 1, 2 having sum(incidents) <> 0
+    order by 1, 2`);
   await db.execute(sql`delete from incident_type_month_counts`);
   await db.execute(sql`insert into incident_type_month_counts (month, type_id, incidents)
     select date_trunc('month', day)::date, type_id, sum(incidents) from incident_day_counts group by 1, 2
-    having sum(incidents) <> 0`);
+    having sum(incidents) <> 0 order by 1, 2`);
   await db.execute(sql`alter table incident_day_counts enable trigger user`);
 }

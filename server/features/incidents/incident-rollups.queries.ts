@@ -205,15 +205,19 @@ async function countsByType(
     source = sql`${months} union all ${days(filter.from, addDays(firstMonth, -1))}
       union all ${days(afterLastMonth, filter.to)}`;
   } else source = days(filter.from, filter.to);
-  const period =
+  // Summed by the period's first day and the type's uuid, then named as text: grouping on the text casts sorted
+  // every row (a third of the query's time).
+  const start =
     options.unit === "all"
-      ? sql`${filter.from}::text`
-      : sql.raw(`to_char(date_trunc('${options.unit}', x.day::timestamp), 'YYYY-MM-DD')`);
-  const type = options.byType ? sql`x.type_id::text` : sql`''`;
+      ? sql`null::timestamp`
+      : sql.raw(`date_trunc('${options.unit}', x.day::timestamp)`);
+  const period = options.unit === "all" ? sql`${filter.from}::text` : sql`to_char(x.start, 'YYYY-MM-DD')`;
+  const type = options.byType ? sql`x.type_id` : sql`null::uuid`;
   const rows = await queryRows<{ period: string; type_id: string; value: number | string }>(
     db,
-    sql`select ${period} as period, ${type} as type_id, sum(x.v)::float8 as value from (${source}) x
-        group by 1, 2 having sum(x.v) <> 0 order by 1, 2`,
+    sql`select ${period} as period, coalesce(x.type_id::text, '') as type_id, x.v::float8 as value from (
+          select ${start} as start, ${type} as type_id, sum(x.v) as v from (${source}) x group by 1, 2
+        ) x where x.v <> 0 order by 1, 2`,
   );
   return rows.map((r) => ({ period: r.period, typeId: r.type_id, district: "", value: Number(r.value) }));
 }
