@@ -723,6 +723,14 @@ describe("rollups kept in the writing transaction equal the figures computed fro
         const t = await registerTables(database.db);
         expect(t.needs.rollup).toEqual(t.needs.direct);
         expect(t.tasks.rollup).toEqual(t.tasks.direct);
+        // The supports' copies of their task (migration 0015) that the counts per reader read.
+        const [stale] = await queryRows<{ n: number | string }>(
+          database.db,
+          sql`select count(*) as n from task_supports s join tasks t on t.id = s.task_id
+              where (s.task_agency_id, s.task_sensitivity, s.task_status, s.task_due_on)
+                is distinct from (t.agency_id, t.sensitivity, t.status, t.due_on)`,
+        );
+        expect(Number(stale?.n)).toBe(0);
 
         const [a0, a1] = refs.agencies;
         const filters = [
@@ -751,7 +759,24 @@ describe("rollups kept in the writing transaction equal the figures computed fro
           }
         }
       }),
-      { numRuns: 20 },
+      {
+        numRuns: 20,
+        // First, a restricted task both supported by and shared with another agency: counted once for it.
+        examples: [
+          [
+            [
+              {
+                kind: "taskCreate",
+                agency: 0,
+                supports: [1],
+                sensitivity: "restricted",
+                dueOn: "2026-11-01",
+              },
+              { kind: "taskShare", at: 0, agency: 1 },
+            ],
+          ],
+        ],
+      },
     );
     const [counts] = await queryRows<{ needs: number | string; tasks: number | string }>(
       database.db,

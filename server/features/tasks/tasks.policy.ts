@@ -129,20 +129,29 @@ export function taskDueCountsVisibleTo(actor: Actor): SQL | undefined {
 }
 
 /**
- * The part of tasksVisibleTo that taskDueCountsVisibleTo cannot hold, or null: the ids the actor's agency supports
- * or has been shared (a derived table `seen(id)`, from the supports' and shares' agency indexes), and the condition
- * on those tasks that keeps them apart from what the rollup counts (restricted, led by another agency).
+ * The part of tasksVisibleTo that taskDueCountsVisibleTo cannot hold, or null: the restricted tasks of another agency
+ * that the actor's agency supports or has been shared. The supported ones straight from the supports (their copies of
+ * the task's lead agency, sensitivity, status and due day: `supports`, a condition on those copies, narrows them), as
+ * rows `supported(agency_id, due_on)`; the shared ones not also supported as ids `shared(id)`, with the condition on
+ * those tasks that keeps them apart from what the rollup counts (restricted, led by another agency).
  */
 export function tasksSeenThroughAgency(
   actor: Actor,
-  /** A narrower condition on the supports (their copies of the task's status and due day), for their index. */
   supports?: SQL,
-): { ids: SQL; condition: SQL } | null {
+): { supported: SQL; sharedIds: SQL; condition: SQL } | null {
   if (isLeadership(actor) || actor.role === "observer") return null;
   return {
-    ids: sql`(select ${taskSupports.taskId} from ${taskSupports} where ${and(eq(taskSupports.agencyId, actor.agencyId), supports)}
-              union select ${recordShares.entityId} from ${recordShares}
-              where ${and(eq(recordShares.entity, "tasks"), eq(recordShares.agencyId, actor.agencyId))}) as seen(id)`,
+    supported: sql`(select ${taskSupports.taskAgencyId}, ${taskSupports.taskDueOn} from ${taskSupports}
+              where ${and(
+                eq(taskSupports.agencyId, actor.agencyId),
+                eq(taskSupports.taskSensitivity, "restricted"),
+                ne(taskSupports.taskAgencyId, actor.agencyId),
+                supports,
+              )}) as supported(agency_id, due_on)`,
+    sharedIds: sql`(select ${recordShares.entityId} from ${recordShares}
+              where ${and(eq(recordShares.entity, "tasks"), eq(recordShares.agencyId, actor.agencyId))}
+                and not exists (select 1 from ${taskSupports} where ${taskSupports.taskId} = ${recordShares.entityId}
+                  and ${taskSupports.agencyId} = ${actor.agencyId})) as shared(id)`,
     condition: and(eq(tasks.sensitivity, "restricted"), ne(tasks.agencyId, actor.agencyId))!,
   };
 }

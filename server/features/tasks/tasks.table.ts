@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   CONTRIBUTION_STATUSES,
+  SENSITIVITIES,
   TASK_PRIORITIES,
   TASK_STATUSES,
   TASK_UPDATE_KINDS,
@@ -85,6 +86,13 @@ export const taskSupports = pgTable(
      */
     taskStatus: text("task_status", { enum: TASK_STATUSES }).notNull().default("todo"),
     taskDueOn: date("task_due_on"),
+    /**
+     * Copies of the task's lead agency and sensitivity, kept by triggers (migration 0015: filled on insert, followed
+     * on every change of the task): the open-task counts find the restricted tasks of other agencies that an agency
+     * supports from this table's index alone (task-rollups.queries.ts). Never null once written.
+     */
+    taskAgencyId: uuid("task_agency_id"),
+    taskSensitivity: text("task_sensitivity", { enum: SENSITIVITIES }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -95,6 +103,9 @@ export const taskSupports = pgTable(
     index("task_supports_open_due_idx")
       .on(t.agencyId, t.taskDueOn, t.taskId)
       .where(sql`task_status in ('todo', 'in_progress', 'blocked')`),
+    index("task_supports_restricted_open_idx")
+      .on(t.agencyId, t.taskDueOn, t.taskAgencyId)
+      .where(sql`task_status in ('todo', 'in_progress', 'blocked') and task_sensitivity = 'restricted'`),
   ],
 );
 export type SupportRow = typeof taskSupports.$inferSelect;
