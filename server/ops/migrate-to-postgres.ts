@@ -10,12 +10,14 @@ import { digestTables, listTables, quoteIdent, type TableInfo } from "./tables";
 
 /**
  * Tables that triggers write when others change (the coverage version, the incident and border rollups of 0007, the
- * register totals of 0009): left empty while the others fill, then replaced by the installation's own rows, after
+ * register totals of 0009, the per-type incident counts of 0014): left empty while the others fill, then replaced by the installation's own rows, after
  * every other table. A table added with a trigger that writes it belongs here (ops.test.ts copies the demo region).
  */
 const TRIGGER_WRITTEN = [
   "training_coverage_version",
   "incident_day_counts",
+  "incident_type_day_counts",
+  "incident_type_month_counts",
   "border_day_figures",
   "need_totals",
   "task_due_counts",

@@ -6,9 +6,18 @@ ALTER TABLE "task_supports" ADD CONSTRAINT "task_supports_task_sensitivity_check
 -- change of task), followed on every change of the task, whoever writes. See tasks.table.ts.
 UPDATE "task_supports" SET "task_agency_id" = "tasks"."agency_id", "task_sensitivity" = "tasks"."sensitivity"
   FROM "tasks" WHERE "tasks"."id" = "task_supports"."task_id";--> statement-breakpoint
+-- (A support whose task is not there yet keeps the copies it brings: migrate-to-postgres copies the tables in any
+-- order, with the foreign keys checked at the end.)
 CREATE FUNCTION task_supports_copy_task() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  task_agency uuid;
+  task_sensitivity text;
 BEGIN
-  SELECT agency_id, sensitivity INTO NEW.task_agency_id, NEW.task_sensitivity FROM tasks WHERE id = NEW.task_id;
+  SELECT agency_id, sensitivity INTO task_agency, task_sensitivity FROM tasks WHERE id = NEW.task_id;
+  IF FOUND THEN
+    NEW.task_agency_id := task_agency;
+    NEW.task_sensitivity := task_sensitivity;
+  END IF;
   RETURN NEW;
 END
 $$;--> statement-breakpoint
