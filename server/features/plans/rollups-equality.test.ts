@@ -753,9 +753,17 @@ describe("rollups kept in the writing transaction equal the figures computed fro
               .filter((r) => r[key] > 0)
               .map((r) => `${r.agencyId}|${r[key]}`)
               .sort();
-            expect(viaRollup, `${reader.role} tasks ${key}`).toEqual(
-              await directOpenTasks(database.db, reader, due),
-            );
+            const direct = await directOpenTasks(database.db, reader, due);
+            expect(viaRollup, `${reader.role} tasks ${key}`).toEqual(direct);
+            // Led by one agency (the reader's own, another): that agency's line of the same figures.
+            for (const agencyId of new Set([reader.agencyId, ...refs.agencies].filter(Boolean))) {
+              const led = (await openTaskCounts(database.db, reader, new Date(TEST_NOW), { due, agencyId }))
+                .filter((r) => r[key] > 0)
+                .map((r) => `${r.agencyId}|${r[key]}`);
+              expect(led, `${reader.role} tasks ${key} led by ${agencyId}`).toEqual(
+                direct.filter((line) => line.startsWith(`${agencyId}|`)),
+              );
+            }
           }
         }
       }),

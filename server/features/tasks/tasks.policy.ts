@@ -138,8 +138,10 @@ export function taskDueCountsVisibleTo(actor: Actor): SQL | undefined {
 export function tasksSeenThroughAgency(
   actor: Actor,
   supports?: SQL,
+  /** Only tasks led by this agency: none when it is the actor's own (what is seen this way is led by others). */
+  leadAgencyId?: string,
 ): { supported: SQL; sharedIds: SQL; condition: SQL } | null {
-  if (isLeadership(actor) || actor.role === "observer") return null;
+  if (isLeadership(actor) || actor.role === "observer" || leadAgencyId === actor.agencyId) return null;
   return {
     supported: sql`(select ${taskSupports.taskAgencyId}, ${taskSupports.taskDueOn} from ${taskSupports}
               where ${and(

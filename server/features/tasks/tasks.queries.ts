@@ -10,7 +10,7 @@ import { AppError } from "../../http/app-error";
 import { matchesSearch, pageWindow } from "../../http/pagination";
 import { users } from "../users/users.table";
 import { agencyTasksVisibleTo, tasksVisibleTo, type TaskRecord } from "./tasks.policy";
-import { openTaskCounts } from "./task-rollups.queries";
+import { openTaskCounts, openTaskTotal } from "./task-rollups.queries";
 import { taskSupports, taskUpdates, tasks, type SupportRow, type TaskRow } from "./tasks.table";
 
 const OPEN = sql`${tasks.status} in ('todo', 'in_progress', 'blocked')`;
@@ -158,21 +158,22 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       .offset(offset);
     countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
   } else if (fromRollup) {
-    // Open, overdue or due-soon tasks of the region (or led by one agency): the total is the rollup's, so the page
-    // reads only its rows (from the open tasks' due index) and never counts the matching ones.
-    const [rows, counts] = await Promise.all([
-      db
-        .select(columns)
-        .from(tasks)
-        .where(where)
-        .orderBy(...orderBy(tasks.dueOn, tasks.id))
-        .limit(limit)
-        .offset(offset),
-      openTaskCounts(db, actor, now, { agencyId: agency, due: query.due }),
-    ]);
-    const key = query.due === "overdue" ? "overdue" : query.due === "dueSoon" ? "dueSoon" : "open";
-    const total = counts.reduce((n, c) => n + c[key], 0);
-    return { rows: rows.map((row) => withSupportRows(row)), total };
+    // Open, overdue or due-soon tasks of the region (or led by one agency): the total is the rollup's (riding with the
+    // page as a scalar subquery), so the page reads only its rows (from the open tasks' due index) and never counts
+    // the matching ones.
+    const options = { agencyId: agency, due: query.due };
+    const figure = query.due === "overdue" ? "overdue" : query.due === "dueSoon" ? "due_soon" : "open";
+    pageRows = await db
+      .select({ ...columns, total: openTaskTotal(actor, now, options, figure) })
+      .from(tasks)
+      .where(where)
+      .orderBy(...orderBy(tasks.dueOn, tasks.id))
+      .limit(limit)
+      .offset(offset);
+    countQuery = async () => {
+      const key = figure === "due_soon" ? "dueSoon" : figure;
+      return (await openTaskCounts(db, actor, now, options)).reduce((n, c) => n + c[key], 0);
+    };
   } else {
     const counted = sql`select count(*)::int from ${tasks} where ${where ?? sql`true`}`;
     pageRows = await db
