@@ -33,7 +33,8 @@ import { needFilters, needTotals } from "../needs/needs.queries";
 import { updateNeed } from "../needs/save-need";
 import { changeTaskStatus, createTask, tasks, tasksVisibleTo } from "../tasks";
 import { openTaskCounts } from "../tasks/task-rollups.queries";
-import { findTask } from "../tasks/tasks.queries";
+import { findTask, listTasks } from "../tasks/tasks.queries";
+import { TaskListQuery } from "../../../common/schemas/tasks";
 import { updateTask } from "../tasks/update-task";
 
 // Item 3 of issue 13: after any sequence of writes — creates, edits, status steps, re-dating, deactivation
@@ -564,6 +565,37 @@ async function directOpenTasks(db: Db, actor: Actor, due?: "overdue" | "dueSoon"
     .sort();
 }
 
+/** The ids of the open tasks a reader may list (overdue, due soon), in the list's due order, straight from the rows. */
+async function directOpenTaskIds(db: Db, actor: Actor, due?: "overdue" | "dueSoon") {
+  const window =
+    due === "overdue"
+      ? sql`${tasks.dueOn} < '2026-11-29'`
+      : due === "dueSoon"
+        ? sql`${tasks.dueOn} >= '2026-11-29' and ${tasks.dueOn} < '2026-12-06'`
+        : undefined;
+  const rows = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(tasksVisibleTo(actor), sql`${tasks.status} in ('todo', 'in_progress', 'blocked')`, window))
+    .orderBy(sql`${tasks.dueOn} asc nulls last`, sql`${tasks.id} asc`);
+  return { ids: rows.map((r) => r.id), total: rows.length };
+}
+
+/** The region's list of open (overdue, due soon) tasks through listTasks, three rows a page until past the end. */
+async function regionListPages(db: Db, actor: Actor, due?: "overdue" | "dueSoon") {
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  for (let page = 1; ; page++) {
+    const query = TaskListQuery.parse({ page, pageSize: 3, ...(due ? { due } : { status: "open" }) });
+    const { rows, total } = await listTasks(db, actor, query, new Date(TEST_NOW));
+    totals.add(total);
+    ids.push(...rows.map((r) => r.id));
+    if (rows.length < 3) break;
+  }
+  expect(totals.size, "the same total on every page").toBe(1);
+  return { ids, total: [...totals][0] };
+}
+
 /** What a reader would count in the incidents list, per ISO week and type, straight from the rows. */
 async function directWeekly(db: Db, actor: Actor, measure: "count" | "arrests", from: string, to: string) {
   const value = measure === "count" ? sql`count(*)` : sql`sum(${incidents.arrests})`;
@@ -755,6 +787,11 @@ describe("rollups kept in the writing transaction equal the figures computed fro
               .sort();
             const direct = await directOpenTasks(database.db, reader, due);
             expect(viaRollup, `${reader.role} tasks ${key}`).toEqual(direct);
+            // The region's list of them as the tasks page reads it (each page's first rows in due order, each
+            // checked on its own; the total from the rollup), page by page, equals the same rows selected directly.
+            expect(await regionListPages(database.db, reader, due), `${reader.role} list ${key}`).toEqual(
+              await directOpenTaskIds(database.db, reader, due),
+            );
             // Led by one agency (the reader's own, another): that agency's line of the same figures.
             for (const agencyId of new Set([reader.agencyId, ...refs.agencies].filter(Boolean))) {
               const led = (await openTaskCounts(database.db, reader, new Date(TEST_NOW), { due, agencyId }))

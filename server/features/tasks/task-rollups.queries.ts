@@ -49,12 +49,34 @@ export function openTaskTotal(
   options: OpenTaskCountsOptions,
   figure: "open" | "overdue" | "due_soon",
 ): SQL<number> {
-  return sql<number>`(select coalesce(sum(c.${sql.raw(figure)}), 0)::int from (${openTaskCountsQuery(actor, now, options)}) c)`;
+  const { today, soon } = dueDays(now);
+  const counted =
+    figure === "overdue"
+      ? sql`x.due_on < ${today}::date`
+      : figure === "due_soon"
+        ? sql`x.due_on >= ${today}::date and x.due_on < ${soon}::date`
+        : sql`true`;
+  // One sum, not a sum of openTaskCounts' lines: no grouping by agency to plan and run on every page.
+  return sql<number>`(select coalesce(sum(x.n) filter (where ${counted}), 0)::int from ${openTaskRows(actor, now, options)})`;
+}
+
+function dueDays(now: Date) {
+  const today = zonedDay(now);
+  return { today, soon: addDays(today, LIMITS.dueSoonDays) };
 }
 
 function openTaskCountsQuery(actor: Actor, now: Date, options: OpenTaskCountsOptions): SQL {
-  const today = zonedDay(now);
-  const soon = addDays(today, LIMITS.dueSoonDays);
+  const { today, soon } = dueDays(now);
+  return sql`select x.agency_id::text, sum(x.n) as open,
+               coalesce(sum(x.n) filter (where x.due_on < ${today}::date), 0) as overdue,
+               coalesce(sum(x.n) filter (where x.due_on >= ${today}::date and x.due_on < ${soon}::date), 0) as due_soon
+        from ${openTaskRows(actor, now, options)}
+        group by 1 having sum(x.n) > 0`;
+}
+
+/** The open tasks the actor may list as a derived table `x(agency_id, due_on, n)`: rollup lines and single tasks. */
+function openTaskRows(actor: Actor, now: Date, options: OpenTaskCountsOptions): SQL {
+  const { today, soon } = dueDays(now);
   const days = (column: SQL | typeof taskDueCounts.dueOn): SQL | undefined =>
     options.due === "overdue"
       ? sql`${column} < ${today}::date`
@@ -89,11 +111,7 @@ function openTaskCountsQuery(actor: Actor, now: Date, options: OpenTaskCountsOpt
     options.agencyId ? eq(taskDueCounts.agencyId, options.agencyId) : undefined,
     days(taskDueCounts.dueOn),
   );
-  return sql`select x.agency_id::text, sum(x.n) as open,
-               coalesce(sum(x.n) filter (where x.due_on < ${today}::date), 0) as overdue,
-               coalesce(sum(x.n) filter (where x.due_on >= ${today}::date and x.due_on < ${soon}::date), 0) as due_soon
-        from (select ${taskDueCounts.agencyId} as agency_id, ${taskDueCounts.dueOn} as due_on, ${taskDueCounts.tasks} as n
+  return sql`(select ${taskDueCounts.agencyId} as agency_id, ${taskDueCounts.dueOn} as due_on, ${taskDueCounts.tasks} as n
               from ${taskDueCounts} where ${rollupWhere ?? sql`true`}
-              ${fromRows}) x
-        group by 1 having sum(x.n) > 0`;
+              ${fromRows}) x`;
 }
