@@ -97,7 +97,7 @@ async function exportRun(database: BenchDatabase, path: string) {
   const server = await startServer(database);
   try {
     const cookie = await logIn(server.url, "minister", PASSWORD);
-    await server.ask("reset", "reset");
+    await server.ask("reset retained", "reset");
     const started = Date.now();
     const r = await fetch(`${server.url}${path}`, { headers: { cookie } });
     if (r.status !== 200 || !r.body) throw new Error(`${path}: ${r.status}`);

@@ -1,10 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import type { Readable } from "node:stream";
+import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../demo/seed-demo";
 import { call, createTestApp, login, type Session, type TestApp } from "../../test/app";
 import { auditCount } from "../../test/factories";
-import { agencies } from "../agencies";
+import { csvCell } from "../../http/exports";
+import { agencies, agencyNames } from "../agencies";
+import { columns, incidentBatches, incidentsCsv, incidentsGeoJson } from "./incidents.export";
 import { incidents } from "./incidents.table";
 
 // Issue 12, item 9: the incident exports (CSV, Excel, GeoJSON) hold exactly the list's rows for the reader —
@@ -12,6 +15,12 @@ import { incidents } from "./incidents.table";
 
 const PASSWORD = "demo-password-1";
 const REFERENCE = /^INC-\d{4}-\d{6}(?=,)/gm;
+
+async function text(stream: Readable): Promise<string> {
+  let out = "";
+  for await (const chunk of stream) out += String(chunk);
+  return out;
+}
 
 describe("incident exports", () => {
   let t: TestApp;
@@ -102,5 +111,72 @@ describe("incident exports", () => {
       .where(eq(incidents.id, row!.id));
     const csv = await get("minister", `/api/v1/incidents/export.csv?q=${encodeURIComponent(row!.reference)}`);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it("writes each CSV line and GeoJSON feature in PostgreSQL exactly as the cells and objects would be written here", async () => {
+    // Awkward values on a few incidents: quotes, commas, line breaks, formula characters, no place, no point.
+    const rows = await t.db.select().from(incidents).orderBy(incidents.id).limit(8);
+    const awkward = [
+      { narrative: 'said "stop", then\nleft', placeName: "Emsaed, gate 2", occurredTime: "07:45" },
+      { narrative: "-5 litres", placeName: "@sea", sourceUrl: "https://x.example/a?b=1,2" },
+      { narrative: "\ttab", placeName: '"quoted"', districtPcode: null, latitude: null, longitude: null },
+      { narrative: "+1\r\n", placeName: "=1+1", occurredTime: null, hasSeizures: true },
+      { narrative: null, placeName: "طبرق — «الميناء»", latitude: 32.0836, longitude: 23.9764 },
+    ];
+    for (const [i, set] of awkward.entries())
+      await t.db.update(incidents).set(set).where(eq(incidents.id, rows[i]!.id));
+    const where = inArray(
+      incidents.id,
+      rows.map((r) => r.id),
+    );
+    for (const language of ["ar", "en"] as const) {
+      const names = await agencyNames(t.db, language);
+      const expected: string[] = [];
+      const features: unknown[] = [];
+      for await (const batch of incidentBatches(t.database, where))
+        for (const r of batch) {
+          expected.push(
+            columns(language)
+              .map((c) => csvCell(c.value(r, names)))
+              .join(","),
+          );
+          features.push({
+            type: "Feature",
+            id: r.reference,
+            geometry:
+              r.latitude !== null && r.longitude !== null
+                ? { type: "Point", coordinates: [r.longitude, r.latitude] }
+                : null,
+            properties: {
+              reference: r.reference,
+              occurredOn: r.occurredOn,
+              type: language === "en" ? r.typeNameEn : r.typeNameAr,
+              group: r.typeGroup,
+              district: r.districtPcode,
+              place: r.placeName,
+              agency: names.get(r.agencyId) ?? null,
+              status: r.status,
+              sensitivity: r.sensitivity,
+              arrests: r.arrests,
+              rescued: r.rescued,
+              intercepted: r.intercepted,
+              dead: r.dead,
+              missing: r.missing,
+              hasSeizures: r.hasSeizures,
+              source: r.source,
+              sourceUrl: r.sourceUrl,
+            },
+          });
+        }
+      const csv = await text(incidentsCsv(t.database, where, language));
+      const header = `\uFEFF${columns(language)
+        .map((c) => csvCell(c.label))
+        .join(",")}`;
+      expect(csv).toBe([header, ...expected].join("\r\n") + "\r\n");
+      const geojson = await text(incidentsGeoJson(t.database, where, language));
+      expect(JSON.parse(geojson)).toEqual({ type: "FeatureCollection", features });
+      // The same bytes as JSON.stringify writes them (key order included).
+      expect(geojson).toBe(JSON.stringify({ type: "FeatureCollection", features }));
+    }
   });
 });
