@@ -4,8 +4,6 @@ import { DataDirLockedError } from "./db/lock";
 import { migrateDatabase } from "./db/migrate";
 import { runAuditCommand } from "./audit/audit-cli";
 import { loadAuditKey, useAuditKey } from "./audit/audit-key";
-import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
-import { printBanner, startServer, stopOnSignals } from "./main";
 import { OpsError, backup, restore } from "./ops/backup";
 import { checkAdminInput, createAdmin, parseCreateAdminArgs, readAdminPassword } from "./ops/create-admin";
 import { migrateToPostgres } from "./ops/migrate-to-postgres";
@@ -20,11 +18,12 @@ import {
   runImportIncidents,
 } from "./features/incidents/import/incidents.import.cli";
 import "./authz/index";
-import {
-  ReportRefused,
-  parseWeeklyReportArgs,
-  writeWeeklyReport,
-} from "./features/reports/weekly-report.cli";
+
+// The server, the demo seeder and the report writer are loaded by the commands that use them: together they were
+// 1.1 s of every command's start-up (bench/incidents-import.bench.ts times the import command from spawn to exit).
+const loadServer = () => import("./main");
+const loadDemo = () => import("./demo/seed-demo");
+const loadWeeklyReport = () => import("./features/reports/weekly-report.cli");
 
 const USAGE = `Usage: tansiq <command>
 
@@ -88,9 +87,10 @@ async function main(args: string[]): Promise<number> {
     case "start":
     case "serve": {
       const demo = command === "start";
-      const server = await startServer({ demo });
-      printBanner(server, { demo, demoPassword: server.app.config.demoPassword });
-      stopOnSignals(server);
+      const { printBanner, startServer, stopOnSignals } = await loadServer();
+      const started = await startServer({ demo });
+      printBanner(started, { demo, demoPassword: started.app.config.demoPassword });
+      stopOnSignals(started);
       return -1; // keep running
     }
     case "migrate":
@@ -99,6 +99,7 @@ async function main(args: string[]): Promise<number> {
       return 0;
     case "seed-demo":
       return withDatabase(async ({ db }) => {
+        const { isDatabaseEmpty, seedDemo } = await loadDemo();
         if (!(await isDatabaseEmpty(db))) {
           console.error(
             "The database already has agencies: the demo region is only seeded into an empty database.",
@@ -142,6 +143,7 @@ async function main(args: string[]): Promise<number> {
     }
     case "report": {
       if (sub !== "weekly") break;
+      const { ReportRefused, parseWeeklyReportArgs, writeWeeklyReport } = await loadWeeklyReport();
       const parsed = parseWeeklyReportArgs(args.slice(2));
       if (typeof parsed === "string") {
         console.error(parsed);

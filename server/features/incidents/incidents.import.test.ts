@@ -158,6 +158,54 @@ describe("incident imports", () => {
     expect(good).toMatchObject({ created: 1, written: true });
   });
 
+  it("writes a file of several statements' rows whole, or nothing when a later statement fails", async () => {
+    // 12,001 rows: three statements of the import (5,000 rows each); the next is made while one is written.
+    const template = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/incidents/import/template.csv",
+      headers: { cookie: officer.cookie },
+    });
+    const [head, example = ""] = template.body.slice(1).trim().split("\r\n");
+    const rows = 12_001;
+    const file = (place: (i: number) => string) =>
+      [
+        head,
+        ...Array.from({ length: rows }, (_, i) =>
+          example.replace("TBQ-1", `MANY-${i}`).replace("منفذ امساعد", place(i)),
+        ),
+      ].join("\r\n");
+    const before = await total();
+    const auditBefore = await auditCount(t.db);
+    // PostgreSQL refuses one row of the third statement: nothing of the first two stays.
+    await t.db.execute(
+      sql`alter table incidents add constraint import_test_refused check (place_name <> 'مرفوض')`,
+    );
+    const failed = await upload(
+      officer,
+      "format=tansiq&dryRun=false",
+      file((i) => (i === 11_000 ? "مرفوض" : "منفذ امساعد")),
+    );
+    await t.db.execute(sql`alter table incidents drop constraint import_test_refused`);
+    expect(failed.statusCode).toBe(500);
+    expect(await total()).toBe(before);
+    expect(await auditCount(t.db)).toBe(auditBefore);
+    const summary = await imported(
+      officer,
+      "format=tansiq&dryRun=false",
+      file(() => "منفذ امساعد"),
+    );
+    expect(summary).toMatchObject({ rows, created: rows, skipped: 0, written: true });
+    const [written] = await queryRows<{ n: number; references: number; history: number }>(
+      t.db,
+      sql`select count(*)::int as n, count(distinct reference)::int as references,
+            (select count(*)::int from incident_history h join incidents j on j.id = h.incident_id
+             where j.source_id like 'MANY-%') as history
+          from incidents where source_id like 'MANY-%'`,
+    );
+    expect(written).toEqual({ n: rows, references: rows, history: rows });
+    expect(await auditCount(t.db)).toBe(auditBefore + 1);
+  });
+
   it("refuses a user without the rule (403) and a 50 MB file (413), and a bad query names its field (400)", async () => {
     const before = await total();
     expect((await upload(observer, "format=iom&dryRun=false", IOM)).statusCode).toBe(403);

@@ -222,13 +222,29 @@ const HEADER_OF = new Map<string, string>(
   ]),
 );
 
+/**
+ * The template's fields of a record, by their English names, whichever language the file's headers are in (the
+ * last of two headers naming one field wins). The headers are resolved once per file, not once per row.
+ */
+function templateFields(records: Record<string, string>[]) {
+  const keyOf = new Map<string, string>();
+  for (const key of Object.keys(records[0] ?? {})) keyOf.set(HEADER_OF.get(key) ?? key, key);
+  const keys = TEMPLATE_COLUMNS.map(([, en]) => [en, keyOf.get(en)] as const);
+  return (rec: Record<string, string>) => {
+    const fields: Partial<Record<(typeof TEMPLATE_COLUMNS)[number][1], string>> = {};
+    for (const [en, key] of keys) if (key !== undefined) fields[en] = rec[key];
+    return fields;
+  };
+}
+
 function parseTansiq(records: Record<string, string>[], o: Options): Parsed {
-  const normal = records.map((rec) =>
-    Object.fromEntries(Object.entries(rec).map(([k, v]) => [HEADER_OF.get(k) ?? k, v])),
+  const fieldsOf = templateFields(records);
+  const names = new Map<string, string>(
+    TEMPLATE_COLUMNS.map(([ar, en]) => [en, o.language === "ar" ? ar : en]),
   );
-  const col = (en: string) =>
-    (o.language === "ar" ? TEMPLATE_COLUMNS.find((c) => c[1] === en)?.[0] : en) ?? en;
-  return collect(normal, o, (x, r) => {
+  const col = (en: string) => names.get(en) ?? en;
+  return collect(records, o, (rec, r) => {
+    const x = fieldsOf(rec);
     const typeCode = (x.type_code ?? "").trim();
     if (!typeCode) refuse(r, col("type_code"), "required");
     else if (!o.typeCodes.has(typeCode)) refuse(r, col("type_code"), "unknown_type");
