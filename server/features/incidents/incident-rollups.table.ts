@@ -10,7 +10,7 @@ const tally = (name: string) => integer(name).notNull().default(0);
 /**
  * The active incidents of a day, per type × district × agency × status × sensitivity: how many, and the sum of
  * each outcome. Kept by triggers on `incidents` in the writing transaction (migration 0007: the old row's share
- * taken away, the new row's added; since 0017 once per statement, from its transition tables, the statement's rows
+ * taken away, the new row's added; since 0016 once per statement, from its transition tables, the statement's rows
  * summed per key), so every writer — the app, an import, a seeder — keeps it exact. Agency
  * and sensitivity are dimensions so that a reader sums only what they may list (incident-rollups.queries.ts).
  * `district_pcode` is '' for an incident without a district (a key column cannot be null).
@@ -55,7 +55,7 @@ export const incidentDayCounts = pgTable(
  * reader who may list every incident (leadership, incidents.policy `readsEveryIncident`) sums for a count by type
  * over a span — a month's row instead of its days', a day's row instead of its ~250 combinations of district,
  * agency, status and sensitivity. Kept from `incident_day_counts` by triggers on it (migration 0014; once per
- * statement since 0017), so they follow it in the same transaction, whoever writes.
+ * statement since 0016), so they follow it in the same transaction, whoever writes.
  */
 export const incidentTypeDayCounts = pgTable(
   "incident_type_day_counts",

@@ -5,7 +5,7 @@ import { createTestDatabase } from "../../test/database";
 import { buildAgency } from "../../test/factories";
 import { buildIncident } from "../../test/incidents-factories";
 
-// Migration 0017: the incident rollups follow each writing statement (transition tables) instead of each row. The
+// Migration 0016: the incident rollups follow each writing statement (transition tables) instead of each row. The
 // property test (plans/rollups-equality.test.ts) writes one incident per statement; here statements write many rows at
 // once — rows swapping keys, rows updated without a counted change, rows leaving and joining, deletes — and the day
 // rollup and the per-type tables must still equal what the rows say.
@@ -47,7 +47,7 @@ async function rollupsAndRows(db: Database["db"]) {
   return { rollup: [lines(day), lines(types)], rows: [lines(dayDirect), lines(typesDirect)] };
 }
 
-describe("incident rollups follow statements that write many rows (migration 0017)", () => {
+describe("incident rollups follow statements that write many rows (migration 0016)", () => {
   let database: Database;
 
   beforeAll(async () => {

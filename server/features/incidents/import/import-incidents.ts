@@ -40,7 +40,7 @@ export type ImportInput = {
   onProgress?: (message: string) => void;
 };
 
-/** Rows per statement. The rollups follow each statement (migration 0017): fewer, larger statements cost less. */
+/** Rows per statement. The rollups follow each statement (migration 0016): fewer, larger statements cost less. */
 const CHUNK = 5_000;
 const isXlsx = (file: Buffer) => file.length > 4 && file[0] === 0x50 && file[1] === 0x4b; // "PK": a zip
 
