@@ -2,14 +2,10 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { logRequests } from "./http/request-log";
+import { serializerCompiler } from "./http/serializer";
 import { LIMITS } from "../common/limits";
 import { ErrorResponse } from "../common/schemas/base";
 import "./authz/index";

@@ -1,6 +1,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Sensitivity, ShareEntity } from "../../common/enums";
+import { inline } from "../db/inline";
 import type { Actor } from "./actor";
 import { recordShares } from "./shares.table";
 
@@ -23,13 +24,15 @@ export function visibleWhere(
   alsoSeesAll: (actor: Actor) => boolean = () => false,
 ): SQL | undefined {
   if (isLeadership(actor) || alsoSeesAll(actor)) return undefined;
-  const internal = eq(table.sensitivity, "internal");
+  // The values are written into the statement (inline): each reader's lists keep one plan.
+  const internal = eq(table.sensitivity, inline("internal"));
   if (actor.role === "observer") return internal;
-  if (entity === null) return or(internal, eq(table.agencyId, actor.agencyId));
+  const own = eq(table.agencyId, inline(actor.agencyId));
+  if (entity === null) return or(internal, own);
   const shared = sql`exists (select 1 from ${recordShares} where ${and(
-    eq(recordShares.entity, entity),
+    eq(recordShares.entity, inline(entity)),
     eq(recordShares.entityId, table.id),
-    eq(recordShares.agencyId, actor.agencyId),
+    eq(recordShares.agencyId, inline(actor.agencyId)),
   )})`;
-  return or(internal, eq(table.agencyId, actor.agencyId), shared);
+  return or(internal, own, shared);
 }

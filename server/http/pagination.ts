@@ -20,6 +20,15 @@ export function literalLimit(limit: number): number {
   return sql.raw(String(limit)) as unknown as number;
 }
 
+/**
+ * A page's offset for `.offset()`: written into the statement for the first pages, which are the ones read (a
+ * parameter offset makes PostgreSQL plan the statement again on every request, as `limit $n` does), and sent as a
+ * parameter beyond them, so that paging deep into a long list does not fill each connection's prepared statements.
+ */
+export function literalOffset(offset: number, pageSize: number): number {
+  return offset < 5 * pageSize ? literalLimit(offset) : offset;
+}
+
 export function pageOf(input: PageInput, total: number) {
   return { page: input.page, pageSize: input.pageSize, total };
 }

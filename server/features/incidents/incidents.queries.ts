@@ -10,9 +10,16 @@ import {
 import type { Actor } from "../../authz/actor";
 import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
-import { matchesSearch, pageWindow } from "../../http/pagination";
+import { inline } from "../../db/inline";
+import { keptStatement } from "../../db/kept-statements";
+import { literalLimit, literalOffset, matchesSearch, pageWindow } from "../../http/pagination";
 import { asRollupFigure, incidentFigures } from "./incident-rollups.queries";
-import { incidentsVisibleTo, referralsVisibleTo, type IncidentSubject } from "./incidents.policy";
+import {
+  incidentVisibilityKey,
+  incidentsVisibleTo,
+  referralsVisibleTo,
+  type IncidentSubject,
+} from "./incidents.policy";
 import { users } from "../users";
 import {
   incidentHistory,
@@ -57,25 +64,26 @@ export const tripoliDay = (day: string) => sql`${day}::date`;
 /** The list's filters, visibility included, as one condition (the exports and the map take the same). */
 export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | undefined {
   const typesOfGroup = f.group
-    ? sql`${incidents.typeId} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${f.group})`
+    ? sql`${incidents.typeId} in (select ${incidentTypes.id} from ${incidentTypes} where ${incidentTypes.group} = ${inline(f.group)})`
     : undefined;
   return and(
     incidentsVisibleTo(actor),
-    eq(incidents.isActive, true),
-    f.typeId ? eq(incidents.typeId, f.typeId) : undefined,
+    // Values that pick rows by an index are written into the statement (inline): one plan per list, kept.
+    eq(incidents.isActive, inline(true)),
+    f.typeId ? eq(incidents.typeId, inline(f.typeId)) : undefined,
     typesOfGroup,
     f.district === NO_DISTRICT
       ? isNull(incidents.districtPcode)
       : f.district
-        ? eq(incidents.districtPcode, f.district)
+        ? eq(incidents.districtPcode, inline(f.district))
         : undefined,
     f.place ? matchesSearch(incidents.searchKey, f.place) : undefined,
     f.from ? sql`${incidents.occurredOn} >= ${tripoliDay(f.from)}` : undefined,
     f.to ? sql`${incidents.occurredOn} <= ${tripoliDay(f.to)}` : undefined,
-    f.status ? eq(incidents.status, f.status) : undefined,
-    f.agencyId ? eq(incidents.agencyId, f.agencyId) : undefined,
-    f.sensitivity ? eq(incidents.sensitivity, f.sensitivity) : undefined,
-    f.hasSeizures ? eq(incidents.hasSeizures, f.hasSeizures === "true") : undefined,
+    f.status ? eq(incidents.status, inline(f.status)) : undefined,
+    f.agencyId ? eq(incidents.agencyId, inline(f.agencyId)) : undefined,
+    f.sensitivity ? eq(incidents.sensitivity, inline(f.sensitivity)) : undefined,
+    f.hasSeizures ? eq(incidents.hasSeizures, inline(f.hasSeizures === "true")) : undefined,
     f.bbox ? withinArea(f.bbox) : undefined,
     matchesSearch(incidents.searchKey, f.q),
   );
@@ -123,15 +131,22 @@ export async function listIncidents(
 ) {
   const { sort: _sort, page: _page, pageSize: _pageSize, ...filters } = query;
   const { limit, offset } = pageWindow(query);
+  // The page's statement depends only on the reader's visibility class and the query: built once, kept.
+  const page = keptStatement(
+    db,
+    `incidents.list:${incidentVisibilityKey(actor)}:${JSON.stringify(query)}`,
+    () =>
+      db
+        .select(subjectColumns)
+        .from(incidents)
+        .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
+        .where(incidentFilters(actor, query))
+        .orderBy(...ORDERS[query.sort])
+        .limit(literalLimit(limit))
+        .offset(literalOffset(offset, limit)),
+  );
   const [rows, counted] = await Promise.all([
-    db
-      .select(subjectColumns)
-      .from(incidents)
-      .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
-      .where(incidentFilters(actor, query))
-      .orderBy(...ORDERS[query.sort])
-      .limit(limit)
-      .offset(offset),
+    page.execute(),
     total(() => countIncidents(db, actor, filters)),
   ]);
   return { rows, total: counted };
