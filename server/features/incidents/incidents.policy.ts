@@ -4,6 +4,7 @@ import type { Actor } from "../../authz/actor";
 import { definePolicy } from "../../authz/engine";
 import { recordShares } from "../../authz/shares.table";
 import { isAdmin, isLeadership, visibleWhere } from "../../authz/visibility";
+import { inline } from "../../db/inline";
 import { incidentDayCounts } from "./incident-rollups.table";
 import { nextIncidentStatus } from "./incident-workflow";
 import {
@@ -154,7 +155,13 @@ export function sharedIncidentsVisibleTo(actor: Actor): SQL | null {
 export function referralsVisibleTo(actor: Actor): SQL | undefined {
   if (isLeadership(actor)) return undefined;
   if (actor.role === "observer") return sql`false`;
-  return eq(victimReferrals.agencyId, actor.agencyId);
+  return eq(victimReferrals.agencyId, inline(actor.agencyId));
+}
+/** Readers who see the same referrals under `referralsVisibleTo` share this key (for statements kept per class). */
+export function referralVisibilityKey(actor: Actor): string {
+  if (isLeadership(actor)) return "all";
+  if (actor.role === "observer") return "none";
+  return `agency:${actor.agencyId}`;
 }
 export const seesReferralsOf = (actor: Actor, agencyId: string) =>
   isLeadership(actor) || (actor.role !== "observer" && actor.agencyId === agencyId);

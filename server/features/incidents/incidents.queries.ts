@@ -17,6 +17,7 @@ import { asRollupFigure, incidentFigures } from "./incident-rollups.queries";
 import {
   incidentVisibilityKey,
   incidentsVisibleTo,
+  referralVisibilityKey,
   referralsVisibleTo,
   type IncidentSubject,
 } from "./incidents.policy";
@@ -41,12 +42,16 @@ export async function findIncident(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<IncidentSubject> {
-  const query = db
-    .select(subjectColumns)
-    .from(incidents)
-    .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
-    .where(and(eq(incidents.id, id), incidentsVisibleTo(actor)));
-  const [row] = options.forUpdate ? await query.for("update", { of: incidents }) : await query;
+  const query = () =>
+    db
+      .select(subjectColumns)
+      .from(incidents)
+      .innerJoin(incidentTypes, eq(incidentTypes.id, incidents.typeId))
+      .where(and(eq(incidents.id, sql.placeholder("id")), incidentsVisibleTo(actor)));
+  // Read (not locked): the statement is built once per visibility class and kept, the id its only parameter.
+  const [row] = options.forUpdate
+    ? await query().for("update", { of: incidents }).execute({ id })
+    : await keptStatement(db, `incidents.one:${incidentVisibilityKey(actor)}`, query).execute({ id });
   if (!row) throw new AppError("not_found");
   return row;
 }
@@ -154,23 +159,31 @@ export async function listIncidents(
 
 /** The incident page's parts: its timeline, its seizures with their custody logs, and the referrals the actor may see. */
 export async function incidentDetailParts(db: Db, actor: Actor, incidentId: string) {
+  // Each statement built once (per referral visibility class) and kept, the incident's id its parameter.
+  const id = sql.placeholder("id");
   const [history, seizureRows, referrals] = await Promise.all([
-    db
-      .select({ ...getTableColumns(incidentHistory), actorName: ACTOR_NAME })
-      .from(incidentHistory)
-      .leftJoin(users, eq(users.id, incidentHistory.actorId))
-      .where(eq(incidentHistory.incidentId, incidentId))
-      .orderBy(asc(incidentHistory.at), asc(incidentHistory.id)),
-    db
-      .select()
-      .from(seizures)
-      .where(eq(seizures.incidentId, incidentId))
-      .orderBy(asc(seizures.createdAt), asc(seizures.id)),
-    db
-      .select()
-      .from(victimReferrals)
-      .where(and(eq(victimReferrals.incidentId, incidentId), referralsVisibleTo(actor)))
-      .orderBy(asc(victimReferrals.referredOn), asc(victimReferrals.id)),
+    keptStatement(db, "incidents.history", () =>
+      db
+        .select({ ...getTableColumns(incidentHistory), actorName: ACTOR_NAME })
+        .from(incidentHistory)
+        .leftJoin(users, eq(users.id, incidentHistory.actorId))
+        .where(eq(incidentHistory.incidentId, id))
+        .orderBy(asc(incidentHistory.at), asc(incidentHistory.id)),
+    ).execute({ id: incidentId }),
+    keptStatement(db, "incidents.seizures", () =>
+      db
+        .select()
+        .from(seizures)
+        .where(eq(seizures.incidentId, id))
+        .orderBy(asc(seizures.createdAt), asc(seizures.id)),
+    ).execute({ id: incidentId }),
+    keptStatement(db, `incidents.referrals:${referralVisibilityKey(actor)}`, () =>
+      db
+        .select()
+        .from(victimReferrals)
+        .where(and(eq(victimReferrals.incidentId, id), referralsVisibleTo(actor)))
+        .orderBy(asc(victimReferrals.referredOn), asc(victimReferrals.id)),
+    ).execute({ id: incidentId }),
   ]);
   const custody = await custodyOf(
     db,
