@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseIncidentRecords, TEMPLATE_COLUMNS } from "./parse-incidents";
+import { parseIncidentRecords, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE } from "./parse-incidents";
 import { csvRecords } from "./read-csv";
 
 const options = { language: "en", today: "2026-12-04", typeCodes: new Set(["smuggling_fuel"]) } as const;
-const ROW = [
-  "TBQ-1",
-  "smuggling_fuel",
-  "2026-01-15",
-  "LY0104",
-  "منفذ امساعد",
-  "31.58",
-  "25.05",
-  "",
-  "0",
-  "0",
-  "0",
-  "2",
-];
+// The template's example row up to its arrests column.
+const ROW = TEMPLATE_EXAMPLE.slice(0, 12);
 
 describe("Tansiq's template columns", () => {
   it("are read by their Arabic or English headers, in any order, the headers resolved once per file", () => {

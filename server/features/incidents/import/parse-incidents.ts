@@ -78,6 +78,23 @@ export const TEMPLATE_COLUMNS = [
   ["المعترضون", "intercepted"],
 ] as const;
 
+/** The template's example row (the downloadable template's second line), one cell per column above. */
+export const TEMPLATE_EXAMPLE = [
+  "TBQ-1",
+  "smuggling_fuel",
+  "2026-01-15",
+  "LY0104",
+  "منفذ امساعد",
+  "31.58",
+  "25.05",
+  "",
+  "0",
+  "0",
+  "0",
+  "2",
+  "0",
+];
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
