@@ -53,6 +53,17 @@ export function searchWords(query: string): string[] {
 /** Text with the parts a search matched marked: segments in order, `mark` on the matched ones. */
 export type Snippet = { text: string; mark: boolean }[];
 
+/** Each character's fold, computed once: a search's snippets fold a few thousand characters a request. */
+const foldedChars = new Map<string, string>();
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = foldArabic(char);
+    if (foldedChars.size < 10_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
 /**
  * Where `words` (from `searchWords`) occur in `text`, found on the folded text and marked on the original (its
  * harakat, hamza and digits as written), cut to about `width` characters around the first match.
@@ -63,7 +74,7 @@ export function highlight(text: string, words: readonly string[], width = 160): 
   const from: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
-    const piece = /\s/.test(char) ? " " : foldArabic(char);
+    const piece = /\s/.test(char) ? " " : foldChar(char);
     for (const c of piece) {
       if (c === " " && (folded.length === 0 || folded.endsWith(" "))) continue;
       folded += c;

@@ -8,7 +8,7 @@ import { tasks } from "../features/tasks/tasks.table";
 import { call, TEST_NOW } from "../test/app";
 import { createTestDatabase } from "../test/database";
 import { buildTask, signedIn } from "../test/factories";
-import { openDatabase, queryRows, type Database, type Db } from "./client";
+import { openDatabase, plannedForItsValues, queryRows, type Database, type Db } from "./client";
 
 // The pg pool names each query by its text (pg's `name`), so each connection prepares it once. PostgreSQL only
 // (the PostgreSQL pass of CI): PGlite has no connections to prepare on.
@@ -62,6 +62,17 @@ describe.runIf(process.env.DATABASE_URL)(
         ).toBe(true);
       expect(statements.every((s) => !/^\s*(begin|commit|rollback|create|alter|set)\b/i.test(s))).toBe(true);
       await app.close();
+    });
+
+    it("a statement planned for its values is not prepared (a generic plan of it could read a whole table)", async () => {
+      const database = await openDatabase({ engine: "postgres", url, poolSize: 1 });
+      opened.push(database);
+      const marker = "planned_for_its_values_probe";
+      await queryRows(database.db, plannedForItsValues(sql`select ${marker}::text as probe`));
+      await queryRows(database.db, sql`select ${marker}::text as named_probe`);
+      const statements = await prepared(database.db);
+      expect(statements.some((s) => s.includes("named_probe"))).toBe(true);
+      expect(statements.some((s) => s.includes("planned for its values"))).toBe(false);
     });
 
     it("(b) a migration changing a selected column's type costs at most one retry per connection, no error", async () => {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { highlight, searchWords } from "../../../common/arabic";
+import { highlight, searchWords, type Snippet } from "../../../common/arabic";
 import {
   SEARCH_KINDS,
   type SearchHit,
@@ -9,7 +9,7 @@ import {
 } from "../../../common/schemas/search";
 import type { Actor } from "../../authz/actor";
 import { allow } from "../../authz/engine";
-import { queryRows, type Db } from "../../db/client";
+import { plannedForItsValues, queryRows, type Db } from "../../db/client";
 import { searchVocabulary } from "./search.table";
 import { agencies, agenciesVisibleTo } from "../agencies";
 import { incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
@@ -125,8 +125,8 @@ const NEAR_SPELLING = 0.4;
 /** How many spellings of the vocabulary stand in for a word of the search that finds nothing. */
 const SPELLINGS_PER_WORD = 3;
 
-const like = (column: PgColumn, word: string) =>
-  sql`${column} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (column: PgColumn, word: string) => sql`${column} like ${likePattern(word)}`;
 
 type Row = {
   kind: SearchKind;
@@ -163,59 +163,92 @@ async function matching(db: Db, actor: Actor, sources: Source[], spellings: stri
       order by ${s.newest} desc
       limit ${limit})`;
   });
-  return queryRows<Row>(db, sql`${sql.join(parts, sql` union all `)}`);
+  return queryRows<Row>(db, plannedForItsValues(sql`${sql.join(parts, sql` union all `)}`));
 }
 
-/** For each word, the nearest spellings the vocabulary holds (the word itself first when it holds it). */
-async function spellingsOf(db: Db, words: string[]): Promise<{ spellings: string[][]; nearness: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NEAR_SPELLING)}, true)`);
-    let nearness = 1;
-    const spellings: string[][] = [];
-    for (const word of words) {
-      const near = await queryRows<{ word: string; s: number | string }>(
-        tx,
-        sql`select ${searchVocabulary.word} as word, similarity(${searchVocabulary.word}, ${word}) as s
-            from ${searchVocabulary} where ${searchVocabulary.word} % ${word}
-            order by s desc, ${searchVocabulary.word} limit ${SPELLINGS_PER_WORD}`,
-      );
-      if (near.length === 0) return { spellings: [], nearness: 0 };
-      nearness = Math.min(nearness, Number(near[0]!.s));
-      spellings.push(near.map((n) => n.word));
-    }
-    return { spellings, nearness };
+/** A word of the search as the vocabulary knows it: whether a word of it holds the word, the nearest spellings. */
+type Known = { held: boolean; near: { word: string; s: number }[] };
+
+/**
+ * For each word, whether any word of the vocabulary holds it (then some search key may), and, when `always` or none
+ * does, the nearest spellings the vocabulary holds (trigram similarity ≥ NEAR_SPELLING, nearest first): one
+ * statement, each word looked up by the vocabulary's trigram index. Sent unnamed: a generic plan of
+ * `exists (… like $1)` reads the whole vocabulary (plannedForItsValues).
+ */
+async function knownWords(db: Db, words: string[], always = false): Promise<Map<string, Known>> {
+  const v = searchVocabulary;
+  const parts = words.map((word, i) => {
+    const near = sql`(select coalesce(json_agg(json_build_object('word', n.word, 's', n.s) order by n.s desc, n.word), '[]'::json)
+        from (select ${v.word} as word, similarity(${v.word}, ${word}) as s from ${v}
+              where ${v.word} % ${word} and similarity(${v.word}, ${word}) >= ${NEAR_SPELLING}
+              order by s desc, ${v.word} limit ${SPELLINGS_PER_WORD}) n)`;
+    return sql`select ${i}::int as i, h.held, case when h.held and not ${always} then '[]'::json else ${near} end as near
+      from (select exists (select 1 from ${v} where ${v.word} like ${likePattern(word)}) as held) h`;
   });
+  const rows = await queryRows<{ i: number; held: boolean; near: { word: string; s: number }[] }>(
+    db,
+    plannedForItsValues(sql.join(parts, sql` union all `)),
+  );
+  return new Map(rows.map((r) => [words[r.i]!, { held: r.held, near: r.near }]));
 }
 
 /**
+ * Words the vocabulary can speak for: three characters or more (a trigram), none of the characters its words are
+ * split on but a search's words are not (a search for `INC-2026-000123` looks for it whole).
+ */
+const checkable = (word: string) => word.length >= 3 && !/[-/]/.test(word);
+
+/**
  * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
- * without the article), newest first (score 1). When none does, a misspelling is assumed: each word is replaced by
- * the nearest spellings of the vocabulary of the searched keys (trigram similarity), and the records holding those
- * are found the same way, scored by how near the spellings were (below 1). At most `limit` of each kind.
+ * without the article), newest first (score 1). A word that no word of the vocabulary of the searched keys holds is
+ * misspelt: it is replaced by its nearest spellings there (trigram similarity) before the records are read, and the
+ * hits are scored by how near the spellings were (below 1); so are those of words that are each somewhere but never
+ * together. One statement asks the vocabulary, one (rarely two) reads the records. At most `limit` of each kind.
  */
 export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {
   const words = searchWords(query.q);
   if (words.length === 0) return [];
   const sources = SOURCES.filter((s) => (!query.kind || s.kind === query.kind) && allow(s.policy, actor));
   if (sources.length === 0) return [];
+  const checked = [...new Set(words.filter(checkable))];
+  const known = checked.length > 0 ? await knownWords(db, checked) : new Map<string, Known>();
+  // A word no word of the vocabulary holds is in no search key: it is misspelt, and only its nearest spellings can
+  // find anything (the word itself stays among them: a key may hold it inside a token too long for the vocabulary).
+  const misspelt = checked.filter((w) => !known.get(w)!.held);
   let score = 1;
   let marked = words;
-  let rows = await matching(
-    db,
-    actor,
-    sources,
-    words.map((w) => [w]),
-    query.limit,
-  );
-  if (rows.length === 0) {
-    const near = await spellingsOf(
-      db,
-      words.filter((w) => w.length >= 3),
+  let rows: Row[];
+  if (misspelt.length > 0) {
+    // Words under three characters are left out, as a misspelling's search always has.
+    const spellings = words
+      .filter((w) => w.length >= 3)
+      .map((w) => (misspelt.includes(w) ? [w, ...known.get(w)!.near.map((n) => n.word)] : [w]));
+    const nearest = misspelt.flatMap((w) =>
+      known
+        .get(w)!
+        .near.slice(0, 1)
+        .map((n) => Number(n.s)),
     );
-    if (near.spellings.length > 0) {
-      score = Math.round(near.nearness * 1000) / 1000;
-      marked = near.spellings.flat();
-      rows = await matching(db, actor, sources, near.spellings, query.limit);
+    score = nearest.length > 0 ? Math.round(Math.min(...nearest) * 1000) / 1000 : 1;
+    marked = spellings.flat();
+    rows = await matching(db, actor, sources, spellings, query.limit);
+  } else {
+    rows = await matching(
+      db,
+      actor,
+      sources,
+      words.map((w) => [w]),
+      query.limit,
+    );
+    // Every word is somewhere, but never all together: each word's nearest spellings may be.
+    if (rows.length === 0 && checked.length > 0) {
+      const near = await knownWords(db, checked, true);
+      const spellings = checked.map((w) => near.get(w)!.near.map((n) => n.word));
+      if (spellings.every((alternatives) => alternatives.length > 0)) {
+        score = Math.round(Math.min(...checked.map((w) => Number(near.get(w)!.near[0]!.s))) * 1000) / 1000;
+        marked = spellings.flat();
+        rows = await matching(db, actor, sources, spellings, query.limit);
+      }
     }
   }
   const order = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
@@ -224,8 +257,12 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     .map((r) => {
       const source = SOURCES.find((s) => s.kind === r.kind)!;
       // The snippet is cut from the text that holds the match: the body, else the title in either language.
-      const candidates = [r.body ?? "", r.title_ar, r.title_en ?? ""].map((text) => highlight(text, marked));
-      const snippet = candidates.find((c) => c.some((s) => s.mark)) ?? candidates[0]!;
+      let snippet: Snippet = highlight(r.body ?? "", marked);
+      for (const text of [r.title_ar, r.title_en ?? ""]) {
+        if (snippet.some((s) => s.mark)) break;
+        const candidate = highlight(text, marked);
+        if (candidate.some((s) => s.mark)) snippet = candidate;
+      }
       return {
         kind: r.kind,
         id: r.id,

@@ -110,6 +110,17 @@ export function agencyTasksVisibleTo(
 }
 
 /**
+ * Readers who see the same tasks under `tasksVisibleTo`, `agencyTasksVisibleTo` and the open-task rollup's rules
+ * share this key (leadership; observers; each other agency's staff): statements built for one of them are kept for
+ * the others.
+ */
+export function taskVisibilityKey(actor: Actor): string {
+  if (isLeadership(actor)) return "all";
+  if (actor.role === "observer") return "internal";
+  return `agency:${actor.agencyId}`;
+}
+
+/**
  * How many tasks the condition will be checked on. "few": a page read in order under a limit, where PostgreSQL,
  * expecting to check every matching task, would hash all the supports of the actor's agency (3,000 in bench:tasks)
  * to check the 20-odd restricted ones it reads; each is looked up by its key instead (`offset 0` keeps PostgreSQL

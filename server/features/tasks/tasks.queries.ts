@@ -7,9 +7,10 @@ import type { Actor } from "../../authz/actor";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
-import { literalLimit, matchesSearch, pageWindow } from "../../http/pagination";
+import { keptStatement } from "../../db/kept-statements";
+import { literalLimit, literalOffset, matchesSearch, pageWindow } from "../../http/pagination";
 import { users } from "../users/users.table";
-import { agencyTasksVisibleTo, tasksVisibleTo, type TaskRecord } from "./tasks.policy";
+import { agencyTasksVisibleTo, taskVisibilityKey, tasksVisibleTo, type TaskRecord } from "./tasks.policy";
 import { openTaskCounts, openTaskTotal } from "./task-rollups.queries";
 import { taskSupports, taskUpdates, tasks, type SupportRow, type TaskRow } from "./tasks.table";
 
@@ -134,7 +135,16 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
   // One round trip per page: the supports ride along as JSON and the total as a scalar subquery (each query
   // costs the server a socket write and a wake-up of PostgreSQL; at 20 clients that was a quarter of its CPU).
   const columns = { ...getTableColumns(tasks), supports: SUPPORTS_JSON };
-  let pageRows: (TaskRow & { supports: SupportJson[]; total: number })[];
+  type PageRow = TaskRow & { supports: SupportJson[]; total: number };
+  // The page's statement depends only on the reader's visibility class, the day (overdue and due soon count from
+  // it) and the query: built once, kept (drizzle's building of it cost as much of the server's CPU as the reading).
+  const kept = (build: () => { prepare(name: string): { execute(): Promise<PageRow[]> } }) =>
+    keptStatement(
+      db,
+      `tasks.list:${taskVisibilityKey(actor)}:${zonedDay(now)}:${JSON.stringify(query)}`,
+      build,
+    );
+  let pageRows: PageRow[];
   let countQuery: () => Promise<number>;
   if (byMembership) {
     const role = query.role === "support" ? "support" : "any";
@@ -149,14 +159,16 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       filters.length === 0
         ? sql`select count(*)::int from ${member}`
         : sql`select count(*)::int from ${member} inner join ${tasks} on ${tasks.id} = member.id where ${where ?? sql`true`}`;
-    pageRows = await db
-      .select({ ...columns, total: sql<number>`(${counted})` })
-      .from(paged)
-      .innerJoin(tasks, sql`${tasks.id} = member.id`)
-      .where(where)
-      .orderBy(...orderBy(sql`member.due_on`, sql`member.id`))
-      .limit(limit)
-      .offset(offset);
+    pageRows = await kept(() =>
+      db
+        .select({ ...columns, total: sql<number>`(${counted})` })
+        .from(paged)
+        .innerJoin(tasks, sql`${tasks.id} = member.id`)
+        .where(where)
+        .orderBy(...orderBy(sql`member.due_on`, sql`member.id`))
+        .limit(literalLimit(limit))
+        .offset(literalOffset(offset, limit)),
+    ).execute();
     countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
   } else if (fromRollup) {
     // Open, overdue or due-soon tasks of the region (or led by one agency): the total is the rollup's (riding with the
@@ -164,26 +176,30 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
     // the matching ones.
     const options = { agencyId: agency, due: query.due };
     const figure = query.due === "overdue" ? "overdue" : query.due === "dueSoon" ? "due_soon" : "open";
-    pageRows = await db
-      .select({ ...columns, total: openTaskTotal(actor, now, options, figure) })
-      .from(tasks)
-      .where(where)
-      .orderBy(...orderBy(tasks.dueOn, tasks.id))
-      .limit(literalLimit(limit))
-      .offset(offset);
+    pageRows = await kept(() =>
+      db
+        .select({ ...columns, total: openTaskTotal(actor, now, options, figure) })
+        .from(tasks)
+        .where(where)
+        .orderBy(...orderBy(tasks.dueOn, tasks.id))
+        .limit(literalLimit(limit))
+        .offset(literalOffset(offset, limit)),
+    ).execute();
     countQuery = async () => {
       const key = figure === "due_soon" ? "dueSoon" : figure;
       return (await openTaskCounts(db, actor, now, options)).reduce((n, c) => n + c[key], 0);
     };
   } else {
     const counted = sql`select count(*)::int from ${tasks} where ${where ?? sql`true`}`;
-    pageRows = await db
-      .select({ ...columns, total: sql<number>`(${counted})` })
-      .from(tasks)
-      .where(where)
-      .orderBy(...orderBy(tasks.dueOn, tasks.id))
-      .limit(limit)
-      .offset(offset);
+    pageRows = await kept(() =>
+      db
+        .select({ ...columns, total: sql<number>`(${counted})` })
+        .from(tasks)
+        .where(where)
+        .orderBy(...orderBy(tasks.dueOn, tasks.id))
+        .limit(literalLimit(limit))
+        .offset(literalOffset(offset, limit)),
+    ).execute();
     countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
   }
   // Past the last page there is no row to carry the total: ask for it alone.
