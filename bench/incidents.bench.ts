@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -33,12 +33,13 @@ import {
 //   exports  CSV and GeoJSON of all 1M rows as the minister: ≤ 30 s each (timed as it runs), peak RSS growth ≤ 40 MB
 //            (of what it retains: the same download again with a full collection every 100 ms)
 // and on PGlite with 100,000 incidents: the same filtered list p95 ≤ 100 ms.
-// BENCH_KEEP=1 keeps the loaded PostgreSQL database for the next run; BENCH_ONLY=list,one,… runs some parts;
+// BENCH_KEEP=1 keeps the loaded PostgreSQL database (and PGlite directory) for the next run; BENCH_ONLY=list,one,… runs some parts;
 // BENCH_PGLITE=0 skips the PGlite part. Exit 1 when a bar is missed.
 
 const NAME = "tansiq_bench_incidents";
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const PGLITE_INCIDENTS = Number(process.env.BENCH_PGLITE_INCIDENTS ?? 100_000);
+const KEPT_PGLITE_DIR = path.join(os.tmpdir(), "tansiq-bench-pglite-kept");
 const YEARS = 3;
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
@@ -357,20 +358,27 @@ async function postgresPart(failures: string[]) {
 }
 
 async function pglitePart(failures: string[]) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tansiq-bench-pglite-"));
+  // BENCH_KEEP=1: the loaded directory is kept (KEPT_PGLITE_DIR) and used again while it holds the same count.
+  const keep = process.env.BENCH_KEEP === "1";
+  const kept = keep && existsSync(path.join(KEPT_PGLITE_DIR, `loaded-${PGLITE_INCIDENTS}`));
+  const dir = keep ? KEPT_PGLITE_DIR : mkdtempSync(path.join(os.tmpdir(), "tansiq-bench-pglite-"));
   try {
     const started = performance.now();
+    if (keep && !kept) rmSync(dir, { recursive: true, force: true });
     const database = await openDatabase({ engine: "pglite", dataDir: dir });
-    await migrateDatabase(database);
-    await seedDemo(database.db, NOW, PASSWORD);
-    await loadIncidents(database.db, PGLITE_INCIDENTS);
-    await database.db.execute(sql`analyze`);
+    if (!kept) {
+      await migrateDatabase(database);
+      await seedDemo(database.db, NOW, PASSWORD);
+      await loadIncidents(database.db, PGLITE_INCIDENTS);
+      await database.db.execute(sql`analyze`);
+    }
     const [fuel] = await queryRows<{ id: string }>(
       database.db,
       sql`select id from incident_types where code = 'smuggling_fuel'`,
     );
     await database.close();
-    const loadSeconds = round((performance.now() - started) / 1000, 1);
+    if (keep && !kept) writeFileSync(path.join(dir, `loaded-${PGLITE_INCIDENTS}`), "");
+    const loadSeconds = kept ? null : round((performance.now() - started) / 1000, 1);
     const server = await startTarget(
       new URL("./app-server.ts", import.meta.url),
       ["incidents-pglite"],
@@ -390,7 +398,7 @@ async function pglitePart(failures: string[]) {
       await server.stop();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
