@@ -20,7 +20,7 @@ const isManager = (actor: Actor) => actor.role === "manager";
 const ownsRecord = (actor: Actor, record: { agencyId: string }) => record.agencyId === actor.agencyId;
 
 /** An incident as a policy sees it: its row and the group of its type (referrals depend on it). */
-export type IncidentSubject = IncidentRow & { typeGroup: IncidentTypeGroup };
+export type IncidentSubject = Omit<IncidentRow, "searchKey"> & { typeGroup: IncidentTypeGroup };
 
 /** May a manager or officer record an incident for this agency? Only their own. */
 export function canRecordFor(actor: Actor, record: { agencyId: string }): boolean {
@@ -28,7 +28,7 @@ export function canRecordFor(actor: Actor, record: { agencyId: string }): boolea
 }
 
 /** Who may take each status step, given that the step is open from the incident's status. */
-const STEP_RULES: Record<IncidentAction, (actor: Actor, incident: IncidentRow) => boolean> = {
+const STEP_RULES: Record<IncidentAction, (actor: Actor, incident: IncidentSubject) => boolean> = {
   investigate: (actor, incident) => canRecordFor(actor, incident),
   refer: (actor, incident) => canRecordFor(actor, incident),
   close: (actor, incident) => isLeadership(actor) || (isManager(actor) && ownsRecord(actor, incident)),
@@ -36,12 +36,12 @@ const STEP_RULES: Record<IncidentAction, (actor: Actor, incident: IncidentRow) =
 };
 
 /** May the actor take this step, status aside (to tell "not allowed to you" (403) from "not now" (409))? */
-export const mayTakeStep = (actor: Actor, incident: IncidentRow, action: IncidentAction) =>
+export const mayTakeStep = (actor: Actor, incident: IncidentSubject, action: IncidentAction) =>
   STEP_RULES[action](actor, incident);
-const canStep = (actor: Actor, incident: IncidentRow, action: IncidentAction) =>
+const canStep = (actor: Actor, incident: IncidentSubject, action: IncidentAction) =>
   nextIncidentStatus(incident.status, action) !== null && mayTakeStep(actor, incident, action);
 
-const isOpen = (incident: IncidentRow) => incident.status !== "closed";
+const isOpen = (incident: IncidentSubject) => incident.status !== "closed";
 export const takesReferrals = (incident: IncidentSubject) =>
   REFERRAL_TYPE_GROUPS.includes(incident.typeGroup);
 

@@ -33,8 +33,12 @@ import {
   type IncidentTypeRow,
 } from "./incidents.table";
 
-/** An incident's row with its type's group, as lists and pages present it. */
-const subjectColumns = { ...getTableColumns(incidents), typeGroup: incidentTypes.group };
+/**
+ * An incident's row with its type's group, as lists and pages present it: without its search key (a folded copy of
+ * its texts that nothing presents; on PGlite each byte read costs the server, which is also the database).
+ */
+const { searchKey: _searchKey, ...presentedColumns } = getTableColumns(incidents);
+const subjectColumns = { ...presentedColumns, typeGroup: incidentTypes.group };
 
 export async function findIncident(
   db: Db,
