@@ -19,12 +19,23 @@ export function withDatabase(url: string, name: string): string {
 
 export type BenchDatabase = {
   url: string;
-  /** CPU time (ms) used so far by the PostgreSQL backends connected to this database; null unless local. */
-  backendCpuMs(): Promise<number | null>;
+  /**
+   * CPU time (ms) used so far by each PostgreSQL backend connected to this database, by pid; null unless local. A
+   * difference is taken per backend (`cpuSince`): a sum over the backends alive at each moment went negative when a
+   * pool closed connections between the two readings.
+   */
+  backendCpuMs(): Promise<Map<number, number> | null>;
   drop(): Promise<void>;
   /** Closes the admin connection and leaves the database in place. */
   release(): Promise<void>;
 };
+
+/** The CPU the backends used between two readings: each backend's own difference (new ones from zero). */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, used] of after) ms += used - (before.get(pid) ?? 0);
+  return ms;
+}
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of utime/stime in /proc/<pid>/stat
 
@@ -59,18 +70,19 @@ async function existingDatabase(
         "select pid from pg_stat_activity where datname = $1",
         [name],
       );
-      let ticks = 0;
+      const byPid = new Map<number, number>();
       for (const { pid } of rows) {
+        let stat: string;
         try {
-          // Fields after "(comm)": state is the 3rd field of the stat line, utime the 14th, stime the 15th.
-          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-          ticks += Number(fields[11]) + Number(fields[12]);
+          stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         } catch {
-          return null; // not on this machine (or not readable)
+          continue; // ended since pg_stat_activity listed it
         }
+        // Fields after "(comm)": state is the 3rd field of the stat line, utime the 14th, stime the 15th.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
       }
-      return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+      return byPid;
     },
     drop: async () => {
       try {
@@ -242,7 +254,9 @@ export async function measure(
     cpuMsPerRequest: {
       server: perRequest(serverMs),
       postgres:
-        backendsBefore === null || backendsAfter === null ? null : perRequest(backendsAfter - backendsBefore),
+        backendsBefore === null || backendsAfter === null
+          ? null
+          : perRequest(cpuSince(backendsBefore, backendsAfter)),
     },
   };
 }
