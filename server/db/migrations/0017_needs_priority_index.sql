@@ -1,0 +1,1 @@
+CREATE INDEX "needs_priority_created_idx" ON "needs" USING btree ("priority","created_at","currency","is_active","sensitivity","agency_id","responsible_agency_id","quantity","delivered_quantity","unit_cost","id");
