@@ -10,6 +10,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import pg from "pg";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
+import { PREPARABLE, prepareStatements } from "./pglite-statements";
 import { poolTimeouts } from "./timeouts";
 
 export type Schema = typeof schema;
@@ -45,8 +46,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** How many statements one connection keeps prepared; past it, new texts run unnamed (bounded memory). */
 const PREPARED_PER_CONNECTION = 300;
-/** Only queries are prepared: not DDL (migrations), transaction control, SET, or several statements in one text. */
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*$/i;
 
 /** Statement names by text, shared by the connections: each text is hashed once per process, not per query. */
 const statementNames = new Map<string, string>();
@@ -196,8 +195,15 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   return fromPglite(client, release);
 }
 
+/** PGlite instances whose queries are prepared (prepareStatements), once each. */
+const preparing = new WeakSet<PGlite>();
+
 /** Wraps an open PGlite instance (tests clone a migrated one). */
 export function fromPglite(client: PGlite, release: () => void = () => {}): Database {
+  if (process.env.TANSIQ_PG_PREPARE !== "off" && !preparing.has(client)) {
+    preparing.add(client);
+    prepareStatements(client);
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
