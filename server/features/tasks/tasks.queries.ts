@@ -144,6 +144,17 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
       `tasks.list:${taskVisibilityKey(actor)}:${zonedDay(now)}:${JSON.stringify(query)}`,
       build,
     );
+  /** The page read from the tasks themselves, its total riding along. */
+  const tasksPage = (total: SQL<number>) =>
+    kept(() =>
+      db
+        .select({ ...columns, total })
+        .from(tasks)
+        .where(where)
+        .orderBy(...orderBy(tasks.dueOn, tasks.id))
+        .limit(literalLimit(limit))
+        .offset(literalOffset(offset, limit)),
+    ).execute();
   let pageRows: PageRow[];
   let countQuery: () => Promise<number>;
   if (byMembership) {
@@ -176,30 +187,14 @@ export async function listTasks(db: Db, actor: Actor, query: TaskListQuery, now:
     // the matching ones.
     const options = { agencyId: agency, due: query.due };
     const figure = query.due === "overdue" ? "overdue" : query.due === "dueSoon" ? "due_soon" : "open";
-    pageRows = await kept(() =>
-      db
-        .select({ ...columns, total: openTaskTotal(actor, now, options, figure) })
-        .from(tasks)
-        .where(where)
-        .orderBy(...orderBy(tasks.dueOn, tasks.id))
-        .limit(literalLimit(limit))
-        .offset(literalOffset(offset, limit)),
-    ).execute();
+    pageRows = await tasksPage(openTaskTotal(actor, now, options, figure));
     countQuery = async () => {
       const key = figure === "due_soon" ? "dueSoon" : figure;
       return (await openTaskCounts(db, actor, now, options)).reduce((n, c) => n + c[key], 0);
     };
   } else {
     const counted = sql`select count(*)::int from ${tasks} where ${where ?? sql`true`}`;
-    pageRows = await kept(() =>
-      db
-        .select({ ...columns, total: sql<number>`(${counted})` })
-        .from(tasks)
-        .where(where)
-        .orderBy(...orderBy(tasks.dueOn, tasks.id))
-        .limit(literalLimit(limit))
-        .offset(literalOffset(offset, limit)),
-    ).execute();
+    pageRows = await tasksPage(sql<number>`(${counted})`);
     countQuery = async () => (await queryRows<{ count: number }>(db, counted))[0]?.count ?? 0;
   }
   // Past the last page there is no row to carry the total: ask for it alone.
