@@ -42,6 +42,7 @@ export function prepareStatements(client: PGlite): void {
     client.execProtocolStream(joined(parts), { syncToFs: false, onNotice: options?.onNotice });
 
   async function run<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    await client._checkReady(); // closed while this call waited for its turn
     const messages: BackendMessage[] = [];
     let statement = prepared.get(text);
     if (!statement) {
@@ -80,6 +81,7 @@ export function prepareStatements(client: PGlite): void {
     if (!PREPARABLE.test(text) || options?.blob || options?.paramTypes)
       return unnamed<T>(text, params, options);
     if (!prepared.has(text) && prepared.size >= PREPARED_STATEMENTS) return unnamed<T>(text, params, options);
+    await client._checkReady(); // closing or closed: PGlite's own error, before any message is sent
     try {
       return await client._runExclusiveTransaction(() =>
         client._runExclusiveQuery(() => run<T>(text, params, options)),
@@ -91,8 +93,10 @@ export function prepareStatements(client: PGlite): void {
       prepared.delete(text);
       if (statement)
         await client
-          ._runExclusiveQuery(() =>
-            send([serialize.close({ type: "S", name: statement.name }), serialize.sync()]),
+          ._runExclusiveTransaction(() =>
+            client._runExclusiveQuery(() =>
+              send([serialize.close({ type: "S", name: statement.name }), serialize.sync()]),
+            ),
           )
           .catch(() => {});
       return unnamed<T>(text, params, options);

@@ -193,10 +193,14 @@ async function knownWords(db: Db, words: string[], always = false): Promise<Map<
 }
 
 /**
- * Words the vocabulary can speak for: three characters or more (a trigram), none of the characters its words are
- * split on but a search's words are not (a search for `INC-2026-000123` looks for it whole).
+ * Words the vocabulary can speak for: three to forty characters (as it keeps them), not a number (it keeps none:
+ * migration 0018), none of the characters its words are split on but a search's words are not (a search for
+ * `INC-2026-000123` looks for it whole). Any other word is looked for as it is written.
  */
-const checkable = (word: string) => word.length >= 3 && !/[-/]/.test(word);
+const checkable = (word: string) => {
+  const length = [...word].length;
+  return length >= 3 && length <= 40 && !/^[0-9]+$/.test(word) && !/[-/]/.test(word);
+};
 
 /**
  * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
@@ -242,9 +246,12 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     );
     // Every word is somewhere, but never all together: each word's nearest spellings may be.
     if (rows.length === 0 && checked.length > 0) {
+      // Each checked word by itself or its near spellings; the others (numbers, references) as written.
       const near = await knownWords(db, checked, true);
-      const spellings = checked.map((w) => near.get(w)!.near.map((n) => n.word));
-      if (spellings.every((alternatives) => alternatives.length > 0)) {
+      const spellings = words
+        .filter((w) => w.length >= 3)
+        .map((w) => (near.has(w) ? [...new Set([w, ...near.get(w)!.near.map((n) => n.word)])] : [w]));
+      if (checked.every((w) => near.get(w)!.near.length > 0)) {
         score = Math.round(Math.min(...checked.map((w) => Number(near.get(w)!.near[0]!.s))) * 1000) / 1000;
         marked = spellings.flat();
         rows = await matching(db, actor, sources, spellings, query.limit);

@@ -112,6 +112,8 @@ describe("search across Tansiq", () => {
     const byNumber = await search("director.tobruk", number);
     expect(byNumber.map((h) => h.id)).toContain(incidentId);
     expect(byNumber.find((h) => h.id === incidentId)!.score).toBe(1);
+    for (const q of ["12000", "١٢٠٠٠ زوبيرات"])
+      expect((await search("director.tobruk", q)).find((h) => h.id === incidentId)?.score, q).toBe(1);
     const numbers = await queryRows<{ n: number | string }>(
       t.db,
       sql`select count(*) as n from search_vocabulary where word ~ '^[0-9]+$'`,
