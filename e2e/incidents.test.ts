@@ -75,6 +75,22 @@ describe("incidents in Chromium (Arabic)", () => {
       await screenshot(page, "search-results");
       await hit.getByRole("link").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
+      // The crossing's agency is found by its name too: its hit opens the agencies page showing that agency alone,
+      // its reference in the page's search box.
+      await page.getByTestId("global-search").fill("إمساعد");
+      await page.getByTestId("global-search").press("Enter");
+      const agencyHit = page.locator('[data-testid="search-hit"][data-kind="agency"]').first();
+      await agencyHit.waitFor();
+      const agencyReference = (await agencyHit.innerText()).match(/AGY-\d{4}-\d{6}/)?.[0];
+      expect(agencyReference).toBeDefined();
+      const agencyName = await agencyHit.getByRole("link").innerText();
+      await agencyHit.getByRole("link").click();
+      await expect.poll(() => page.getByTestId("agency-search").inputValue()).toBe(agencyReference);
+      const treeRows = page.getByTestId("agency-tree").locator("tbody tr");
+      await expect.poll(() => treeRows.filter({ hasText: agencyName }).count()).toBe(1);
+      const filtered = await treeRows.count(); // the agency and the agencies above it
+      await page.getByTestId("agency-search").fill("");
+      await expect.poll(() => treeRows.count()).toBeGreaterThan(filtered);
 
       // On the map: the fuel smuggling of that day is counted in Tobruk's cluster; the cluster lists it; the list
       // opens its page. Closer in, the clusters are the visible area's, and the crossing's holds it.

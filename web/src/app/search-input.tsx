@@ -8,12 +8,15 @@ import { LIMITS } from "../../../common/limits";
 export function SearchInput({
   placeholder,
   onSearch,
+  initial = "",
 }: {
   placeholder: string;
   onSearch: (text: string) => void;
+  /** The text the list was opened with (its address's `q`), shown in the box. */
+  initial?: string;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(initial);
   const report = useDebouncedCallback((value: string) => onSearch(value.trim()), 300);
   return (
     <TextInput

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { foldArabic } from "../../../../common/arabic";
 import type { Agency } from "../../../../common/schemas/agencies";
@@ -22,7 +23,9 @@ export function AgenciesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [status, setStatus] = useState<StatusFilterValue>("active");
-  const [search, setSearch] = useState("");
+  // A search hit opens this page with its agency's reference as `q` (search.queries.ts).
+  const [address] = useSearchParams();
+  const [search, setSearch] = useState(() => address.get("q") ?? "");
   const [query] = useDebouncedValue(foldArabic(search), 200);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Agency | "new" | null>(null);
@@ -61,6 +64,7 @@ export function AgenciesPage() {
           placeholder={t("agencies.searchPlaceholder")}
           aria-label={t("common.search")}
           value={search}
+          data-testid="agency-search"
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={{ base: "100%", sm: 320 }}
           type="search"

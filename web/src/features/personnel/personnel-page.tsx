@@ -39,6 +39,7 @@ export function PersonnelPage() {
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SearchInput
           placeholder={t("personnel.searchPlaceholder")}
+          initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
         <AgencySelect
