@@ -203,6 +203,16 @@ const checkable = (word: string) => {
 };
 
 /**
+ * The alternatives each word of three characters or more is looked for by (shorter ones are left out, as a
+ * misspelling's search always has): the word itself, and its near spellings where `replaced` gives them.
+ */
+function spellingsFor(words: string[], replaced: (word: string) => Known | undefined): string[][] {
+  return words
+    .filter((w) => w.length >= 3)
+    .map((w) => [...new Set([w, ...(replaced(w)?.near.map((n) => n.word) ?? [])])]);
+}
+
+/**
  * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
  * without the article), newest first (score 1). A word that no word of the vocabulary of the searched keys holds is
  * misspelt: it is replaced by its nearest spellings there (trigram similarity) before the records are read, and the
@@ -223,10 +233,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
   let marked = words;
   let rows: Row[];
   if (misspelt.length > 0) {
-    // Words under three characters are left out, as a misspelling's search always has.
-    const spellings = words
-      .filter((w) => w.length >= 3)
-      .map((w) => (misspelt.includes(w) ? [w, ...known.get(w)!.near.map((n) => n.word)] : [w]));
+    const spellings = spellingsFor(words, (w) => (misspelt.includes(w) ? known.get(w) : undefined));
     const nearest = misspelt.flatMap((w) =>
       known
         .get(w)!
@@ -248,9 +255,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     if (rows.length === 0 && checked.length > 0) {
       // Each checked word by itself or its near spellings; the others (numbers, references) as written.
       const near = await knownWords(db, checked, true);
-      const spellings = words
-        .filter((w) => w.length >= 3)
-        .map((w) => (near.has(w) ? [...new Set([w, ...near.get(w)!.near.map((n) => n.word)])] : [w]));
+      const spellings = spellingsFor(words, (w) => near.get(w));
       if (checked.every((w) => near.get(w)!.near.length > 0)) {
         score = Math.round(Math.min(...checked.map((w) => Number(near.get(w)!.near[0]!.s))) * 1000) / 1000;
         marked = spellings.flat();
