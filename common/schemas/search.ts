@@ -21,10 +21,20 @@ export const SearchHit = z.object({
   title: z.object({ ar: z.string(), en: z.string().nullable() }),
   /** The matched text as written, the matched parts marked. */
   snippet: z.array(z.object({ text: z.string(), mark: z.boolean() })),
+  /** The day the record happened (an incident) or was held (a meeting), YYYY-MM-DD; null for the other kinds. */
+  day: z.string().nullable(),
   /** The page that shows the record. */
   link: z.string(),
   /** 1 when every word of the search is in the record; below, how near its closest spelling is (0–1). */
   score: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchResponse = z.object({ data: z.array(SearchHit) });
+export const SearchResponse = z.object({
+  data: z.array(SearchHit),
+  /**
+   * The search as it was read when words of it were found nowhere (or never together) and their nearest spellings
+   * were looked for instead, each word replaced by its nearest ("امسعد" → "امساعد"); null when read as typed.
+   */
+  readAs: z.string().nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResponse>;

@@ -1,6 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { foldArabic } from "../../common/arabic";
+import { searchWords } from "../../common/arabic";
 
 export type PageInput = { page: number; pageSize: number };
 
@@ -33,13 +33,31 @@ export function pageOf(input: PageInput, total: number) {
   return { page: input.page, pageSize: input.pageSize, total };
 }
 
-/** Arabic-aware substring match on a folded search key (served by its trigram index). */
-export function matchesSearch(column: PgColumn, q: string | undefined): SQL | undefined {
+/** A word as a LIKE pattern: anywhere in the text, its own `%`, `_` and `\\` taken literally. */
+export const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Another way a word of a search may match a record than its search key (an incident's district by its name). */
+export type AlsoMatches = (word: string) => SQL | undefined;
+
+/** One word of a search, or any of its `alternatives`, in a folded search key (its trigram index), or `also`. */
+export function matchesWord(column: PgColumn, alternatives: readonly string[], also?: AlsoMatches): SQL {
+  const ways = alternatives.flatMap((word) => {
+    const other = also?.(word);
+    return [sql`${column} like ${likePattern(word)}`, ...(other ? [other] : [])];
+  });
+  return ways.length === 1 ? ways[0]! : sql`(${sql.join(ways, sql` or `)})`;
+}
+
+/**
+ * Arabic-aware match of a list's search on a folded search key: every word of it (as `searchWords` takes them:
+ * folded, without the article) somewhere in the key, in any order — the reading of a search the search across Tansiq
+ * makes, so that its "all of this kind" link opens the list on the same records.
+ */
+export function matchesSearch(column: PgColumn, q: string | undefined, also?: AlsoMatches): SQL | undefined {
   if (!q) return undefined;
-  const folded = foldArabic(q);
-  if (!folded) return undefined;
-  const escaped = folded.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`${column} like ${`%${escaped}%`}`;
+  const words = searchWords(q);
+  if (words.length === 0) return undefined;
+  return and(...words.map((word) => matchesWord(column, [word], also)));
 }
 
 /** `active` | `inactive` | `all` → a condition on is_active. */

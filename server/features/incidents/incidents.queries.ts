@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { districtsNamed } from "../../../common/district-names";
 import type { DistrictPcode } from "../../../common/districts";
 import { INCIDENT_SOURCES, type IncidentSource } from "../../../common/enums";
 import {
@@ -12,7 +13,13 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../http/app-error";
 import { inline } from "../../db/inline";
 import { keptStatement } from "../../db/kept-statements";
-import { literalLimit, literalOffset, matchesSearch, pageWindow } from "../../http/pagination";
+import {
+  literalLimit,
+  literalOffset,
+  matchesSearch,
+  pageWindow,
+  type AlsoMatches,
+} from "../../http/pagination";
 import { asRollupFigure, incidentFigures } from "./incident-rollups.queries";
 import {
   incidentVisibilityKey,
@@ -32,6 +39,19 @@ import {
   type CustodyRow,
   type IncidentTypeRow,
 } from "./incidents.table";
+
+/**
+ * A word of a search that names a district («طبرق», «Tobruk») also finds the incidents placed in it, though their
+ * own text does not say it (the list's search and the search across Tansiq alike).
+ */
+export const inNamedDistrict: AlsoMatches = (word) => {
+  const pcodes = districtsNamed(word);
+  if (pcodes.length === 0) return undefined;
+  return sql`${incidents.districtPcode} in (${sql.join(
+    pcodes.map((p) => inline(p)),
+    sql`, `,
+  )})`;
+};
 
 /**
  * An incident's row with its type's group, as lists and pages present it: without its search key (a folded copy of
@@ -86,7 +106,7 @@ export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | und
       : f.district
         ? eq(incidents.districtPcode, inline(f.district))
         : undefined,
-    f.place ? matchesSearch(incidents.searchKey, f.place) : undefined,
+    f.place ? matchesSearch(incidents.searchKey, f.place, inNamedDistrict) : undefined,
     f.from ? sql`${incidents.occurredOn} >= ${tripoliDay(f.from)}` : undefined,
     f.to ? sql`${incidents.occurredOn} <= ${tripoliDay(f.to)}` : undefined,
     f.status ? eq(incidents.status, inline(f.status)) : undefined,
@@ -94,7 +114,7 @@ export function incidentFilters(actor: Actor, f: IncidentFilterQuery): SQL | und
     f.sensitivity ? eq(incidents.sensitivity, inline(f.sensitivity)) : undefined,
     f.hasSeizures ? eq(incidents.hasSeizures, inline(f.hasSeizures === "true")) : undefined,
     f.bbox ? withinArea(f.bbox) : undefined,
-    matchesSearch(incidents.searchKey, f.q),
+    matchesSearch(incidents.searchKey, f.q, inNamedDistrict),
   );
 }
 

@@ -34,4 +34,4 @@ export { addSeizure } from "./record-seizure";
 export { addReferral } from "./save-referral";
 export { incidentDayCounts } from "./incident-rollups.table";
 export { incidentFigures, type IncidentFigure, type IncidentFigureFilter } from "./incident-rollups.queries";
-export { incidentSourceCounts } from "./incidents.queries";
+export { inNamedDistrict, incidentSourceCounts } from "./incidents.queries";

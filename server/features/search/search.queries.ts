@@ -3,16 +3,17 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { highlight, searchWords, type Snippet } from "../../../common/arabic";
 import {
   SEARCH_KINDS,
-  type SearchHit,
   type SearchKind,
   type SearchQuery,
+  type SearchResult,
 } from "../../../common/schemas/search";
 import type { Actor } from "../../authz/actor";
 import { allow } from "../../authz/engine";
 import { plannedForItsValues, queryRows, type Db } from "../../db/client";
+import { likePattern, matchesWord, type AlsoMatches } from "../../http/pagination";
 import { searchVocabulary } from "./search.table";
 import { agencies, agenciesVisibleTo } from "../agencies";
-import { incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
+import { inNamedDistrict, incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
 import { meetings, meetingsVisibleTo } from "../meetings";
 import { needs, needsVisibleTo } from "../needs";
 import { personnel, personnelVisibleTo } from "../personnel";
@@ -35,6 +36,10 @@ type Source = {
   link: (hit: { id: string; reference: string }) => string;
   /** The order of "newest first" (an indexed column where the table is large). */
   newest: SQL;
+  /** The day the record happened (an incident) or was held (a meeting), as YYYY-MM-DD. */
+  day?: SQL;
+  /** Another way a word finds a record of this kind (an incident's district by its name). */
+  also?: AlsoMatches;
 };
 
 const byReference = (path: string) => (hit: { reference: string }) =>
@@ -51,6 +56,8 @@ const SOURCES: Source[] = [
     titleEn: sql`(select ${incidentTypes.nameEn} from ${incidentTypes} where ${incidentTypes.id} = ${incidents.typeId}) || ' — ' || ${incidents.placeName}`,
     body: sql`concat_ws(' — ', ${incidents.placeName}, ${incidents.narrative})`,
     link: (hit) => `/incidents/${hit.id}`,
+    day: sql`${incidents.occurredOn}::text`,
+    also: inNamedDistrict,
   },
   {
     kind: "task",
@@ -95,6 +102,7 @@ const SOURCES: Source[] = [
     titleEn: sql`${meetings.titleEn}`,
     body: sql`concat_ws(' — ', ${meetings.placeText}, ${meetings.summary})`,
     link: (hit) => `/meetings/${hit.id}`,
+    day: sql`(${meetings.startsAt} at time zone 'Africa/Tripoli')::date::text`,
   },
   {
     kind: "person",
@@ -125,9 +133,6 @@ const NEAR_SPELLING = 0.4;
 /** How many spellings of the vocabulary stand in for a word of the search that finds nothing. */
 const SPELLINGS_PER_WORD = 3;
 
-const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const like = (column: PgColumn, word: string) => sql`${column} like ${likePattern(word)}`;
-
 type Row = {
   kind: SearchKind;
   id: string;
@@ -135,6 +140,7 @@ type Row = {
   title_ar: string;
   title_en: string | null;
   body: string | null;
+  day: string | null;
 };
 
 /**
@@ -146,18 +152,13 @@ async function matching(db: Db, actor: Actor, sources: Source[], spellings: stri
   const parts = sources.map((s) => {
     const t = s.table;
     const every = sql.join(
-      spellings.map(
-        (alternatives) =>
-          sql`(${sql.join(
-            alternatives.map((w) => like(t.searchKey, w)),
-            sql` or `,
-          )})`,
-      ),
+      spellings.map((alternatives) => matchesWord(t.searchKey, alternatives, s.also)),
       sql` and `,
     );
     const visible = s.visible(actor);
     return sql`(select ${s.kind}::text as kind, ${t.id}::text as id, ${t.reference} as reference,
-        ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body
+        ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body,
+        ${s.day ?? sql`null::text`} as day
       from ${t}
       where ${t.isActive} = true ${visible ? sql`and ${visible}` : sql``} and ${every}
       order by ${s.newest} desc
@@ -219,17 +220,21 @@ function spellingsFor(words: string[], replaced: (word: string) => Known | undef
  * hits are scored by how near the spellings were (below 1); so are those of words that are each somewhere but never
  * together. One statement asks the vocabulary, one (rarely two) reads the records. At most `limit` of each kind.
  */
-export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchHit[]> {
+export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchResult> {
   const words = searchWords(query.q);
-  if (words.length === 0) return [];
+  if (words.length === 0) return { data: [], readAs: null };
   const sources = SOURCES.filter((s) => (!query.kind || s.kind === query.kind) && allow(s.policy, actor));
-  if (sources.length === 0) return [];
+  if (sources.length === 0) return { data: [], readAs: null };
+  // A word naming a district finds the incidents placed there whatever the vocabulary holds.
+  const namesPlace = (w: string) => sources.some((s) => s.also?.(w) !== undefined);
   const checked = [...new Set(words.filter(checkable))];
   const known = checked.length > 0 ? await knownWords(db, checked) : new Map<string, Known>();
   // A word no word of the vocabulary holds is in no search key: it is misspelt, and only its nearest spellings can
   // find anything (the word itself stays among them: a key may hold it inside a token too long for the vocabulary).
-  const misspelt = checked.filter((w) => !known.get(w)!.held);
+  const misspelt = checked.filter((w) => !known.get(w)!.held && !namesPlace(w));
   let score = 1;
+  /** Each word replaced by its nearest spelling, when the search was read so. */
+  let readAs: string | null = null;
   let marked = words;
   let rows: Row[];
   if (misspelt.length > 0) {
@@ -242,6 +247,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     );
     score = nearest.length > 0 ? Math.round(Math.min(...nearest) * 1000) / 1000 : 1;
     marked = spellings.flat();
+    readAs = words.map((w) => (misspelt.includes(w) ? (known.get(w)!.near[0]?.word ?? w) : w)).join(" ");
     rows = await matching(db, actor, sources, spellings, query.limit);
   } else {
     rows = await matching(
@@ -259,12 +265,13 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
       if (checked.every((w) => near.get(w)!.near.length > 0)) {
         score = Math.round(Math.min(...checked.map((w) => Number(near.get(w)!.near[0]!.s))) * 1000) / 1000;
         marked = spellings.flat();
+        readAs = words.map((w) => near.get(w)?.near[0]?.word ?? w).join(" ");
         rows = await matching(db, actor, sources, spellings, query.limit);
       }
     }
   }
   const order = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
-  return rows
+  const data = rows
     .sort((a, b) => order(a.kind) - order(b.kind))
     .map((r) => {
       const source = SOURCES.find((s) => s.kind === r.kind)!;
@@ -281,8 +288,10 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
         reference: r.reference,
         title: { ar: r.title_ar, en: r.title_en },
         snippet,
+        day: r.day,
         link: source.link(r),
         score,
       };
     });
+  return { data, readAs: readAs === words.join(" ") ? null : readAs };
 }

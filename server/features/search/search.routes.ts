@@ -11,6 +11,6 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { querystring: SearchQuery, response: { 200: SearchResponse } },
       config: { policy: "search.read" },
     },
-    async (request) => ({ data: await searchAll(app.db, actorOf(request), request.query) }),
+    async (request) => searchAll(app.db, actorOf(request), request.query),
   );
 };

@@ -19,6 +19,7 @@ type Hit = {
   snippet: { text: string; mark: boolean }[];
   link: string;
   score: number;
+  day: string | null;
 };
 
 const NARRATIVE =
@@ -147,7 +148,9 @@ describe("search across Tansiq", () => {
         hits.filter((h) => h.score === 1),
         q,
       ).toEqual([]);
-      expect(hits.length, q).toBeLessThanOrEqual(50);
+      // At most the limit of each kind («طبرك» is read as «طبرق»: the district's incidents are rightly all near).
+      for (const kind of new Set(hits.map((h) => h.kind)))
+        expect(hits.filter((h) => h.kind === kind).length, `${q}: ${kind}`).toBeLessThanOrEqual(50);
     }
   });
 
@@ -167,6 +170,46 @@ describe("search across Tansiq", () => {
     ]);
     expect(kinds.get("task")!.link).toMatch(/^\/tasks\/[0-9a-f-]{36}$/);
     expect(kinds.get("agency")!.link).toMatch(/^\/agencies\?q=/);
+  });
+
+  it("reads a district's name as the incidents placed there, as the incidents list does, and says how it read a misspelling", async () => {
+    // The fuel seizure at Emsaed is in Tobruk district (LY0104); its own text never says «طبرق».
+    const hits = await search("director.tobruk", "وقود طبرق", "&kind=incident&limit=50");
+    const hit = hits.find((h) => h.id === incidentId);
+    expect(hit, "«وقود طبرق»").toBeDefined();
+    expect(hit!.score).toBe(1);
+    expect(hit!.day).toBe("2026-11-20");
+    expect((await search("director.tobruk", "fuel tobruk")).some((h) => h.id === incidentId)).toBe(true);
+    // The list's search reads the words the same way: in any order, with or without the article, a district by name.
+    const listed = async (user: string, q: string) => {
+      const res = await get(user, `/api/v1/incidents?q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { data: { id: string }[]; page: { total: number } };
+    };
+    for (const q of ["وقود طبرق", "طبرق الوقود", "الحدودية شاحنه"]) {
+      const list = await listed("director.tobruk", q);
+      expect(
+        list.data.map((r) => r.id),
+        q,
+      ).toContain(incidentId);
+      const found = await search("director.tobruk", q, "&kind=incident&limit=50");
+      // Every hit of the search is a row of the list, and the list counts them all.
+      const rows = new Set(list.data.map((r) => r.id));
+      expect(found.length, q).toBeGreaterThan(0);
+      for (const h of found)
+        expect(rows.has(h.id) || list.page.total > 100, `${q}: ${h.reference}`).toBe(true);
+      expect(list.page.total, q).toBeGreaterThanOrEqual(found.length);
+    }
+    // A district's name does not open a restricted incident placed there.
+    expect(
+      (await search("director.tobruk", "طبرق", "&kind=incident&limit=50")).map((h) => h.id),
+    ).not.toContain(restrictedId);
+    expect((await listed("director.tobruk", "طبرق")).data.map((r) => r.id)).not.toContain(restrictedId);
+    // A misspelt word is read as its nearest spelling, and the answer says so; a search read as typed says nothing.
+    const misspelt = await get("director.tobruk", `/api/v1/search?q=${encodeURIComponent("امسعد")}`);
+    expect(misspelt.json().readAs).toBe("امساعد");
+    const typed = await get("director.tobruk", `/api/v1/search?q=${encodeURIComponent("امساعد")}`);
+    expect(typed.json().readAs).toBeNull();
   });
 
   it("finds a restricted record only for its agency and leadership; searching changes nothing", async () => {

@@ -229,12 +229,20 @@ function withSupportRows(row: TaskRow & { supports: SupportJson[] }): TaskRecord
 type Counts = Record<TaskStatus, number>;
 const zero = (): Counts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Counts;
 
-/** The agency board: what it leads and what it supports, by status, and its overdue and due-soon work. */
+/**
+ * The agency board: what it leads and what it supports, by status, and its overdue and due-soon work — the totals of
+ * the lists its cards open (`listTasks`, the agency leading or supporting), so a card and its list agree.
+ */
 export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: Date) {
   const visible = agencyTasksVisibleTo(actor, agencyId);
-  const today = zonedDay(now);
-  const soon = addDays(today, LIMITS.dueSoonDays);
-  const [lead, support, due] = await Promise.all([
+  const dueTotal = (due: "overdue" | "dueSoon") =>
+    listTasks(
+      db,
+      actor,
+      { agencyId, role: "any", due, sort: "dueOn", dir: "asc", page: 1, pageSize: 1 },
+      now,
+    ).then((r) => r.total);
+  const [lead, support, overdue, dueSoon] = await Promise.all([
     db
       .select({ status: tasks.status, n: sql<number>`count(*)::int` })
       .from(tasks)
@@ -252,13 +260,8 @@ export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: D
           .from(taskSupports)
           .where(eq(taskSupports.agencyId, agencyId))
           .groupBy(taskSupports.taskStatus),
-    db
-      .select({
-        overdue: sql<number>`(count(*) filter (where ${tasks.dueOn} < ${today}))::int`,
-        dueSoon: sql<number>`(count(*) filter (where ${tasks.dueOn} >= ${today} and ${tasks.dueOn} < ${soon}))::int`,
-      })
-      .from(tasks)
-      .where(and(eq(tasks.agencyId, agencyId), OPEN, sql`${tasks.dueOn} < ${soon}`, visible)),
+    dueTotal("overdue"),
+    dueTotal("dueSoon"),
   ]);
   const leadCounts = zero();
   for (const r of lead) leadCounts[r.status] = r.n;
@@ -268,8 +271,8 @@ export async function agencyBoard(db: Db, actor: Actor, agencyId: string, now: D
     agencyId,
     lead: leadCounts,
     support: supportCounts,
-    overdue: due[0]?.overdue ?? 0,
-    dueSoon: due[0]?.dueSoon ?? 0,
+    overdue,
+    dueSoon,
   };
 }
 

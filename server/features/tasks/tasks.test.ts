@@ -159,6 +159,15 @@ describe("tasks: workflow, contributions, visibility, sweep", () => {
     expect(overdue.json().data.every((x: { agencyId: string }) => x.agencyId !== lead.id)).toBe(true);
     const helperBoard = await call(t.app, helperSession, "GET", `/api/v1/tasks/board?agencyId=${helper.id}`);
     expect(helperBoard.json().data.support.todo).toBe(1);
+    // The board's overdue card counts what its list holds: the task the helper supports is overdue work of its own.
+    expect(helperBoard.json().data.overdue).toBe(1);
+    const helperOverdue = await call(
+      t.app,
+      helperSession,
+      "GET",
+      `/api/v1/tasks?agencyId=${helper.id}&due=overdue`,
+    );
+    expect(helperOverdue.json().page.total).toBe(helperBoard.json().data.overdue);
   });
 
   it("due lists of what an agency leads or supports follow the task's due day and status", async () => {
