@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromPglite, plannedForItsValues, queryRows, type Database } from "./client";
+import { prepareStatements } from "./pglite-statements";
 
 // The embedded database prepares each query once by its text (prepareStatements): the same rows as PGlite's own
 // path, errors as they were, and a statement that went stale (a migration, DEALLOCATE) run again, never an error.
@@ -58,6 +59,50 @@ describe("statements prepared on the embedded database", () => {
     await client.exec("deallocate all");
     expect(await queryRows(database.db, titles)).toHaveLength(2);
     expect(await queryRows(database.db, titles)).toHaveLength(2);
+  });
+
+  it("prepares a text the second time it runs, keeps the ones in use and closes the one used longest ago", async () => {
+    const small = await PGlite.create();
+    try {
+      await small.exec(
+        "create table t (id int primary key, v text); insert into t values (1, 'a'), (2, 'b');",
+      );
+      prepareStatements(small, 3);
+      const names = async () =>
+        (
+          await small.query<{ statement: string }>(
+            "/* listing */ select statement from pg_prepared_statements",
+          )
+        ).rows
+          .map((r) => r.statement)
+          .filter((s) => !s.includes("listing"));
+      const hot = "select v from t where id = $1";
+      await small.query(hot, [1]);
+      expect(await names(), "a text run once is not prepared").toEqual([]);
+      await small.query(hot, [1]);
+      expect(await names()).toEqual([hot]);
+      for (let i = 0; i < 10; i++) {
+        const text = `select v, ${i} as n from t where id = $1`;
+        expect((await small.query<{ v: string }>(text, [2])).rows[0]!.v).toBe("b");
+        expect((await small.query<{ v: string }>(text, [2])).rows[0]!.v).toBe("b");
+        expect((await small.query<{ v: string }>(hot, [1])).rows[0]!.v).toBe("a");
+        const now = await names();
+        expect(now.length, `after ${i + 1} texts`).toBeLessThanOrEqual(3);
+        expect(now, "the statement in use stays prepared").toContain(hot);
+      }
+      // A column's new type refuses the parameter types the statement was prepared with: run again, not an error.
+      await small.exec("alter table t alter column id type text using id::text");
+      expect((await small.query<{ v: string }>(hot, ["1"])).rows).toEqual([{ v: "a" }]);
+      expect((await small.query<{ v: string }>(hot, ["1"])).rows).toEqual([{ v: "a" }]);
+      // A query wrong in itself keeps its own error.
+      const wrong = "select v from t where id = $1 and no_such_column = 1";
+      for (let i = 0; i < 2; i++)
+        expect(((await small.query(wrong, ["1"]).catch((e: unknown) => e)) as { code?: string }).code).toBe(
+          "42703",
+        );
+    } finally {
+      await small.close();
+    }
   });
 
   it("leaves transactions to PGlite: a rolled-back write is gone", async () => {

@@ -3,16 +3,30 @@ import { parse, protocol, type PGlite, type QueryOptions, type Results } from "@
 /** Only queries are prepared: not DDL (migrations), transaction control, SET, or several statements in one text. */
 export const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*$/i;
 
-/** How many statements the embedded database keeps prepared; past it, new texts run unnamed (bounded memory). */
+/**
+ * How many statements the embedded database keeps prepared: past it, the one used longest ago is closed to make room
+ * (bounded memory, and the statements in use stay prepared however many texts pass by once).
+ */
 const PREPARED_STATEMENTS = 300;
+/** How many texts seen once are remembered: a text is prepared the second time it runs, not the first. */
+const SEEN_ONCE = 2_000;
 
 type Prepared = { name: string; paramTypes: number[] };
 type BackendMessage = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
 
-/** A prepared statement the database no longer has, or whose rows changed shape under it (a migration). */
+/**
+ * A prepared statement the database no longer has, or whose rows or parameters changed type under it (a migration):
+ * its parameter types were fixed when it was prepared, so a column's new type may refuse them (42804, 42883). Run
+ * again unnamed, a query that is wrong in itself fails the same way and that error is the one reported.
+ */
 const isStale = (error: unknown) => {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "26000" || (code === "0A000" && String((error as Error).message).includes("cached plan"));
+  return (
+    code === "26000" ||
+    code === "42804" ||
+    code === "42883" ||
+    (code === "0A000" && String((error as Error).message).includes("cached plan"))
+  );
 };
 
 const joined = (parts: Uint8Array[]) => {
@@ -33,9 +47,11 @@ const joined = (parts: Uint8Array[]) => {
  * between 65 and 135 ms (bench:incidents, PGlite part). The messages of one execution go to PGlite in one call.
  * Statements planned for their values (`plannedForItsValues`) and transactions keep PGlite's path.
  */
-export function prepareStatements(client: PGlite): void {
+export function prepareStatements(client: PGlite, capacity = PREPARED_STATEMENTS): void {
   const unnamed = client.query.bind(client);
+  /** By text, the one used longest ago first. */
   const prepared = new Map<string, Prepared>();
+  const seenOnce = new Set<string>();
   let named = 0;
   const serialize = protocol.serialize;
   const send = (parts: Uint8Array[], options?: QueryOptions) =>
@@ -45,7 +61,15 @@ export function prepareStatements(client: PGlite): void {
     await client._checkReady(); // closed while this call waited for its turn
     const messages: BackendMessage[] = [];
     let statement = prepared.get(text);
-    if (!statement) {
+    if (statement) {
+      prepared.delete(text); // now the one used last
+      prepared.set(text, statement);
+    } else {
+      for (const [oldest, old] of prepared) {
+        if (prepared.size < capacity) break;
+        prepared.delete(oldest);
+        await send([serialize.close({ type: "S", name: old.name }), serialize.sync()]);
+      }
       const name = `tansiq_${++named}`;
       const described = await send(
         [serialize.parse({ name, text }), serialize.describe({ type: "S", name }), serialize.sync()],
@@ -80,7 +104,13 @@ export function prepareStatements(client: PGlite): void {
   client.query = async function query<T>(text: string, params: unknown[] = [], options?: QueryOptions) {
     if (!PREPARABLE.test(text) || options?.blob || options?.paramTypes)
       return unnamed<T>(text, params, options);
-    if (!prepared.has(text) && prepared.size >= PREPARED_STATEMENTS) return unnamed<T>(text, params, options);
+    if (!prepared.has(text) && !seenOnce.has(text)) {
+      // A text run once may never come back (one-off statements): prepared when it does.
+      if (seenOnce.size >= SEEN_ONCE) seenOnce.clear();
+      seenOnce.add(text);
+      return unnamed<T>(text, params, options);
+    }
+    seenOnce.delete(text);
     await client._checkReady(); // closing or closed: PGlite's own error, before any message is sent
     try {
       return await client._runExclusiveTransaction(() =>
