@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { highlight, searchWords, type Snippet } from "../../../common/arabic";
+import { foldArabic, highlight, searchWords, type Snippet } from "../../../common/arabic";
 import {
   SEARCH_KINDS,
   type SearchKind,
@@ -232,22 +232,14 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
   // A word no word of the vocabulary holds is in no search key: it is misspelt, and only its nearest spellings can
   // find anything (the word itself stays among them: a key may hold it inside a token too long for the vocabulary).
   const misspelt = checked.filter((w) => !known.get(w)!.held && !namesPlace(w));
-  let score = 1;
-  /** Each word replaced by its nearest spelling, when the search was read so. */
-  let readAs: string | null = null;
+  /** The words read as their near spellings, each with those spellings (nearest first). */
+  let replaced = new Map<string, { word: string; s: number }[]>();
   let marked = words;
   let rows: Row[];
   if (misspelt.length > 0) {
     const spellings = spellingsFor(words, (w) => (misspelt.includes(w) ? known.get(w) : undefined));
-    const nearest = misspelt.flatMap((w) =>
-      known
-        .get(w)!
-        .near.slice(0, 1)
-        .map((n) => Number(n.s)),
-    );
-    score = nearest.length > 0 ? Math.round(Math.min(...nearest) * 1000) / 1000 : 1;
+    replaced = new Map(misspelt.map((w) => [w, known.get(w)!.near]));
     marked = spellings.flat();
-    readAs = words.map((w) => (misspelt.includes(w) ? (known.get(w)!.near[0]?.word ?? w) : w)).join(" ");
     rows = await matching(db, actor, sources, spellings, query.limit);
   } else {
     rows = await matching(
@@ -263,35 +255,62 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
       const near = await knownWords(db, checked, true);
       const spellings = spellingsFor(words, (w) => near.get(w));
       if (checked.every((w) => near.get(w)!.near.length > 0)) {
-        score = Math.round(Math.min(...checked.map((w) => Number(near.get(w)!.near[0]!.s))) * 1000) / 1000;
+        replaced = new Map(checked.map((w) => [w, near.get(w)!.near]));
         marked = spellings.flat();
-        readAs = words.map((w) => near.get(w)?.near[0]?.word ?? w).join(" ");
         rows = await matching(db, actor, sources, spellings, query.limit);
       }
     }
   }
   const order = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
-  const data = rows
-    .sort((a, b) => order(a.kind) - order(b.kind))
-    .map((r) => {
-      const source = SOURCES.find((s) => s.kind === r.kind)!;
-      // The snippet is cut from the text that holds the match: the body, else the title in either language.
-      let snippet: Snippet = highlight(r.body ?? "", marked);
-      for (const text of [r.title_ar, r.title_en ?? ""]) {
-        if (snippet.some((s) => s.mark)) break;
-        const candidate = highlight(text, marked);
-        if (candidate.some((s) => s.mark)) snippet = candidate;
-      }
-      return {
-        kind: r.kind,
-        id: r.id,
-        reference: r.reference,
-        title: { ar: r.title_ar, en: r.title_en },
-        snippet,
-        day: r.day,
-        link: source.link(r),
-        score,
-      };
-    });
+  const hits = rows.map((r) => ({ row: r, ...readingOf(r, replaced) }));
+  // Kinds in their order; within a kind the nearest readings first, then newest first (the order read).
+  hits.sort((a, b) => order(a.row.kind) - order(b.row.kind) || b.score - a.score);
+  const data = hits.map(({ row: r, score }) => {
+    const source = SOURCES.find((s) => s.kind === r.kind)!;
+    // The snippet is cut from the text that holds the match: the body, else the title in either language.
+    let snippet: Snippet = highlight(r.body ?? "", marked);
+    for (const text of [r.title_ar, r.title_en ?? ""]) {
+      if (snippet.some((s) => s.mark)) break;
+      const candidate = highlight(text, marked);
+      if (candidate.some((s) => s.mark)) snippet = candidate;
+    }
+    return {
+      kind: r.kind,
+      id: r.id,
+      reference: r.reference,
+      title: { ar: r.title_ar, en: r.title_en },
+      snippet,
+      day: r.day,
+      link: source.link(r),
+      score,
+    };
+  });
+  // How the search was read: each replaced word as the best hit shows it (never a word only a record the reader may
+  // not see holds: the vocabulary is every record's).
+  const best = hits.reduce<(typeof hits)[number] | undefined>(
+    (a, h) => (a && a.score >= h.score ? a : h),
+    undefined,
+  );
+  const readAs = best ? words.map((w) => best.shown.get(w) ?? w).join(" ") : null;
   return { data, readAs: readAs === words.join(" ") ? null : readAs };
+}
+
+/**
+ * A hit's score and the spelling its own text shows for each replaced word: 1 when no word was replaced; else the
+ * least near, over the replaced words, of the nearest spelling its title or body holds (the least near of the word's
+ * spellings when they show none: it matched on a part of its search key they do not show). From the hit alone: the
+ * vocabulary's spellings come from every record, the score and reading from the ones the reader may see.
+ */
+function readingOf(row: Row, replaced: Map<string, { word: string; s: number }[]>) {
+  const shown = new Map<string, string>();
+  if (replaced.size === 0) return { score: 1, shown };
+  const text = foldArabic([row.title_ar, row.title_en ?? "", row.body ?? ""].join(" "));
+  let score = 1;
+  for (const [word, near] of replaced) {
+    const held = [{ word, s: 1 }, ...near].find((n) => text.includes(n.word));
+    if (held) shown.set(word, held.word);
+    const s = held ? Number(held.s) : near.length > 0 ? Math.min(...near.map((n) => Number(n.s))) : 1;
+    score = Math.min(score, s);
+  }
+  return { score: Math.round(score * 1000) / 1000, shown };
 }

@@ -220,6 +220,18 @@ describe("search across Tansiq", () => {
     expect(await finds("director.tobruk")).toBe(false);
     expect(await finds("officer.emsaed")).toBe(false);
     expect(await finds("observer.mp")).toBe(false);
+    // A misspelling of a word only the restricted record holds tells another agency nothing: no hit, no reading.
+    for (const user of ["director.tobruk", "observer.mp"]) {
+      const res = await get(user, `/api/v1/search?q=${encodeURIComponent("قرقيطا")}`);
+      expect(
+        res.json().data.map((h: Hit) => h.id),
+        user,
+      ).not.toContain(restrictedId);
+      expect(res.json().readAs ?? "", user).not.toContain("قرقيط");
+    }
+    const own = await get("liaison.isa", `/api/v1/search?q=${encodeURIComponent("قرقيطا")}`);
+    expect(own.json().data.map((h: Hit) => h.id)).toContain(restrictedId);
+    expect(own.json().readAs).toBe("قرقيطه");
     expect(await auditCount(t.db)).toBe(audits);
   });
 
