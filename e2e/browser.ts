@@ -59,8 +59,9 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
-/** Signs out through the header's button and waits for the sign-in page it goes to. */
+/** Signs out through the header's button (on a phone, in the user menu) and waits for the sign-in page it goes to. */
 export async function logOut(page: Page) {
+  if (!(await page.getByTestId("logout").isVisible())) await page.getByTestId("current-user").click();
   await page.getByTestId("logout").click();
   await page.waitForURL((u) => u.pathname === "/login");
   await page.getByTestId("login-username").waitFor();
