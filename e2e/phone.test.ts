@@ -1,7 +1,19 @@
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, screenshot, useDemoBrowser } from "./browser";
 
 const PHONE = { width: 390, height: 844 };
+
+/** The texts of the elements under `root` matching `selector` whose content is wider than their box (cut off). */
+function clipped(root: Locator, selector: string): Promise<string[]> {
+  return root.evaluate(
+    (element, sel) =>
+      [...element.querySelectorAll<HTMLElement>(sel)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.innerText),
+    selector,
+  );
+}
 
 /** A phone's page signed in as `username`, page errors gathered. */
 async function phonePage(demo: ReturnType<typeof useDemoBrowser>, username: string) {
@@ -32,6 +44,80 @@ describe("a new user's walk on a phone (Arabic, 390 px)", () => {
       await screenshot(page, "phone-user-menu", { fullPage: false });
       await page.getByRole("menuitem", { name: "تسجيل الخروج" }).click();
       await page.waitForURL((u) => u.pathname === "/login");
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    "the tasks are a card per task on a phone (the table was cut mid-word): title, status, due date, lead agency, progress, nothing cut",
+    { timeout: 90_000 },
+    async () => {
+      const { context, page, errors } = await phonePage(demo, "director.tobruk");
+      await page.goto(`${demo.server.url}/tasks`);
+      await expect.poll(() => page.getByTestId("task-card").count()).toBeGreaterThan(0);
+      expect(await page.getByTestId("task-table").count()).toBe(0);
+      const card = page.getByTestId("task-card").first();
+      expect(await card.getByRole("link").count()).toBe(1);
+      expect(await card.innerText()).toMatch(/تاريخ الاستحقاق/);
+      expect(await card.innerText()).toMatch(/الجهة القائدة/);
+      expect(await card.innerText()).toMatch(/\d+%/);
+      expect(await clipped(page.getByTestId("task-cards"), "a, p, span")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    "a seizure says its custody once (it said it twice), after a hand-over the new status once and the earlier under it; the incident's timeline and the custody log are not cut",
+    { timeout: 90_000 },
+    async () => {
+      const { context, page, errors } = await phonePage(demo, "officer.emsaed");
+      // An incident of the demo with a seizure whose custody the officer may change.
+      const id = await page.evaluate(async () => {
+        const list = (await (await fetch("/api/v1/incidents?pageSize=50")).json()) as {
+          data: { id: string }[];
+        };
+        for (const incident of list.data) {
+          const detail = (await (await fetch(`/api/v1/incidents/${incident.id}`)).json()) as {
+            data: { seizures: { custodyStatus: string; abilities: { custody: boolean } }[] };
+          };
+          if (detail.data.seizures.some((s) => s.custodyStatus === "held" && s.abilities.custody))
+            return incident.id;
+        }
+        return null;
+      });
+      expect(id).not.toBeNull();
+      await page.goto(`${demo.server.url}/incidents/${id}`);
+      const seizure = page
+        .getByTestId("seizure-row")
+        .filter({ has: page.getByRole("button", { name: "تغيير حالة العهدة" }) })
+        .first();
+      await seizure.waitFor();
+      const times = async (text: string) => (await seizure.innerText()).split(text).length - 1;
+      expect(await times("محفوظة لدى الجهة")).toBe(1);
+
+      await seizure.getByRole("button", { name: "تغيير حالة العهدة" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("حالة العهدة").selectOption("handed_over");
+      await dialog.getByLabel("إلى من").fill("نيابة طبرق الابتدائية");
+      await dialog.getByRole("button", { name: "حفظ" }).click();
+      await expect.poll(() => times("سُلِّمت")).toBe(1);
+      expect(await times("محفوظة لدى الجهة")).toBe(1);
+      expect(await seizure.getByTestId("custody-current").innerText()).toMatch(/سُلِّمت[\s\S]*نيابة طبرق/);
+
+      const timeline = page.getByTestId("incident-timeline");
+      expect(await timeline.getByTestId("history-entry").count()).toBeGreaterThan(0);
+      expect(await clipped(timeline, "li, li p, li span")).toEqual([]);
+      expect(await clipped(seizure, "p, span, li")).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await seizure.scrollIntoViewIfNeeded();
+      await screenshot(page, "phone-incident", { fullPage: false });
       expect(errors).toEqual([]);
       await context.close();
     },

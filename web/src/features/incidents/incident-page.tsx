@@ -1,5 +1,5 @@
 import { actorName } from "../../app/actor-name";
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -7,6 +7,7 @@ import { INCIDENT_ACTIONS, type IncidentAction } from "../../../../common/enums"
 import type { IncidentDetail } from "../../../../common/schemas/incidents";
 import { ErrorAlert } from "../../app/error-alert";
 import { FormModal } from "../../app/form-modal";
+import { HistoryList } from "../../app/history-list";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { useFormat } from "../../app/use-format";
@@ -215,29 +216,23 @@ function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
       <Title order={4} mb="sm">
         {t("incidents.timeline")}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing={4} data-testid="incident-timeline">
-          <Table.Tbody>
-            {incident.history.map((h) => (
-              <Table.Tr key={h.id}>
-                <Table.Td>
-                  <bdi>{format.dateTime(h.at)}</bdi>
-                </Table.Td>
-                <Table.Td>
-                  {t(`incidents.history.${h.action}` as "incidents.history.create", { defaultValue: "" })}
-                </Table.Td>
-                <Table.Td>
-                  <IncidentStatusBadge status={h.toStatus} />
-                </Table.Td>
-                <Table.Td>
-                  <bdi>{actorName(h)}</bdi>
-                </Table.Td>
-                <Table.Td>{h.reason ?? ""}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <HistoryList
+        testId="incident-timeline"
+        entries={incident.history.map((h) => ({
+          id: h.id,
+          at: format.dateTime(h.at),
+          what: (
+            <>
+              <Text size="sm" fw={500}>
+                {t(`incidents.history.${h.action}` as "incidents.history.create", { defaultValue: "" })}
+              </Text>
+              <IncidentStatusBadge status={h.toStatus} />
+            </>
+          ),
+          who: actorName(h),
+          note: h.reason,
+        }))}
+      />
     </Paper>
   );
 }

@@ -1,16 +1,5 @@
 import { actorName } from "../../app/actor-name";
-import {
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -28,6 +17,7 @@ import {
   type Seizure,
 } from "../../../../common/schemas/incidents";
 import { FormModal } from "../../app/form-modal";
+import { HistoryList } from "../../app/history-list";
 import { serverFieldErrors, useFormState, validate } from "../../app/form-state";
 import { useFormat } from "../../app/use-format";
 import { useAddSeizure, useCustody } from "./incidents-queries";
@@ -71,37 +61,14 @@ export function SeizuresSection({ incident }: { incident: IncidentDetail }) {
                     </Text>
                   ) : null}
                 </Text>
-                <Group gap="xs">
-                  <Text size="sm">{t(`incidents.custody.${s.custodyStatus}`)}</Text>
-                  {s.abilities.custody && s.custodyStatus !== "destroyed" ? (
-                    <Button size="compact-xs" variant="light" onClick={() => setCustodyOf(s)}>
-                      {t("incidents.changeCustody")}
-                    </Button>
-                  ) : null}
-                </Group>
+                {s.abilities.custody && s.custodyStatus !== "destroyed" ? (
+                  <Button size="compact-xs" variant="light" onClick={() => setCustodyOf(s)}>
+                    {t("incidents.changeCustody")}
+                  </Button>
+                ) : null}
               </Group>
               {s.description ? <Text size="sm">{s.description}</Text> : null}
-              <Table.ScrollContainer minWidth={420}>
-                <Table verticalSpacing={2} fz="xs">
-                  <Table.Tbody>
-                    {s.custody.map((c) => (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>
-                          <bdi>{format.dateTime(c.at)}</bdi>
-                        </Table.Td>
-                        <Table.Td>{t(`incidents.custody.${c.toStatus}`)}</Table.Td>
-                        <Table.Td>
-                          <bdi>{c.toWhom ?? ""}</bdi>
-                        </Table.Td>
-                        <Table.Td>
-                          <bdi>{actorName(c)}</bdi>
-                        </Table.Td>
-                        <Table.Td>{c.note ?? ""}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <CustodyLog seizure={s} />
             </Paper>
           ))}
         </Stack>
@@ -109,6 +76,71 @@ export function SeizuresSection({ incident }: { incident: IncidentDetail }) {
       {adding ? <SeizureModal incidentId={incident.id} onClose={() => setAdding(false)} /> : null}
       {custodyOf ? <CustodyModal seizure={custodyOf} onClose={() => setCustodyOf(null)} /> : null}
     </Paper>
+  );
+}
+
+/**
+ * Where the seizure is now — its custody status, to whom, since when and who recorded it (the log's last entry) —
+ * and the earlier entries of its log under it: each status written once.
+ */
+function CustodyLog({ seizure }: { seizure: Seizure }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const last = seizure.custody.at(-1);
+  const current = last?.toStatus === seizure.custodyStatus ? last : undefined;
+  const earlier = current ? seizure.custody.slice(0, -1) : seizure.custody;
+  const toWhom = (whom: string | null) =>
+    whom ? (
+      <Text span size="sm">
+        {t("incidents.fields.toWhom")}: <bdi>{whom}</bdi>
+      </Text>
+    ) : null;
+  return (
+    <Stack gap={4} mt={6}>
+      <Group gap="xs" wrap="wrap" data-testid="custody-current">
+        <Text size="sm">
+          <Text span c="dimmed" size="sm">
+            {t("incidents.fields.custodyStatus")}:
+          </Text>{" "}
+          <Text span fw={600} size="sm">
+            {t(`incidents.custody.${seizure.custodyStatus}`)}
+          </Text>
+        </Text>
+        {current ? (
+          <>
+            {toWhom(current.toWhom)}
+            <Text size="sm" c="dimmed">
+              <bdi>{format.dateTime(current.at)}</bdi>
+            </Text>
+            <Text size="sm" c="dimmed">
+              <bdi>{actorName(current)}</bdi>
+            </Text>
+          </>
+        ) : null}
+      </Group>
+      {current?.note ? <Text size="sm">{current.note}</Text> : null}
+      {earlier.length > 0 ? (
+        <>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t("incidents.custodyEarlier")}
+          </Text>
+          <HistoryList
+            entries={earlier.map((c) => ({
+              id: c.id,
+              at: format.dateTime(c.at),
+              what: (
+                <>
+                  <Text size="sm">{t(`incidents.custody.${c.toStatus}`)}</Text>
+                  {toWhom(c.toWhom)}
+                </>
+              ),
+              who: actorName(c),
+              note: c.note,
+            }))}
+          />
+        </>
+      ) : null}
+    </Stack>
   );
 }
 

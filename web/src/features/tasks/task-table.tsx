@@ -1,8 +1,9 @@
-import { Anchor, Badge, Progress, Table } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Task } from "../../../../common/schemas/tasks";
 import { currentLanguage } from "../../app/i18n";
+import { usePhone } from "../../app/use-phone";
 import { agencyName, useAgencyLookup } from "../agencies";
 import { titleIn } from "./task-title";
 
@@ -14,12 +15,15 @@ const STATUS_COLOR = {
   cancelled: "dark",
 } as const;
 
+/** The tasks as a table; on a phone, where seven columns cannot be read, as a card per task. */
 export function TaskTable({ tasks }: { tasks: Task[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const phone = usePhone();
   const agencies = useAgencyLookup();
   const name = (id: string) => (agencies.get(id) ? agencyName(agencies.get(id)!, language) : "");
   if (tasks.length === 0) return <p>{t("tasks.noTasks")}</p>;
+  if (phone) return <TaskCards tasks={tasks} agencyName={name} />;
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped highlightOnHover data-testid="task-table">
@@ -68,5 +72,52 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A task per card: its title (the link), reference, status, due date, lead agency and progress. */
+function TaskCards({ tasks, agencyName }: { tasks: Task[]; agencyName: (id: string) => string }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <Stack gap="xs" data-testid="task-cards">
+      {tasks.map((task) => (
+        <Paper key={task.id} withBorder p="sm" data-testid="task-card">
+          <Anchor component={Link} to={`/tasks/${task.id}`} fw={600} display="block">
+            {titleIn(task, language)}
+          </Anchor>
+          <Group gap="xs" mt={6} wrap="wrap">
+            <Badge color={STATUS_COLOR[task.status]} variant="light" style={{ overflow: "visible" }}>
+              {t(`enums.taskStatus.${task.status}`)}
+            </Badge>
+            {task.isOverdue ? <Badge color="red">{t("tasks.overdue")}</Badge> : null}
+            <Text size="xs" c="dimmed" ff="monospace">
+              <bdi>{task.reference}</bdi>
+            </Text>
+          </Group>
+          <Text size="sm" mt={6}>
+            <Text span c="dimmed" size="sm">
+              {t("tasks.dueOn")}:
+            </Text>{" "}
+            <bdi>{task.dueOn ?? "—"}</bdi>
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t("tasks.lead")}:
+            </Text>{" "}
+            {agencyName(task.agencyId)}
+          </Text>
+          <Group gap="xs" mt={6} wrap="nowrap">
+            <Text size="sm" c="dimmed" flex="none">
+              {t("tasks.progress")}
+            </Text>
+            <Progress value={task.progress} flex="1" aria-hidden="true" />
+            <Text size="sm" flex="none">
+              <bdi>{task.progress}%</bdi>
+            </Text>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
