@@ -1,20 +1,52 @@
-import { useState } from "react";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { LIMITS } from "../../../common/limits";
 
 /**
- * Filters and page of a paged list; changing a filter goes back to page 1. The filters start from the address's
- * query (`/incidents?typeId=…&from=…`), so a figure that links to the list it summarises opens it with the same
- * filters.
+ * Filters and page of a paged list, held in the address (`/incidents?typeId=…&from=…&page=3`): a figure that links
+ * to the list it summarises opens it with the same filters, and Back from a record opens the list as it was left
+ * (its filters, its search, its page). Changing a filter goes back to page 1. The address is replaced, not pushed:
+ * Back leaves the list rather than stepping through each filter typed.
  */
-export function useListState<F extends Record<string, string>>(initial: F) {
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<F>(() => ({ ...initial, ...Object.fromEntries(search) }) as F);
-  const [page, setPage] = useState(1);
-  const setFilter = <K extends keyof F>(name: K, value: F[K]) => {
-    setFilters((f) => ({ ...f, [name]: value }));
-    setPage(1);
-  };
-  const params = { ...filters, page, pageSize: LIMITS.pageSizeDefault };
-  return { filters, setFilter, page, setPage, params };
+export function useListState<F extends Record<string, string>>(
+  initial: F,
+  pageSize: number = LIMITS.pageSizeDefault,
+) {
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  const filters = useMemo(() => {
+    const given = Object.fromEntries([...search].filter(([name]) => name !== "page"));
+    return { ...initial, ...given } as F;
+    // `initial` is a new literal on each render; the address is what changes.
+  }, [key]);
+  const page = Math.max(1, Math.trunc(Number(search.get("page"))) || 1);
+  /** Several filters at once (one change of the address: two calls in one event would keep only the second). */
+  const setFilters = (changes: Partial<F>, removed: string[] = []) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [name, value] of Object.entries(changes) as [keyof F & string, string][]) {
+          if (value === initial[name]) next.delete(name);
+          else next.set(name, value);
+        }
+        for (const name of removed) next.delete(name);
+        next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+  const setFilter = <K extends keyof F>(name: K, value: F[K]) =>
+    setFilters({ [name]: value } as unknown as Partial<F>);
+  const setPage = (to: number) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (to > 1) next.set("page", String(to));
+        else next.delete("page");
+        return next;
+      },
+      { replace: true },
+    );
+  const params = { ...filters, page, pageSize };
+  return { filters, setFilter, setFilters, page, setPage, params };
 }

@@ -111,6 +111,7 @@ export function CommitmentsPage() {
         ) : null}
         <SearchInput
           placeholder={t("meetingPages.searchCommitments")}
+          initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
       </Group>

@@ -67,7 +67,11 @@ export function HonoursPage() {
       />
       <MeetingsNav />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput placeholder={t("meetingPages.searchHonours")} onSearch={(q) => list.setFilter("q", q)} />
+        <SearchInput
+          placeholder={t("meetingPages.searchHonours")}
+          initial={list.filters.q}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
         <NativeSelect
           aria-label={t("meetings.columns.kind")}
           value={list.filters.kind}

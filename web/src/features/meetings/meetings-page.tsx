@@ -55,6 +55,7 @@ export function MeetingsPage() {
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SearchInput
           placeholder={t("meetingPages.searchPlaceholder")}
+          initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
         <NativeSelect

@@ -106,7 +106,11 @@ export function NeedsPage({ asked = false }: { asked?: boolean }) {
       />
       <NeedsNav />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput placeholder={t("needs.searchPlaceholder")} onSearch={(q) => list.setFilter("q", q)} />
+        <SearchInput
+          placeholder={t("needs.searchPlaceholder")}
+          initial={list.filters.q}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
         {agencyChoice("agencyId", t("needs.columns.agency"))}
         {choose("category", NEED_CATEGORIES, "needs.category", t("needs.columns.category"))}
         {choose("status", NEED_STATUSES, "needs.status", t("needs.columns.status"))}

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table } from "@mantine/core";
 import { useState } from "react";
+import { useListState } from "../../app/list-state";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PLAN_STATUSES, type PlanStatus } from "../../../../common/enums";
@@ -20,11 +21,15 @@ export function PlansPage() {
   const me = useCurrentUser();
   const language = currentLanguage();
   const agencies = useAgencyLookup();
-  const [q, setQ] = useState("");
-  const [status, setStatus] = useState<PlanStatus | null>(null);
-  const [page, setPage] = useState(1);
+  const list = useListState({ q: "", status: "" }, PAGE_SIZE);
+  const { q, status } = list.filters;
   const [creating, setCreating] = useState(false);
-  const { data } = usePlans({ q, status, page, pageSize: PAGE_SIZE });
+  const { data } = usePlans({
+    q,
+    status: (status || null) as PlanStatus | null,
+    page: list.page,
+    pageSize: PAGE_SIZE,
+  });
   const mayCreate = me.permissions.includes("plans.create");
 
   return (
@@ -45,21 +50,12 @@ export function PlansPage() {
         }
       />
       <Group>
-        <SearchInput
-          placeholder={t("common.search")}
-          onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
-        />
+        <SearchInput placeholder={t("common.search")} initial={q} onSearch={(v) => list.setFilter("q", v)} />
         <Select
           placeholder={t("tasks.allStatuses")}
           clearable
-          value={status}
-          onChange={(v) => {
-            setStatus(v as PlanStatus | null);
-            setPage(1);
-          }}
+          value={status || null}
+          onChange={(v) => list.setFilter("status", v ?? "")}
           data={PLAN_STATUSES.map((s) => ({ value: s, label: t(`enums.planStatus.${s}`) }))}
         />
       </Group>
@@ -110,7 +106,7 @@ export function PlansPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ListFooter page={page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={setPage} />
+      <ListFooter page={list.page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={list.setPage} />
       {creating ? <PlanFormModal plan={null} onClose={() => setCreating(false)} /> : null}
     </Stack>
   );

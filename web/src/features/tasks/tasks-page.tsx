@@ -1,9 +1,20 @@
-import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "../../../../common/enums";
 import { ListFooter } from "../../app/list-footer";
+import { useListState } from "../../app/list-state";
 import { PageHeader } from "../../app/page-header";
 import { SearchInput } from "../../app/search-input";
 import { AgencySelect } from "../agencies";
@@ -13,26 +24,44 @@ import { TaskTable } from "./task-table";
 import { useBoard, useTasks } from "./tasks-queries";
 
 const PAGE_SIZE = 25;
-type Scope = "lead" | "support" | "overdue" | "dueSoon" | "all";
+const SCOPES = ["lead", "support", "overdue", "dueSoon", "all"] as const;
+type Scope = (typeof SCOPES)[number];
+const SORTS = ["dueOn", "priority", "updatedAt", "title", "progress"] as const;
+type Sort = (typeof SORTS)[number];
 
 /** The agency board (what we lead / support, by status), the due lists per agency or region-wide, and a filtered list. */
 export function TasksPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  // A dashboard figure opens this list with its filters: ?agencyId=…&role=lead&due=overdue.
-  const [search] = useSearchParams();
-  const linkedDue = search.get("due");
-  const [agencyId, setAgencyId] = useState<string | null>(search.get("agencyId") ?? me.agencyId);
-  const [scope, setScope] = useState<Scope>(
-    linkedDue === "overdue" || linkedDue === "dueSoon" ? linkedDue : "lead",
+  // The list's filters and page are in the address (Back from a task opens the list as it was left). A dashboard
+  // figure opens it with its own: ?agencyId=…&role=lead&due=overdue.
+  const list = useListState(
+    {
+      agencyId: me.agencyId ?? "",
+      scope: "",
+      region: "",
+      status: "",
+      priority: "",
+      sort: "dueOn",
+      q: "",
+      due: "",
+      role: "",
+    },
+    PAGE_SIZE,
   );
-  const leadOnly = search.get("role") === "lead";
-  const [regionWide, setRegionWide] = useState(false);
-  const [status, setStatus] = useState<TaskStatus | "open" | null>(null);
-  const [priority, setPriority] = useState<TaskPriority | null>(null);
-  const [sort, setSort] = useState<"dueOn" | "priority" | "updatedAt" | "title" | "progress">("dueOn");
-  const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
+  const { filters } = list;
+  const agencyId = filters.agencyId || null;
+  const linkedDue = filters.due;
+  const scope: Scope = SCOPES.includes(filters.scope as Scope)
+    ? (filters.scope as Scope)
+    : linkedDue === "overdue" || linkedDue === "dueSoon"
+      ? linkedDue
+      : "lead";
+  const leadOnly = filters.role === "lead";
+  const regionWide = filters.region === "1";
+  const status = (filters.status || null) as TaskStatus | "open" | null;
+  const priority = (filters.priority || null) as TaskPriority | null;
+  const sort = (SORTS.includes(filters.sort as Sort) ? filters.sort : "dueOn") as Sort;
   const [creating, setCreating] = useState(false);
   const board = useBoard(agencyId);
   const agencyScoped = !(regionWide && (scope === "overdue" || scope === "dueSoon")) && scope !== "all";
@@ -44,16 +73,13 @@ export function TasksPage() {
     priority,
     sort,
     dir: sort === "dueOn" || sort === "title" ? "asc" : "desc",
-    q,
-    page,
+    q: filters.q,
+    page: list.page,
     pageSize: PAGE_SIZE,
   });
-  const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
+  // Choosing a scope leaves the dashboard's own (due, role) behind.
+  const chooseScope = (next: Scope, more: Partial<typeof filters> = {}) =>
+    list.setFilters({ scope: next, ...more }, ["due", "role"]);
 
   return (
     <Stack>
@@ -67,7 +93,11 @@ export function TasksPage() {
           ) : null
         }
       />
-      <AgencySelect value={agencyId} onChange={reset(setAgencyId)} label={t("fields.agencyId")} />
+      <AgencySelect
+        value={agencyId}
+        onChange={(v) => list.setFilter("agencyId", v ?? "")}
+        label={t("fields.agencyId")}
+      />
       {board.data ? (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {(["lead", "support"] as const).map((side) => (
@@ -79,10 +109,14 @@ export function TasksPage() {
                     key={s}
                     variant="subtle"
                     size="compact-sm"
+                    // The two cards hold the same statuses: each button's name says which card it is in.
+                    aria-label={t("tasks.boardButton", {
+                      side: t(side === "lead" ? "tasks.weLead" : "tasks.weSupport"),
+                      status: t(`enums.taskStatus.${s}`),
+                      n: board.data[side][s],
+                    })}
                     onClick={() => {
-                      setScope(side);
-                      setStatus(s);
-                      setPage(1);
+                      chooseScope(side, { status: s });
                     }}
                   >
                     {t(`enums.taskStatus.${s}`)}: <bdi>{board.data[side][s]}</bdi>
@@ -103,36 +137,40 @@ export function TasksPage() {
           </Card>
         </SimpleGrid>
       ) : null}
-      <Group>
-        <SegmentedControl
-          value={scope}
-          onChange={(v) => reset(setScope)(v as Scope)}
-          data={[
-            { value: "lead", label: t("tasks.weLead") },
-            { value: "support", label: t("tasks.weSupport") },
-            { value: "overdue", label: t("tasks.overdueList") },
-            { value: "dueSoon", label: t("tasks.dueSoonList") },
-            { value: "all", label: t("tasks.regionWide") },
-          ]}
-        />
-        {scope === "overdue" || scope === "dueSoon" ? (
+      {/* Tabs wrap onto a second line on a phone: every scope in sight, the active one marked where it is. */}
+      <Tabs value={scope} onChange={(v) => (v ? chooseScope(v as Scope) : undefined)}>
+        <Tabs.List aria-label={t("tasks.scopeLabel")} data-testid="task-scope">
+          <Tabs.Tab value="lead">{t("tasks.weLead")}</Tabs.Tab>
+          <Tabs.Tab value="support">{t("tasks.weSupport")}</Tabs.Tab>
+          <Tabs.Tab value="overdue">{t("tasks.overdueList")}</Tabs.Tab>
+          <Tabs.Tab value="dueSoon">{t("tasks.dueSoonList")}</Tabs.Tab>
+          <Tabs.Tab value="all">{t("tasks.scopeAll")}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {scope === "overdue" || scope === "dueSoon" ? (
+        <Group>
           <SegmentedControl
             value={regionWide ? "region" : "agency"}
-            onChange={(v) => reset(setRegionWide)(v === "region")}
+            onChange={(v) => list.setFilter("region", v === "region" ? "1" : "")}
+            aria-label={t("tasks.dueListOf")}
             data={[
-              { value: "agency", label: t("tasks.ourAgency") },
-              { value: "region", label: t("tasks.regionWide") },
+              { value: "agency", label: t("tasks.thisAgency") },
+              { value: "region", label: t("tasks.everyAgency") },
             ]}
           />
-        ) : null}
-      </Group>
+        </Group>
+      ) : null}
       <Group>
-        <SearchInput placeholder={t("common.search")} onSearch={reset(setQ)} />
+        <SearchInput
+          placeholder={t("common.search")}
+          initial={filters.q}
+          onSearch={(v) => list.setFilter("q", v)}
+        />
         <Select
           placeholder={t("tasks.allStatuses")}
           clearable
           value={status}
-          onChange={(v) => reset(setStatus)(v as TaskStatus | "open" | null)}
+          onChange={(v) => list.setFilter("status", v ?? "")}
           data={[
             { value: "open", label: t("tasks.openOnly") },
             ...TASK_STATUSES.map((s) => ({ value: s, label: t(`enums.taskStatus.${s}`) })),
@@ -142,21 +180,21 @@ export function TasksPage() {
           placeholder={t("fields.priority")}
           clearable
           value={priority}
-          onChange={(v) => reset(setPriority)(v as TaskPriority | null)}
+          onChange={(v) => list.setFilter("priority", v ?? "")}
           data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
         />
         <Select
           label={t("tasks.sortBy")}
           value={sort}
-          onChange={(v) => reset(setSort)((v as typeof sort | null) ?? "dueOn")}
-          data={(["dueOn", "priority", "updatedAt", "title", "progress"] as const).map((s) => ({
+          onChange={(v) => list.setFilter("sort", v ?? "dueOn")}
+          data={SORTS.map((s) => ({
             value: s,
             label: t(`tasks.sort.${s}`),
           }))}
         />
       </Group>
       <TaskTable tasks={data?.data ?? []} />
-      <ListFooter page={page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={setPage} />
+      <ListFooter page={list.page} pageSize={PAGE_SIZE} total={data?.page.total ?? 0} onPage={list.setPage} />
       <TaskFormModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -40,7 +40,11 @@ export function CoursesPage() {
       />
       <TrainingNav />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput placeholder={t("trainingPages.search")} onSearch={(q) => list.setFilter("q", q)} />
+        <SearchInput
+          placeholder={t("trainingPages.search")}
+          initial={list.filters.q}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
         <NativeSelect
           aria-label={t("fields.topic")}
           value={list.filters.topic}

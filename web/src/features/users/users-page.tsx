@@ -41,7 +41,11 @@ export function UsersPage() {
         }
       />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput placeholder={t("users.searchPlaceholder")} onSearch={(q) => list.setFilter("q", q)} />
+        <SearchInput
+          placeholder={t("users.searchPlaceholder")}
+          initial={list.filters.q}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
         <AgencySelect
           value={list.filters.agencyId || null}
           onChange={(v) => list.setFilter("agencyId", v ?? "")}

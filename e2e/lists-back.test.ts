@@ -1,0 +1,81 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useDemoBrowser } from "./browser";
+
+// A list's filters, search and page are in its address: Back from a record opens the list as it was left, and the
+// address can be shared. A new user's walk found every list back at its defaults after Back.
+
+const firstRow = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+
+describe("lists keep their filters and page through Back (Chromium, Arabic)", () => {
+  const demo = useDemoBrowser("year");
+
+  it(
+    "incidents and tasks: filtered, searched and paged, a record opened, Back",
+    { timeout: 150_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await logIn(page, demo.server.url, "director.tobruk");
+
+      // Incidents: the open ones in or about Tobruk, second page.
+      await page.goto(`${demo.server.url}/incidents`);
+      await page.getByTestId("incident-row").first().waitFor();
+      await page.getByTestId("incidents-filter-status").selectOption("open");
+      await expect.poll(() => query(page).status).toBe("open");
+      await page.locator("main input[type=search]").fill("طبرق");
+      await expect.poll(() => query(page).q).toBe("طبرق");
+      const total = async () => (await page.getByTestId("list-total").innerText()).trim();
+      await expect.poll(total).not.toBe("");
+      const next = page.locator(".mantine-Pagination-control").last();
+      expect(await next.isVisible(), "the year of demo incidents fills more than one page").toBe(true);
+      const before = await firstRow(page, "incident-row");
+      await next.click();
+      await expect.poll(() => query(page).page).toBe("2");
+      await expect.poll(() => firstRow(page, "incident-row")).not.toBe(before);
+      await page.waitForLoadState("networkidle");
+      const onPageTwo = await firstRow(page, "incident-row");
+      const shownTotal = await total();
+      await page.getByTestId("incident-row").first().locator("a").first().click();
+      await page.waitForURL((u) => /^\/incidents\/[0-9a-f-]{36}$/.test(u.pathname));
+      await page.goBack();
+      await page.waitForURL((u) => u.pathname === "/incidents");
+      expect(query(page)).toMatchObject({ status: "open", q: "طبرق", page: "2" });
+      await expect.poll(() => page.getByTestId("incidents-filter-status").inputValue()).toBe("open");
+      expect(await page.locator("main input[type=search]").inputValue()).toBe("طبرق");
+      await expect.poll(() => firstRow(page, "incident-row")).toBe(onPageTwo);
+      await expect.poll(total).toBe(shownTotal);
+      await screenshot(page, "lists-back-incidents", { fullPage: false });
+
+      // Tasks: every task of the region, open ones, searched; a task opened; Back.
+      await page.goto(`${demo.server.url}/tasks`);
+      await page.getByTestId("task-scope").waitFor();
+      await page.getByTestId("task-scope").getByRole("tab", { name: "كل مهام الإقليم" }).click();
+      await expect.poll(() => query(page).scope).toBe("all");
+      await page.getByTestId("task-row").first().waitFor();
+      const everyTask = await total();
+      await page.locator("main input[type=search]").fill("المنفذ");
+      await expect.poll(() => query(page).q).toBe("المنفذ");
+      await expect.poll(total).not.toBe(everyTask);
+      await page.waitForLoadState("networkidle");
+      const taskTotal = await total();
+      const firstTask = await firstRow(page, "task-row");
+      await page.getByTestId("task-row").first().locator("a").first().click();
+      await page.waitForURL((u) => /^\/tasks\/[0-9a-f-]{36}$/.test(u.pathname));
+      await page.goBack();
+      await page.waitForURL((u) => u.pathname === "/tasks");
+      expect(query(page)).toMatchObject({ scope: "all", q: "المنفذ" });
+      await expect
+        .poll(() => page.getByTestId("task-scope").getByRole("tab", { selected: true }).innerText())
+        .toBe("كل مهام الإقليم");
+      expect(await page.locator("main input[type=search]").inputValue()).toBe("المنفذ");
+      await expect.poll(() => firstRow(page, "task-row")).toBe(firstTask);
+      await expect.poll(total).toBe(taskTotal);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
