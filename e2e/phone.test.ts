@@ -1,4 +1,4 @@
-import type { Locator } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, screenshot, useDemoBrowser } from "./browser";
 
@@ -13,6 +13,57 @@ function clipped(root: Locator, selector: string): Promise<string[]> {
         .map((el) => el.innerText),
     selector,
   );
+}
+
+/**
+ * Every tab of a tab list can be reached on a phone: inside the screen and the topmost element at its centre (not
+ * scrolled out of a box or covered); choosing the last selects it and puts the highlight under it alone.
+ */
+async function checkTabs(page: Page, list: Locator) {
+  const tabs = list.getByRole("tab");
+  await tabs.first().waitFor();
+  const count = await tabs.count();
+  expect(count).toBeGreaterThan(2);
+  for (let i = 0; i < count; i++) {
+    const tab = tabs.nth(i);
+    const box = (await tab.boundingBox())!;
+    expect(box.x, await tab.innerText()).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, await tab.innerText()).toBeLessThanOrEqual(PHONE.width);
+    const onTop = await tab.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      el.scrollIntoView({ block: "center" });
+      const r2 = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r2.left + r2.width / 2, r2.top + r2.height / 2);
+      return r.width > 0 && hit !== null && el.contains(hit);
+    });
+    expect(onTop, await tab.innerText()).toBe(true);
+  }
+  const last = tabs.nth(count - 1);
+  await last.click();
+  await expect.poll(() => last.getAttribute("aria-selected")).toBe("true");
+  const highlighted = await tabs.evaluateAll((all) =>
+    all.map((el) => {
+      const colour = getComputedStyle(el).borderBottomColor;
+      return colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent";
+    }),
+  );
+  expect(highlighted).toEqual(highlighted.map((_, i) => i === count - 1));
+  expect(await tabs.evaluateAll((all) => all.map((el) => el.getAttribute("aria-selected")))).toEqual(
+    highlighted.map((on) => String(on)),
+  );
+}
+
+/** The accessible names shared by two or more controls in view (from Chromium's accessibility tree). */
+async function sharedControlNames(page: Page): Promise<string[]> {
+  const tree = await page.locator("body").ariaSnapshot();
+  const controls =
+    /^\s*-\s+'?(button|link|tab|radio|checkbox|combobox|textbox|searchbox|switch|menuitem|slider|spinbutton)\s+"([^"]*)"/;
+  const seen = new Map<string, number>();
+  for (const line of tree.split("\n")) {
+    const match = controls.exec(line);
+    if (match) seen.set(match[2]!, (seen.get(match[2]!) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([name]) => name);
 }
 
 /** A phone's page signed in as `username`, page errors gathered. */
@@ -66,6 +117,27 @@ describe("a new user's walk on a phone (Arabic, 390 px)", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         PHONE.width,
       );
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    "the tasks' scopes are tabs that all fit and select the one chosen, and no two controls share a name (two were «كل الإقليم»)",
+    { timeout: 90_000 },
+    async () => {
+      const { context, page, errors } = await phonePage(demo, "director.tobruk");
+      await page.goto(`${demo.server.url}/tasks`);
+      await checkTabs(page, page.getByTestId("task-scope"));
+      await expect.poll(() => page.getByTestId("task-card").count()).toBeGreaterThan(0);
+      // With the overdue list, both its controls show, each named for what it is.
+      await page.getByRole("tab", { name: "المهام المتأخرة" }).click();
+      await page.getByRole("radiogroup", { name: "مهام أي جهة" }).waitFor();
+      expect(await page.getByRole("tab", { name: "كل مهام الإقليم" }).count()).toBe(1);
+      expect(await page.getByRole("radio", { name: "كل جهات الإقليم" }).count()).toBe(1);
+      expect(await sharedControlNames(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, "phone-tasks");
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -41,6 +41,7 @@ import "@mantine/core/styles/NumberInput.css";
 import "@mantine/core/styles/Switch.css";
 import "@mantine/core/styles/Menu.css";
 import "@mantine/core/styles/Avatar.css";
+import "@mantine/core/styles/Tabs.css";
 import "@mantine/core/styles/Radio.css";
 import "@mantine/core/styles/Spoiler.css";
 import "@mantine/core/styles/FloatingIndicator.css";
