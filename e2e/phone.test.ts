@@ -144,6 +144,49 @@ describe("a new user's walk on a phone (Arabic, 390 px)", () => {
   );
 
   it(
+    "the search's kinds are tabs that all fit and select, and a hit whose matched text is its title shows it once, marked",
+    { timeout: 90_000 },
+    async () => {
+      const { context, page, errors } = await phonePage(demo, "director.tobruk");
+      const hits = () =>
+        page.getByTestId("search-hit").evaluateAll((all) =>
+          all.map((hit) => ({
+            kind: hit.getAttribute("data-kind"),
+            title: hit.querySelector("a")!.textContent!.trim(),
+            marked: hit.querySelector("a mark") !== null,
+            snippet: hit.querySelector("[data-testid=search-hit-snippet]")?.textContent?.trim() ?? null,
+            // How many times the card says its title (the snippet repeated it).
+            titleTimes: hit.textContent!.split(hit.querySelector("a")!.textContent!.trim()).length - 1,
+          })),
+        );
+      // Tasks whose title holds the words: the title once, the words marked in it.
+      await page.goto(`${demo.server.url}/search?q=${encodeURIComponent("خطة شاملة")}&kind=task`);
+      await page.locator('[data-testid="search-hit"][data-kind="task"]').first().waitFor();
+      const tasks = await hits();
+      expect(tasks.filter((hit) => hit.titleTimes !== 1)).toEqual([]);
+      expect(tasks.filter((hit) => hit.snippet === null && hit.marked).length).toBeGreaterThan(0);
+
+      await page.goto(`${demo.server.url}/search?q=${encodeURIComponent("طبرق")}`);
+      await page.getByTestId("search-hit").first().waitFor();
+      expect((await hits()).filter((hit) => hit.titleTimes !== 1)).toEqual([]);
+      // Incidents of one title are told apart by their day, written as the app writes dates («5 ديسمبر 2026»).
+      const incidents = page.locator('[data-testid="search-hit"][data-kind="incident"]');
+      expect(await incidents.count()).toBeGreaterThan(0);
+      for (const day of await incidents.evaluateAll((all) =>
+        all.map((hit) => hit.querySelector("[data-testid=search-hit-day]")?.textContent ?? ""),
+      ))
+        expect(day).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
+      await screenshot(page, "phone-search", { fullPage: false });
+      await checkTabs(page, page.getByTestId("search-kind"));
+      await expect.poll(() => new URL(page.url()).searchParams.get("kind")).toBe("agency");
+      await page.locator('[data-testid="search-hit"][data-kind="agency"]').first().waitFor();
+      expect(await page.locator('[data-testid="search-hit"]:not([data-kind="agency"])').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
     "a seizure says its custody once (it said it twice), after a hand-over the new status once and the earlier under it; the incident's timeline and the custody log are not cut",
     { timeout: 90_000 },
     async () => {

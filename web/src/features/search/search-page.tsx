@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +10,12 @@ import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
+import { useFormat } from "../../app/use-format";
 
 /** With every kind shown, how many hits of each before "more". */
 const PER_KIND = 5;
+/** The tab of every kind at once (a tab's value cannot be empty; the address has no kind then). */
+const ALL_KINDS = "all";
 
 /**
  * Results of the search across Tansiq: what the reader may see among incidents, tasks, plans, needs, meetings,
@@ -56,16 +59,20 @@ export function SearchPage() {
           data-testid="search-page-input"
         />
       </form>
-      <SegmentedControl
-        value={kind}
-        onChange={(value) => setParams({ q, ...(value ? { kind: value } : {}) })}
-        data={[
-          { value: "", label: t("search.all") },
-          ...SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kind.${k}`) })),
-        ]}
-        data-testid="search-kind"
-        style={{ overflowX: "auto", maxWidth: "100%" }}
-      />
+      {/* Tabs wrap onto more lines on a phone: every kind in sight, the active one marked where it is. */}
+      <Tabs
+        value={kind || ALL_KINDS}
+        onChange={(value) => setParams({ q, ...(value && value !== ALL_KINDS ? { kind: value } : {}) })}
+      >
+        <Tabs.List aria-label={t("search.kindLabel")} data-testid="search-kind">
+          <Tabs.Tab value={ALL_KINDS}>{t("search.all")}</Tabs.Tab>
+          {SEARCH_KINDS.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {t(`search.kinds.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       {isFetching && !data ? <PageLoader /> : null}
       {q && data && data.length === 0 ? <Text c="dimmed">{t("search.none", { q })}</Text> : null}
@@ -103,7 +110,17 @@ export function SearchPage() {
 
 function SearchResult({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const title = currentLanguage() === "en" && hit.title.en ? hit.title.en : hit.title.ar;
+  const snippet = hit.snippet
+    .map((part) => part.text)
+    .join("")
+    .trim();
+  // A task's or a need's matched text is often its title: said once, the title with the matched words marked.
+  const repeatsTitle = snippet === title.trim();
+  const marked = hit.snippet.map((part, i) =>
+    part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+  );
   return (
     <Paper withBorder p="sm" data-testid="search-hit" data-kind={hit.kind}>
       <Group gap="xs" wrap="wrap" mb={4}>
@@ -113,17 +130,21 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         <Text size="xs" c="dimmed" ff="monospace">
           <bdi>{hit.reference}</bdi>
         </Text>
+        {/* An incident's or a meeting's day: the hits of one title told apart. */}
+        {hit.day ? (
+          <Text size="xs" c="dimmed" data-testid="search-hit-day">
+            <bdi>{format.date(hit.day)}</bdi>
+          </Text>
+        ) : null}
       </Group>
       <Anchor component={Link} to={hit.link} fw={600}>
-        <bdi>{title}</bdi>
+        <bdi>{repeatsTitle ? marked : title}</bdi>
       </Anchor>
-      <Text size="sm" c="dimmed" mt={2}>
-        <bdi>
-          {hit.snippet.map((part, i) =>
-            part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-          )}
-        </bdi>
-      </Text>
+      {snippet && !repeatsTitle ? (
+        <Text size="sm" c="dimmed" mt={2} data-testid="search-hit-snippet">
+          <bdi>{marked}</bdi>
+        </Text>
+      ) : null}
     </Paper>
   );
 }
