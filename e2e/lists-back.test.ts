@@ -78,4 +78,41 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       await context.close();
     },
   );
+
+  it(
+    "the search's incidents open in their list, with the total the search's 50 cannot show; a misspelling says how it was read",
+    { timeout: 120_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await logIn(page, demo.server.url, "director.tobruk");
+      await page.goto(`${demo.server.url}/search?q=${encodeURIComponent("طبرق")}&kind=incident`);
+      await expect.poll(() => page.getByTestId("search-hit").count()).toBe(50);
+      const link = page.getByTestId("search-open-list");
+      expect(await link.innerText()).toMatch(/50|٥٠/);
+      await link.click();
+      await page.waitForURL((u) => u.pathname === "/incidents");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("طبرق");
+      expect(await page.locator("main input[type=search]").inputValue()).toBe("طبرق");
+      const api = await page.evaluate(async () => {
+        const res = await fetch(`/api/v1/incidents?q=${encodeURIComponent("طبرق")}`);
+        return ((await res.json()) as { page: { total: number } }).page.total;
+      });
+      expect(api).toBeGreaterThan(50);
+      await page.getByTestId("incident-row").first().waitFor();
+
+      // «امسعد» is read as «امساعد»: the page says so, and the list opens on what was found.
+      await page.goto(`${demo.server.url}/search?q=${encodeURIComponent("امسعد")}&kind=incident`);
+      await expect.poll(() => page.getByTestId("search-read-as").innerText()).toContain("امساعد");
+      await page.getByTestId("search-open-list").click();
+      await page.waitForURL((u) => u.pathname === "/incidents");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("امساعد");
+      await page.getByTestId("incident-row").first().waitFor();
+      await screenshot(page, "search-open-list", { fullPage: false });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

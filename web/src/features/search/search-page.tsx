@@ -4,7 +4,13 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { LIMITS } from "../../../../common/limits";
-import { SEARCH_KINDS, type SearchHit } from "../../../../common/schemas/search";
+import {
+  SEARCH_KINDS,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult as SearchAnswer,
+} from "../../../../common/schemas/search";
+import { withQuery } from "../../app/api-client";
 import { api } from "../../app/api-client";
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
@@ -16,6 +22,18 @@ import { useFormat } from "../../app/use-format";
 const PER_KIND = 5;
 /** The tab of every kind at once (a tab's value cannot be empty; the address has no kind then). */
 const ALL_KINDS = "all";
+/** With one kind chosen, how many hits: past them, its list holds the rest (its total, pages, filters, exports). */
+const ONE_KIND = 50;
+/** Each kind's list, which reads a search the same way (every word, in any order, with or without the article). */
+const LISTS: Record<SearchKind, { path: string; query?: Record<string, string> }> = {
+  incident: { path: "/incidents" },
+  task: { path: "/tasks", query: { scope: "all" } },
+  plan: { path: "/plans" },
+  need: { path: "/needs" },
+  meeting: { path: "/meetings" },
+  person: { path: "/personnel" },
+  agency: { path: "/agencies" },
+};
 
 /**
  * Results of the search across Tansiq: what the reader may see among incidents, tasks, plans, needs, meetings,
@@ -23,24 +41,33 @@ const ALL_KINDS = "all";
  */
 export function SearchPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
   const kind = params.get("kind") ?? "";
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const { data, error, isFetching, refetch } = useQuery({
+  const {
+    data: answer,
+    error,
+    isFetching,
+    refetch,
+  } = useQuery({
     queryKey: ["search", q, kind],
     queryFn: () =>
       api
-        .get<{ data: SearchHit[] }>("/api/v1/search", {
+        .get<SearchAnswer>("/api/v1/search", {
           q,
           kind: kind || undefined,
-          limit: kind ? 50 : PER_KIND * 2,
+          limit: kind ? ONE_KIND : PER_KIND * 2,
         })
-        .then((r) => r.data),
+        .then((r) => r),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
+  const data = answer?.data;
+  /** The kind's list searched for what the search found (a misspelling as it was read). */
+  const listOf = (k: SearchKind) => withQuery(LISTS[k].path, { ...LISTS[k].query, q: answer?.readAs ?? q });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next = text.trim();
@@ -74,8 +101,13 @@ export function SearchPage() {
         </Tabs.List>
       </Tabs>
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-      {isFetching && !data ? <PageLoader /> : null}
+      {isFetching && !answer ? <PageLoader /> : null}
       {q && data && data.length === 0 ? <Text c="dimmed">{t("search.none", { q })}</Text> : null}
+      {answer?.readAs && data && data.length > 0 ? (
+        <Text size="sm" data-testid="search-read-as">
+          {t("search.readAs", { readAs: answer.readAs, q })}
+        </Text>
+      ) : null}
       {data && data.length > 0 ? (
         <Stack gap="lg" data-testid="search-results">
           {SEARCH_KINDS.map((k) => {
@@ -97,6 +129,15 @@ export function SearchPage() {
                     onClick={() => setParams({ q, kind: k })}
                   >
                     {t("search.more", { kind: t(`search.kinds.${k}`) })}
+                  </Anchor>
+                ) : null}
+                {kind ? (
+                  // One kind: its list holds every match, with its total, pages, filters and exports.
+                  <Anchor component={Link} to={listOf(k)} size="sm" data-testid="search-open-list">
+                    {t(hits.length >= ONE_KIND ? "search.openListMore" : "search.openList", {
+                      n: format.number(hits.length),
+                      kind: t(`search.kinds.${k}`),
+                    })}
                   </Anchor>
                 ) : null}
               </Stack>
