@@ -96,6 +96,7 @@ describe("incidents in Chromium (Arabic)", () => {
       // opens its page. Closer in, the clusters are the visible area's, and the crossing's holds it.
       await page.getByTestId("nav-incidentMap").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe("خريطة الوقائع");
+      await page.getByTestId("map-filters-toggle").click(); // the filters are folded under their button
       await page.getByTestId("map-filter-typeId").selectOption(fuel!);
       await page.getByLabel("من تاريخ").fill("2026-11-20");
       await page.getByLabel("إلى تاريخ").fill("2026-11-20");

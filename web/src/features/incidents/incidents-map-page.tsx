@@ -1,7 +1,9 @@
 import {
   Anchor,
+  Badge,
   Button,
   CloseButton,
+  Collapse,
   Grid,
   Group,
   NativeSelect,
@@ -10,10 +12,12 @@ import {
   Table,
   Text,
 } from "@mantine/core";
-import { Suspense, useState } from "react";
+import { useMediaQuery } from "@mantine/hooks";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
+import { DateField } from "../../app/date-field";
 import { ErrorAlert } from "../../app/error-alert";
 import { ListFooter } from "../../app/list-footer";
 import { withQuery } from "../../app/api-client";
@@ -25,26 +29,40 @@ import { useFormat } from "../../app/use-format";
 import { useAgencyOptions } from "../agencies";
 import { districtName, typeName, useTypeNamer } from "./incident-labels";
 import { useIncidentList, useIncidentTypes } from "./incidents-queries";
-import { IncidentMap, selectionFilters, type MapSelection, type MapView } from "./map/lazy-incident-map";
+import {
+  IncidentMap,
+  selectionFilters,
+  type MapArea,
+  type MapSelection,
+  type MapView,
+} from "./map/lazy-incident-map";
 
-/** `?at=longitude,latitude,zoom`: where the map looks, kept in the address (a view can be shared or bookmarked). */
-function viewFromAddress(): MapView | null {
-  const at = new URLSearchParams(window.location.search).get("at");
-  const [longitude, latitude, zoom] = (at ?? "").split(",").map(Number);
-  if (at === null || [longitude, latitude, zoom].some((n) => n === undefined || !Number.isFinite(n)))
-    return null;
-  return { longitude: longitude!, latitude: latitude!, zoom: Math.max(0, Math.min(16, zoom!)) };
+/**
+ * `?at=longitude,latitude,zoom`: where the map looks, kept in the address (a view can be shared or bookmarked);
+ * else `?fit=west,south,east,north`: an area the map opens fitted to (the list's area of the map shown on it).
+ */
+function viewFromAddress(): MapView | MapArea | null {
+  const search = new URLSearchParams(window.location.search);
+  const numbers = (name: string, length: number) => {
+    const found = (search.get(name) ?? "").split(",").map((n) => (n.trim() === "" ? NaN : Number(n)));
+    return found.length === length && found.every(Number.isFinite) ? found : null;
+  };
+  const at = numbers("at", 3);
+  if (at) {
+    const [longitude, latitude, zoom] = at as [number, number, number];
+    return { longitude, latitude, zoom: Math.max(0, Math.min(16, zoom)) };
+  }
+  const fit = numbers("fit", 4);
+  if (!fit) return null;
+  const [west, south, east, north] = fit as [number, number, number, number];
+  const clamp = (n: number, limit: number) => Math.max(-limit, Math.min(limit, n));
+  if (!(west <= east && south <= north)) return null;
+  return { area: [clamp(west, 180), clamp(south, 85), clamp(east, 180), clamp(north, 85)] };
 }
 
-function keepViewInAddress(view: MapView) {
-  const url = new URL(window.location.href);
-  url.searchParams.set(
-    "at",
-    `${view.longitude.toFixed(4)},${view.latitude.toFixed(4)},${Math.round(view.zoom * 100) / 100}`,
-  );
-  window.history.replaceState(window.history.state, "", url);
-}
-import { DateField } from "../../app/date-field";
+/** `at` for a view: its centre and zoom, rounded to what a shared address needs. */
+const atOf = (view: MapView) =>
+  `${view.longitude.toFixed(4)},${view.latitude.toFixed(4)},${Math.round(view.zoom * 100) / 100}`;
 
 type Filters = {
   q: string;
@@ -58,6 +76,18 @@ type Filters = {
   to: string;
 };
 
+/** The filters under the filters' button (the search stays in view). */
+const FOLDED = [
+  "group",
+  "typeId",
+  "status",
+  "agencyId",
+  "sensitivity",
+  "hasSeizures",
+  "from",
+  "to",
+] as const satisfies readonly (keyof Filters)[];
+
 const nonEmpty = (filters: Record<string, string>) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
 
@@ -67,6 +97,7 @@ const nonEmpty = (filters: Record<string, string>) =>
  */
 export function IncidentsMapPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const agencies = useAgencyOptions();
   const types = useIncidentTypes().data ?? [];
   const list = useListState<Filters>({
@@ -80,11 +111,27 @@ export function IncidentsMapPage() {
     from: "",
     to: "",
   });
-  // The address also holds the map's view (`at`), which is no filter.
-  const { at: _at, ...chosen } = list.filters as Filters & { at?: string };
+  // The address also holds the map's view (`at`, `fit`), which is no filter.
+  const { at: _at, fit: _fit, ...chosen } = list.filters as Filters & { at?: string; fit?: string };
   const filters = nonEmpty(chosen);
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [initialView] = useState(viewFromAddress);
+  // The view in the address as the map moves (the area it was opened fitted to is then this view).
+  const [, setSearch] = useSearchParams();
+  const keepViewInAddress = (view: MapView) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete("fit");
+        next.set("at", atOf(view));
+        return next;
+      },
+      { replace: true },
+    );
+  // The filters folded under their button, so the map is near the top (a phone's screen is the map's); how many
+  // are chosen shows on it.
+  const [showFilters, setShowFilters] = useState(false);
+  const chosenCount = FOLDED.filter((name) => list.filters[name] !== "").length;
   const select = (name: keyof Filters, label: string, options: { value: string; label: string }[]) => (
     <NativeSelect
       aria-label={label}
@@ -106,54 +153,75 @@ export function IncidentsMapPage() {
           </Button>
         }
       />
-      <Group gap="sm" wrap="wrap" align="flex-end">
+      <Group gap="sm" wrap="nowrap" align="flex-end">
         <SearchInput
           placeholder={t("incidents.searchPlaceholder")}
           onSearch={(q) => list.setFilter("q", q)}
         />
-        {select(
-          "group",
-          t("incidents.columns.group"),
-          INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
-        )}
-        {select(
-          "typeId",
-          t("incidents.columns.type"),
-          shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
-        )}
-        {select(
-          "status",
-          t("incidents.columns.status"),
-          INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
-        )}
-        {select("agencyId", t("incidents.columns.agency"), agencies)}
-        {select(
-          "sensitivity",
-          t("incidents.fields.sensitivity"),
-          SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
-        )}
-        {select("hasSeizures", t("incidents.hasSeizures"), [
-          { value: "true", label: t("incidents.withSeizures") },
-          { value: "false", label: t("incidents.withoutSeizures") },
-        ])}
-        <DateField
-          label={t("incidents.from")}
-          value={list.filters.from}
-          onChange={(v) => list.setFilter("from", v ?? "")}
-        />
-        <DateField
-          label={t("incidents.to")}
-          value={list.filters.to}
-          onChange={(v) => list.setFilter("to", v ?? "")}
-        />
+        <Button
+          variant={showFilters ? "light" : "default"}
+          onClick={() => setShowFilters((shown) => !shown)}
+          aria-expanded={showFilters}
+          aria-controls="incident-map-filters"
+          rightSection={
+            chosenCount > 0 ? (
+              <Badge size="sm" circle data-testid="map-filters-count">
+                {format.number(chosenCount)}
+              </Badge>
+            ) : null
+          }
+          flex="none"
+          data-testid="map-filters-toggle"
+        >
+          {t("incidentMap.filters")}
+        </Button>
       </Group>
+      <Collapse expanded={showFilters} id="incident-map-filters">
+        <Group gap="sm" wrap="wrap" align="flex-end">
+          {select(
+            "group",
+            t("incidents.columns.group"),
+            INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
+          )}
+          {select(
+            "typeId",
+            t("incidents.columns.type"),
+            shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
+          )}
+          {select(
+            "status",
+            t("incidents.columns.status"),
+            INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
+          )}
+          {select("agencyId", t("incidents.columns.agency"), agencies)}
+          {select(
+            "sensitivity",
+            t("incidents.fields.sensitivity"),
+            SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
+          )}
+          {select("hasSeizures", t("incidents.hasSeizures"), [
+            { value: "true", label: t("incidents.withSeizures") },
+            { value: "false", label: t("incidents.withoutSeizures") },
+          ])}
+          <DateField
+            label={t("incidents.from")}
+            value={list.filters.from}
+            onChange={(v) => list.setFilter("from", v ?? "")}
+          />
+          <DateField
+            label={t("incidents.to")}
+            value={list.filters.to}
+            onChange={(v) => list.setFilter("to", v ?? "")}
+          />
+        </Group>
+      </Collapse>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: selection ? 8 : 12 }}>
           <Suspense fallback={<PageLoader />}>
             <IncidentMap
               filters={filters}
               onSelect={setSelection}
-              height="min(70vh, 640px)"
+              height="min(70vh, 640px, 110vw)"
               initialView={initialView}
               onViewChange={keepViewInAddress}
             />
@@ -190,12 +258,26 @@ function SelectionPanel({
   const [page, setPage] = useState(1);
   const where = selectionFilters(selection);
   const { data, error, refetch } = useIncidentList({ ...filters, ...where, page, pageSize: 10 });
+  // Beside the map on a wide screen, in view where the map was clicked; under it on a phone, where it is brought
+  // into view (below the header) once its incidents are there to be seen: before, the page may be too short.
+  const beside = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
+  const panel = useRef<HTMLDivElement>(null);
+  const loaded = data !== undefined || error !== null;
+  useEffect(() => {
+    if (loaded && !beside) panel.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [loaded, beside]);
   const title =
     selection.kind === "district"
       ? t("incidentMap.inDistrict", { name: districtName(selection.pcode) })
       : t("incidentMap.inArea");
   return (
-    <Paper withBorder p="sm" data-testid="map-selection">
+    <Paper
+      ref={panel}
+      withBorder
+      p="sm"
+      data-testid="map-selection"
+      style={{ scrollMarginTop: "calc(var(--app-shell-header-offset, 0px) + 8px)" }}
+    >
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <Text fw={600}>{title}</Text>
         <CloseButton aria-label={t("incidentMap.close")} onClick={onClose} />
@@ -203,9 +285,6 @@ function SelectionPanel({
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
         <Stack gap="xs">
-          <Text size="sm" c="dimmed">
-            {t("incidentMap.selectionTotal", { n: format.number(data.page.total) })}
-          </Text>
           <Table verticalSpacing={4}>
             <Table.Tbody>
               {data.data.map((incident) => (

@@ -43,12 +43,10 @@ type Filters = {
   sort: string;
 };
 
-/** The map page showing an area of the list's filters: the other filters, looking at the area's centre. */
+/** The map page showing an area of the list's filters: the other filters, the map fitted to the area (`fit`). */
 function mapViewOf(filters: Record<string, string>): string {
   const { bbox = "", ...rest } = filters;
-  const [west = 0, south = 0, east = 0, north = 0] = bbox.split(",").map(Number);
-  const at = `${((west + east) / 2).toFixed(4)},${((south + north) / 2).toFixed(4)},9`;
-  return withQuery("/incidents/map", { ...rest, at });
+  return withQuery("/incidents/map", { ...rest, fit: bbox });
 }
 
 /** The incidents list: filters, total, sort and pages; a new incident for those who may record one. */

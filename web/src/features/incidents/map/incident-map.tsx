@@ -7,8 +7,12 @@ import { currentLanguage } from "../../../app/i18n";
 import { PageLoader } from "../../../app/page-loader";
 import type { QueryParams } from "../../../app/api-client";
 import { useFormat } from "../../../app/use-format";
+import { districtName } from "../incident-labels";
 import "./incident-map.css";
+import { gatherBubbles, type Bubble } from "./gather-bubbles";
+import { mapLocale } from "./map-locale";
 import {
+  LngLatBounds,
   MapLibreMap,
   Marker,
   NavigationControl,
@@ -22,11 +26,15 @@ import { useIncidentMap, useLibyaGeo, type LibyaGeo } from "./map-queries";
 import type { MapSelection } from "./selection";
 export type { MapSelection };
 
-/** Libya and its waters, as the map first shows them. */
+/**
+ * Libya (9.39–25.15° E, 19.50–33.17° N) and the sea just off it, where boats are counted, as the map first shows
+ * them; the padding keeps a bubble at the edge whole and clear of the zoom buttons.
+ */
 const LIBYA: [[number, number], [number, number]] = [
-  [9.3, 19.4],
-  [25.3, 33.4],
+  [9.2, 19.4],
+  [25.4, 34.8],
 ];
+const LIBYA_PADDING = { top: 28, bottom: 28, left: 48, right: 28 };
 /** Below this zoom (MapLibre's, of 512-pixel tiles) the server counts per district: server/features/incidents/incidents.map.ts. */
 const COUNTRY_ZOOM = 6;
 const SEA = "#dcebf5";
@@ -79,9 +87,17 @@ function fillColour(max: number) {
   return ["interpolate", ["linear"], count, 0, LAND, 1, "#fde2cf", max, HIGH] as never;
 }
 
+type Cluster = IncidentMapResponse["clusters"][number];
+
 /** The area in view, a little wider (a cluster at the edge is whole), as the list's bbox filter reads it. */
 function viewOf(map: MapLibreMap) {
   const bounds = map.getBounds();
+  // What the map shows, for whoever reads the page (a test): west,south,east,north.
+  const shown = bounds
+    .toArray()
+    .flat()
+    .map((n) => n.toFixed(4))
+    .join(",");
   const padX = (bounds.getEast() - bounds.getWest()) * 0.1;
   const padY = (bounds.getNorth() - bounds.getSouth()) * 0.1;
   const clamp = (n: number, limit: number) => Math.max(-limit, Math.min(limit, n));
@@ -93,7 +109,7 @@ function viewOf(map: MapLibreMap) {
   ]
     .map((n) => n.toFixed(4))
     .join(",");
-  return { zoom: Math.max(0, Math.floor(map.getZoom())), bbox };
+  return { zoom: Math.max(0, Math.floor(map.getZoom())), bbox, shown };
 }
 
 type Props = {
@@ -104,12 +120,29 @@ type Props = {
   /** Clusters of incidents over the choropleth (the dashboard shows the choropleth alone). */
   clusters?: boolean;
   /** Where the map first looks (else all of Libya), and where it looks after each move. */
-  initialView?: MapView | null;
+  initialView?: MapView | MapArea | null;
   onViewChange?: (view: MapView) => void;
 };
 
 /** A centre and a zoom (MapLibre's), as the map page keeps them in its address: `?at=25.05,31.59,9`. */
 export type MapView = { longitude: number; latitude: number; zoom: number };
+/** An area the map opens fitted to (west, south, east, north), as an area of the list: `?fit=24.9,31.5,25.2,31.7`. */
+export type MapArea = { area: [number, number, number, number] };
+
+/** The camera of a first view: a centre and zoom, an area fitted, or all of Libya. */
+function startingCamera(view: MapView | MapArea | null | undefined) {
+  if (view && "area" in view) {
+    const [west, south, east, north] = view.area;
+    const area: [[number, number], [number, number]] = [
+      [west, south],
+      [east, north],
+    ];
+    // A single incident's area is a point: close in, not to the map's last zoom.
+    return { bounds: area, fitBoundsOptions: { padding: { ...LIBYA_PADDING, left: 56 }, maxZoom: 13 } };
+  }
+  if (view) return { center: [view.longitude, view.latitude] as [number, number], zoom: view.zoom };
+  return { bounds: LIBYA, fitBoundsOptions: { padding: LIBYA_PADDING } };
+}
 
 /**
  * Libya's districts coloured by how many incidents match the filters, with the incidents gathered into clusters
@@ -128,14 +161,15 @@ export function IncidentMap({
   const format = useFormat();
   const geo = useLibyaGeo();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const markers = useRef<Marker[]>([]);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const selectRef = useRef(onSelect);
   selectRef.current = onSelect;
   const viewRef = useRef(onViewChange);
   viewRef.current = onViewChange;
+  // Where the map looks now: a map made again (in another language) looks there too.
+  const lookingAt = useRef<MapView | MapArea | null | undefined>(initialView);
   const countsRef = useRef<Map<string, number>>(new Map());
-  const [view, setView] = useState<{ zoom: number; bbox: string } | null>(null);
+  const [view, setView] = useState<ReturnType<typeof viewOf> | null>(null);
   const closeIn = clusters && view !== null && view.zoom >= COUNTRY_ZOOM;
   const params = { ...filters, zoom: view?.zoom ?? 0, bbox: closeIn ? view?.bbox : undefined };
   const data = useIncidentMap(params, view !== null);
@@ -146,12 +180,9 @@ export function IncidentMap({
     const map = new MapLibreMap({
       container: container.current,
       style: baseStyle(geo.data),
-      ...(initialView
-        ? {
-            center: [initialView.longitude, initialView.latitude] as [number, number],
-            zoom: initialView.zoom,
-          }
-        : { bounds: LIBYA, fitBoundsOptions: { padding: 8 } }),
+      ...startingCamera(lookingAt.current),
+      // Its controls' titles and labels in the user's language.
+      locale: mapLocale(t),
       attributionControl: { compact: false, customAttribution: t("incidentMap.attribution") },
       dragRotate: false,
       pitchWithRotate: false,
@@ -161,9 +192,12 @@ export function IncidentMap({
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), "top-left");
     const report = () => {
+      // A page left: its map, taken out of the document before it is removed, reports the move to no size.
+      if (!map.getContainer().isConnected) return;
       setView(viewOf(map));
       const centre = map.getCenter();
-      viewRef.current?.({ longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() });
+      lookingAt.current = { longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() };
+      viewRef.current?.(lookingAt.current);
     };
     map.on("load", report);
     map.on("moveend", report);
@@ -188,19 +222,19 @@ export function IncidentMap({
       const pcode = (event.features?.[0]?.properties as { pcode?: string } | undefined)?.pcode;
       if (pcode) selectRef.current({ kind: "district", pcode, count: countsRef.current.get(pcode) ?? 0 });
     });
-    mapRef.current = map;
+    setMap(map);
     return () => {
       popup.remove();
       map.remove();
-      mapRef.current = null;
+      setMap(null);
     };
-    // The map is made once per geography; the language and formats are read when they are used.
-  }, [geo.data]);
+    // The map is made once per geography and language (MapLibre takes its strings when it is made), where the last
+    // one looked; formats are read when they are used.
+  }, [geo.data, language]);
 
   // The choropleth: each district's count on its feature, the colour scaled to the highest.
   const districtCounts = data.data?.districts;
   useEffect(() => {
-    const map = mapRef.current;
     if (!map || !geo.data || !districtCounts) return;
     const counts = new Map<string, number>(districtCounts.map((d) => [d.pcode, d.count]));
     countsRef.current = counts;
@@ -217,41 +251,139 @@ export function IncidentMap({
     };
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);
-  }, [districtCounts, geo.data]);
+  }, [map, districtCounts, geo.data]);
 
-  // Clusters as buttons over the map: a count in the user's digits, sized by it.
+  // Clusters as buttons over the map: a count in the user's digits, sized by it; clusters that would overlap at this
+  // zoom are one bubble, which zooms in to them.
   const clusterData = clusters ? data.data?.clusters : undefined;
   const countryView = data.data?.mode === "districts";
   useEffect(() => {
-    const map = mapRef.current;
-    for (const marker of markers.current) marker.remove();
-    markers.current = [];
     if (!map || !clusterData) return;
-    const largest = Math.max(1, ...clusterData.map((c) => c.count));
-    for (const cluster of clusterData) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "tansiq-map-cluster";
-      button.dataset.testid = "map-cluster";
-      button.dataset.count = String(cluster.count);
-      if (cluster.district) button.dataset.district = cluster.district;
-      const size = Math.round(26 + 22 * Math.sqrt(cluster.count / largest));
-      Object.assign(button.style, { width: `${size}px`, height: `${size}px` });
-      button.textContent = format.number(cluster.count);
-      button.setAttribute("aria-label", t("incidentMap.cluster", { n: format.number(cluster.count) }));
-      button.addEventListener("click", (event) => {
-        event.stopPropagation();
-        selectRef.current(
-          cluster.district
-            ? { kind: "district", pcode: cluster.district, count: cluster.count }
-            : { kind: "area", bbox: cluster.bbox ?? "", count: cluster.count, offMap: countryView },
-        );
-      });
-      markers.current.push(
-        new Marker({ element: button }).setLngLat([cluster.longitude, cluster.latitude]).addTo(map),
+    let markers: Marker[] = [];
+    const chooser = new Popup({ className: "tansiq-map-popup", maxWidth: "280px" });
+    const selectCluster = (cluster: Cluster) =>
+      selectRef.current(
+        cluster.district
+          ? { kind: "district", pcode: cluster.district, count: cluster.count }
+          : { kind: "area", bbox: cluster.bbox ?? "", count: cluster.count, offMap: countryView },
       );
-    }
-  }, [clusterData, countryView, format, t, language]);
+    // A gathered bubble of the country view that zooming cannot part (districts whose centres are close, as
+    // Tripoli's and Jafara's): each of its clusters to choose, by name.
+    const choose = (bubble: Bubble<Cluster>) => {
+      const menu = document.createElement("div");
+      menu.className = "tansiq-map-menu";
+      menu.dataset.testid = "map-cluster-menu";
+      menu.setAttribute("role", "group");
+      menu.setAttribute("aria-label", t("incidentMap.choose"));
+      for (const cluster of [...bubble.members].sort((a, b) => b.count - a.count)) {
+        const item = document.createElement("button");
+        item.type = "button";
+        item.className = "tansiq-map-choice";
+        item.dataset.testid = "map-cluster-choice";
+        if (cluster.district) item.dataset.district = cluster.district;
+        item.textContent = t("incidentMap.districtCount", {
+          name: cluster.district ? districtName(cluster.district) : t("incidentMap.outsideDistricts"),
+          n: format.number(cluster.count),
+        });
+        item.addEventListener("click", () => {
+          chooser.remove();
+          selectCluster(cluster);
+        });
+        menu.append(item);
+      }
+      chooser
+        .setLngLat(map.unproject([bubble.x, bubble.y]))
+        .setDOMContent(menu)
+        .addTo(map);
+      menu.querySelector("button")?.focus();
+    };
+    const zoomInto = (bubble: Bubble<Cluster>) => {
+      const bounds = new LngLatBounds();
+      for (const c of bubble.members) {
+        bounds.extend([c.longitude, c.latitude]);
+        const [west, south, east, north] = (c.bbox ?? "").split(",").map(Number);
+        if (c.bbox && [west, south, east, north].every(Number.isFinite)) {
+          bounds.extend([west!, south!]);
+          bounds.extend([east!, north!]);
+        }
+      }
+      const { clientWidth, clientHeight } = map.getContainer();
+      const padding = Math.min(60, clientWidth / 4, clientHeight / 4);
+      const camera = map.cameraForBounds(bounds, { padding, maxZoom: map.getMaxZoom() });
+      const now = map.getZoom();
+      let zoom = camera?.zoom ?? now + 2;
+      // The country view zooms as far as it goes (its bubbles are districts); those it cannot part are chosen from.
+      if (countryView && zoom >= COUNTRY_ZOOM) {
+        if (now >= COUNTRY_ZOOM - 0.5) {
+          choose(bubble);
+          return;
+        }
+        zoom = COUNTRY_ZOOM - 0.1;
+      }
+      if (zoom - now >= 0.25) {
+        map.easeTo({ center: camera?.center ?? bounds.getCenter(), zoom });
+        return;
+      }
+      if (countryView) {
+        choose(bubble);
+        return;
+      }
+      // As close as the map goes and still together: the area that holds them all.
+      const [west, south, east, north] = bounds.toArray().flat();
+      selectRef.current({
+        kind: "area",
+        bbox: [west! - 1e-5, south! - 1e-5, east! + 1e-5, north! + 1e-5].map((n) => n.toFixed(5)).join(","),
+        count: bubble.count,
+        offMap: countryView,
+      });
+    };
+    const draw = () => {
+      chooser.remove();
+      for (const marker of markers) marker.remove();
+      const small = map.getContainer().clientWidth < 500;
+      const placed = clusterData.map((cluster) => {
+        const { x, y } = map.project([cluster.longitude, cluster.latitude]);
+        return { item: cluster, x, y, count: cluster.count };
+      });
+      markers = gatherBubbles(placed, small).map((bubble) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "tansiq-map-cluster";
+        button.dataset.count = String(bubble.count);
+        Object.assign(button.style, { width: `${bubble.size}px`, height: `${bubble.size}px` });
+        button.textContent = format.number(bubble.count);
+        const [only] = bubble.members;
+        if (bubble.members.length === 1 && only) {
+          button.dataset.testid = "map-cluster";
+          if (only.district) button.dataset.district = only.district;
+          button.setAttribute("aria-label", t("incidentMap.cluster", { n: format.number(bubble.count) }));
+        } else {
+          button.dataset.testid = "map-cluster-group";
+          button.dataset.districts = bubble.members.flatMap((c) => c.district ?? []).join(" ");
+          button.setAttribute(
+            "aria-label",
+            t("incidentMap.clusterGroup", { n: format.number(bubble.count) }),
+          );
+        }
+        button.addEventListener("click", (event) => {
+          event.stopPropagation();
+          if (bubble.members.length === 1 && only) selectCluster(only);
+          else zoomInto(bubble);
+        });
+        return new Marker({ element: button }).setLngLat(map.unproject([bubble.x, bubble.y])).addTo(map);
+      });
+    };
+    draw();
+    // Bubbles apart at one zoom overlap at another: gathered again at each (the data may not change).
+    map.on("zoomend", draw);
+    map.on("resize", draw);
+    return () => {
+      map.off("zoomend", draw);
+      map.off("resize", draw);
+      chooser.remove();
+      for (const marker of markers) marker.remove();
+    };
+  }, [map, clusterData, countryView, format, t]);
 
   const max = useMemo(() => Math.max(0, ...(districtCounts ?? []).map((d) => d.count)), [districtCounts]);
   if (geo.error) return <ErrorAlert error={geo.error} onRetry={() => void geo.refetch()} />;
@@ -263,6 +395,7 @@ export function IncidentMap({
           style={{ position: "absolute", inset: 0 }}
           data-testid="incident-map"
           data-mode={data.data?.mode ?? ""}
+          data-bounds={view?.shown ?? ""}
           role="region"
           aria-label={t("incidentMap.label")}
         />

@@ -8,6 +8,7 @@ import { setWorkerUrl } from "maplibre-gl/dist/maplibre-gl-csp.js";
 setWorkerUrl(workerUrl);
 
 export {
+  LngLatBounds,
   Map as MapLibreMap,
   Marker,
   NavigationControl,
