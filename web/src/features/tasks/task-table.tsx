@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Task } from "../../../../common/schemas/tasks";
 import { currentLanguage } from "../../app/i18n";
+import { useFormat } from "../../app/use-format";
 import { usePhone } from "../../app/use-phone";
 import { agencyName, useAgencyLookup } from "../agencies";
 import { titleIn } from "./task-title";
@@ -20,6 +21,7 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const phone = usePhone();
+  const format = useFormat();
   const agencies = useAgencyLookup();
   const name = (id: string) => (agencies.get(id) ? agencyName(agencies.get(id)!, language) : "");
   if (tasks.length === 0) return <p>{t("tasks.noTasks")}</p>;
@@ -52,7 +54,7 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
               <Table.Td>{name(task.agencyId)}</Table.Td>
               <Table.Td>{task.supports.map((s) => name(s.agencyId)).join("، ")}</Table.Td>
               <Table.Td>
-                <bdi>{task.dueOn ?? "—"}</bdi>
+                <bdi>{task.dueOn ? format.date(task.dueOn) : "—"}</bdi>
                 {task.isOverdue ? (
                   <Badge color="red" ms="xs">
                     {t("tasks.overdue")}
@@ -79,6 +81,7 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
 function TaskCards({ tasks, agencyName }: { tasks: Task[]; agencyName: (id: string) => string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const format = useFormat();
   return (
     <Stack gap="xs" data-testid="task-cards">
       {tasks.map((task) => (
@@ -99,7 +102,7 @@ function TaskCards({ tasks, agencyName }: { tasks: Task[]; agencyName: (id: stri
             <Text span c="dimmed" size="sm">
               {t("tasks.dueOn")}:
             </Text>{" "}
-            <bdi>{task.dueOn ?? "—"}</bdi>
+            <bdi>{task.dueOn ? format.date(task.dueOn) : "—"}</bdi>
           </Text>
           <Text size="sm">
             <Text span c="dimmed" size="sm">
