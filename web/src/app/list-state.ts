@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import { LIMITS } from "../../../common/limits";
 
 /**
@@ -12,8 +12,14 @@ export function useListState<F extends Record<string, string>>(
   initial: F,
   pageSize: number = LIMITS.pageSizeDefault,
 ) {
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearchParams] = useSearchParams();
   const key = search.toString();
+  const { pathname } = useLocation();
+  // Once the reader has left the list, a late change (a search typed just before following a link; the list stays
+  // drawn while the next page loads) must not bring them back to it: the address is the list's only while it is.
+  const setSearch: typeof setSearchParams = (next, options) => {
+    if (window.location.pathname === pathname) setSearchParams(next, options);
+  };
   const filters = useMemo(() => {
     const given = Object.fromEntries([...search].filter(([name]) => name !== "page"));
     return { ...initial, ...given } as F;

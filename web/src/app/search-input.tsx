@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../common/limits";
 
-/** A search box that reports its text once typing pauses. */
+/** A search box that reports its text once typing pauses, or at once on Enter. */
 export function SearchInput({
   placeholder,
   onSearch,
@@ -25,6 +25,9 @@ export function SearchInput({
       onChange={(e) => {
         setText(e.currentTarget.value);
         report(e.currentTarget.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") report.flush(); // Enter searches now
       }}
       placeholder={placeholder}
       aria-label={t("common.search")}

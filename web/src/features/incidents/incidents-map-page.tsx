@@ -156,6 +156,7 @@ export function IncidentsMapPage() {
       <Group gap="sm" wrap="nowrap" align="flex-end">
         <SearchInput
           placeholder={t("incidents.searchPlaceholder")}
+          initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
         <Button

@@ -129,6 +129,7 @@ export function IncidentsPage() {
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SearchInput
           placeholder={t("incidents.searchPlaceholder")}
+          initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
         {select(
