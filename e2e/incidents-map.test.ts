@@ -130,6 +130,12 @@ describe("the incident map in Chromium", () => {
       // The address now holds the view, so a reload keeps it.
       await expect.poll(() => new URL(page.url()).searchParams.get("at")).toMatch(/^[\d.]+,[\d.]+,[\d.]+$/);
       expect(new URL(page.url()).searchParams.get("fit")).toBeNull();
+      // The list of the sea area was of no district: the map says so among its filters, where it can be undone.
+      expect(new URL(page.url()).searchParams.get("district")).toBe("none");
+      await expect.poll(() => page.getByTestId("map-filters-count").innerText()).toMatch(/^[1١]$/);
+      await page.getByTestId("map-filters-toggle").click();
+      expect(await page.getByTestId("map-filter-district").inputValue()).toBe("none");
+      await page.getByTestId("map-filters-toggle").click();
       await screenshot(page, "incident-map-1366-area", { fullPage: false });
 
       // In English the controls speak English; back in Arabic, Arabic again (the map is made in each language).

@@ -16,9 +16,12 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { DISTRICTS } from "../../../../common/districts";
 import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
+import { NO_DISTRICT } from "../../../../common/schemas/incidents";
 import { DateField } from "../../app/date-field";
 import { ErrorAlert } from "../../app/error-alert";
+import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
 import { withQuery } from "../../app/api-client";
 import { useListState } from "../../app/list-state";
@@ -68,6 +71,7 @@ type Filters = {
   q: string;
   group: string;
   typeId: string;
+  district: string;
   status: string;
   agencyId: string;
   sensitivity: string;
@@ -80,6 +84,7 @@ type Filters = {
 const FOLDED = [
   "group",
   "typeId",
+  "district",
   "status",
   "agencyId",
   "sensitivity",
@@ -104,6 +109,7 @@ export function IncidentsMapPage() {
     q: "",
     group: "",
     typeId: "",
+    district: "",
     status: "",
     agencyId: "",
     sensitivity: "",
@@ -189,6 +195,15 @@ export function IncidentsMapPage() {
             t("incidents.columns.type"),
             shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
           )}
+          {/* A list of the sea or of places outside the districts opens the map with district=none: shown, and
+          undone, here. */}
+          {select("district", t("incidents.columns.district"), [
+            ...DISTRICTS.map((d) => ({
+              value: d.pcode,
+              label: currentLanguage() === "en" ? d.nameEn : d.nameAr,
+            })),
+            { value: NO_DISTRICT, label: t("incidents.noDistrict") },
+          ])}
           {select(
             "status",
             t("incidents.columns.status"),
