@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { searchWords } from "../../common/arabic";
+import { foldArabic, searchWords } from "../../common/arabic";
 
 export type PageInput = { page: number; pageSize: number };
 
@@ -56,7 +56,11 @@ export function matchesWord(column: PgColumn, alternatives: readonly string[], a
 export function matchesSearch(column: PgColumn, q: string | undefined, also?: AlsoMatches): SQL | undefined {
   if (!q) return undefined;
   const words = searchWords(q);
-  if (words.length === 0) return undefined;
+  // Only punctuation: nothing is found (not the whole list).
+  if (words.length === 0) return sql`false`;
+  // Words all under three letters: as one piece of text, which the trigram index can serve (each word alone it
+  // cannot: a scan of the whole table).
+  if (words.every((word) => word.length < 3)) return matchesWord(column, [foldArabic(q)]);
   return and(...words.map((word) => matchesWord(column, [word], also)));
 }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { foldArabic, highlight, searchWords, type Snippet } from "../../../common/arabic";
+import { districtsNamed } from "../../../common/district-names";
 import {
   SEARCH_KINDS,
   type SearchKind,
@@ -141,6 +142,8 @@ type Row = {
   title_en: string | null;
   body: string | null;
   day: string | null;
+  /** The record's search key, read when words were replaced (a hit is scored by the spellings its key holds). */
+  key: string | null;
 };
 
 /**
@@ -148,7 +151,14 @@ type Row = {
  * word itself, or the spellings standing in for it), newest first, at most `limit` of each kind: one statement,
  * each kind by its own trigram index or its newest-first order, as the planner finds cheaper.
  */
-async function matching(db: Db, actor: Actor, sources: Source[], spellings: string[][], limit: number) {
+async function matching(
+  db: Db,
+  actor: Actor,
+  sources: Source[],
+  spellings: string[][],
+  limit: number,
+  withKey = false,
+) {
   const parts = sources.map((s) => {
     const t = s.table;
     const every = sql.join(
@@ -158,7 +168,7 @@ async function matching(db: Db, actor: Actor, sources: Source[], spellings: stri
     const visible = s.visible(actor);
     return sql`(select ${s.kind}::text as kind, ${t.id}::text as id, ${t.reference} as reference,
         ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body,
-        ${s.day ?? sql`null::text`} as day
+        ${s.day ?? sql`null::text`} as day, ${withKey ? t.searchKey : sql`null::text`} as key
       from ${t}
       where ${t.isActive} = true ${visible ? sql`and ${visible}` : sql``} and ${every}
       order by ${s.newest} desc
@@ -240,7 +250,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     const spellings = spellingsFor(words, (w) => (misspelt.includes(w) ? known.get(w) : undefined));
     replaced = new Map(misspelt.map((w) => [w, known.get(w)!.near]));
     marked = spellings.flat();
-    rows = await matching(db, actor, sources, spellings, query.limit);
+    rows = await matching(db, actor, sources, spellings, query.limit, true);
   } else {
     rows = await matching(
       db,
@@ -257,7 +267,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
       if (checked.every((w) => near.get(w)!.near.length > 0)) {
         replaced = new Map(checked.map((w) => [w, near.get(w)!.near]));
         marked = spellings.flat();
-        rows = await matching(db, actor, sources, spellings, query.limit);
+        rows = await matching(db, actor, sources, spellings, query.limit, true);
       }
     }
   }
@@ -291,26 +301,30 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
     (a, h) => (a && a.score >= h.score ? a : h),
     undefined,
   );
-  const readAs = best ? words.map((w) => best.shown.get(w) ?? w).join(" ") : null;
+  // The words the records were read by: a misspelling's search leaves out words under three letters (spellingsFor).
+  const read = replaced.size > 0 ? words.filter((w) => w.length >= 3) : words;
+  const readAs = best ? read.map((w) => best.shown.get(w) ?? w).join(" ") : null;
   return { data, readAs: readAs === words.join(" ") ? null : readAs };
 }
 
 /**
- * A hit's score and the spelling its own text shows for each replaced word: 1 when no word was replaced; else the
- * least near, over the replaced words, of the nearest spelling its title or body holds (the least near of the word's
- * spellings when they show none: it matched on a part of its search key they do not show). From the hit alone: the
- * vocabulary's spellings come from every record, the score and reading from the ones the reader may see.
+ * A hit's score and the spelling it holds for each replaced word: 1 when no word was replaced; else the least near,
+ * over the replaced words, of the nearest spelling its own search key holds (or, an incident, the district name it
+ * was found by). From the hit alone: the vocabulary's spellings come from every record, the score and the reading
+ * from the records the reader may see.
  */
 function readingOf(row: Row, replaced: Map<string, { word: string; s: number }[]>) {
   const shown = new Map<string, string>();
   if (replaced.size === 0) return { score: 1, shown };
-  const text = foldArabic([row.title_ar, row.title_en ?? "", row.body ?? ""].join(" "));
+  const text = row.key ?? foldArabic([row.title_ar, row.title_en ?? "", row.body ?? ""].join(" "));
   let score = 1;
   for (const [word, near] of replaced) {
-    const held = [{ word, s: 1 }, ...near].find((n) => text.includes(n.word));
+    // The spelling the hit's key holds, or (an incident) the district's name it was found by.
+    const held = [{ word, s: 1 }, ...near].find(
+      (n) => text.includes(n.word) || (row.kind === "incident" && districtsNamed(n.word).length > 0),
+    );
     if (held) shown.set(word, held.word);
-    const s = held ? Number(held.s) : near.length > 0 ? Math.min(...near.map((n) => Number(n.s))) : 1;
-    score = Math.min(score, s);
+    score = Math.min(score, held ? Number(held.s) : 0);
   }
   return { score: Math.round(score * 1000) / 1000, shown };
 }

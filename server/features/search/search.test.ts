@@ -200,6 +200,9 @@ describe("search across Tansiq", () => {
         expect(rows.has(h.id) || list.page.total > 100, `${q}: ${h.reference}`).toBe(true);
       expect(list.page.total, q).toBeGreaterThanOrEqual(found.length);
     }
+    // A search of punctuation only finds nothing (not the whole list); words under three letters are read as one text.
+    expect((await listed("director.tobruk", "«.»")).page.total).toBe(0);
+    expect((await listed("director.tobruk", "طب")).page.total).toBeGreaterThan(0);
     // A district's name does not open a restricted incident placed there.
     expect(
       (await search("director.tobruk", "طبرق", "&kind=incident&limit=50")).map((h) => h.id),

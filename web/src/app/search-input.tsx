@@ -1,6 +1,6 @@
 import { TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../common/limits";
 
@@ -18,6 +18,11 @@ export function SearchInput({
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const report = useDebouncedCallback((value: string) => onSearch(value.trim()), 300);
+  // The list's search changed under the box (a link to the list without one): the box follows, unless the reader is
+  // typing.
+  useEffect(() => {
+    if (!report.isPending()) setText((shown) => (shown.trim() === initial ? shown : initial));
+  }, [initial, report]);
   return (
     <TextInput
       type="search"

@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { foldArabic } from "../../../../common/arabic";
+import { foldArabic, searchWords } from "../../../../common/arabic";
 import type { Agency } from "../../../../common/schemas/agencies";
 import { ErrorAlert } from "../../app/error-alert";
 import { currentLanguage } from "../../app/i18n";
@@ -26,7 +26,8 @@ export function AgenciesPage() {
   // A search hit opens this page with its agency's reference as `q` (search.queries.ts).
   const [address] = useSearchParams();
   const [search, setSearch] = useState(() => address.get("q") ?? "");
-  const [query] = useDebouncedValue(foldArabic(search), 200);
+  // Read as every list reads a search: each word (folded, without the article) anywhere, in any order.
+  const [query] = useDebouncedValue(searchWords(search).join(" "), 200);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Agency | "new" | null>(null);
   const { data, isPending, error, refetch } = useAgencyTree(status);
@@ -34,7 +35,10 @@ export function AgenciesPage() {
 
   const roots = useMemo(() => {
     const tree = buildAgencyTree(data ?? [], byAgencyName(language));
-    return query ? filterTree(tree, (a) => searchText(a).includes(query)) : tree;
+    const words = query.split(" ").filter(Boolean);
+    return words.length > 0
+      ? filterTree(tree, (a) => words.every((word) => searchText(a).includes(word)))
+      : tree;
   }, [data, query, language]);
   // While searching every branch is open, so each match shows.
   const isExpanded = (id: string) => query !== "" || !collapsed.has(id);
