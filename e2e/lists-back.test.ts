@@ -49,6 +49,19 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       await expect.poll(() => firstRow(page, "incident-row")).toBe(onPageTwo);
       await expect.poll(total).toBe(shownTotal);
       await screenshot(page, "lists-back-incidents", { fullPage: false });
+      // Two filters chosen in one go (before the list is drawn again) both stay.
+      await page.evaluate(() => {
+        const choose = (testId: string, value: string) => {
+          const select = document.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
+          Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, value);
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        };
+        choose("incidents-filter-sensitivity", "internal");
+        choose("incidents-filter-hasSeizures", "true");
+      });
+      await expect
+        .poll(() => query(page))
+        .toMatchObject({ status: "open", sensitivity: "internal", hasSeizures: "true" });
 
       // Tasks: every task of the region, open ones, searched; a task opened; Back.
       await page.goto(`${demo.server.url}/tasks`);

@@ -15,10 +15,16 @@ export function useListState<F extends Record<string, string>>(
   const [search, setSearchParams] = useSearchParams();
   const key = search.toString();
   const { pathname } = useLocation();
-  // Once the reader has left the list, a late change (a search typed just before following a link; the list stays
-  // drawn while the next page loads) must not bring them back to it: the address is the list's only while it is.
-  const setSearch: typeof setSearchParams = (next, options) => {
-    if (window.location.pathname === pathname) setSearchParams(next, options);
+  // Each change starts from the address as it is now, not as it was drawn: two filters chosen before the list is
+  // drawn again both stay (useSearchParams's updater is given the drawn one). Once the reader has left the list, a
+  // late change (a search typed just before following a link; the list stays drawn while the next page loads) must
+  // not bring them back to it: the address is the list's only while it is.
+  const setSearch = (
+    update: (current: URLSearchParams) => URLSearchParams,
+    options: { replace: boolean },
+  ) => {
+    if (window.location.pathname !== pathname) return;
+    setSearchParams(update(new URLSearchParams(window.location.search)), options);
   };
   const filters = useMemo(() => {
     const given = Object.fromEntries([...search].filter(([name]) => name !== "page"));
