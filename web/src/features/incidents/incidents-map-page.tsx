@@ -6,7 +6,6 @@ import {
   Collapse,
   Grid,
   Group,
-  NativeSelect,
   Paper,
   Stack,
   Table,
@@ -16,12 +15,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { DISTRICTS } from "../../../../common/districts";
-import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
-import { NO_DISTRICT } from "../../../../common/schemas/incidents";
-import { DateField } from "../../app/date-field";
 import { ErrorAlert } from "../../app/error-alert";
-import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
 import { withQuery } from "../../app/api-client";
 import { useListState } from "../../app/list-state";
@@ -29,9 +23,9 @@ import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
-import { useAgencyOptions } from "../agencies";
-import { districtName, typeName, useTypeNamer } from "./incident-labels";
-import { useIncidentList, useIncidentTypes } from "./incidents-queries";
+import { IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
+import { districtName, useTypeNamer } from "./incident-labels";
+import { useIncidentList } from "./incidents-queries";
 import {
   IncidentMap,
   selectionFilters,
@@ -80,19 +74,6 @@ type Filters = {
   to: string;
 };
 
-/** The filters under the filters' button (the search stays in view). */
-const FOLDED = [
-  "group",
-  "typeId",
-  "district",
-  "status",
-  "agencyId",
-  "sensitivity",
-  "hasSeizures",
-  "from",
-  "to",
-] as const satisfies readonly (keyof Filters)[];
-
 const nonEmpty = (filters: Record<string, string>) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
 
@@ -103,8 +84,6 @@ const nonEmpty = (filters: Record<string, string>) =>
 export function IncidentsMapPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const agencies = useAgencyOptions();
-  const types = useIncidentTypes().data ?? [];
   const list = useListState<Filters>({
     q: "",
     group: "",
@@ -137,18 +116,7 @@ export function IncidentsMapPage() {
   // The filters folded under their button, so the map is near the top (a phone's screen is the map's); how many
   // are chosen shows on it.
   const [showFilters, setShowFilters] = useState(false);
-  const chosenCount = FOLDED.filter((name) => list.filters[name] !== "").length;
-  const select = (name: keyof Filters, label: string, options: { value: string; label: string }[]) => (
-    <NativeSelect
-      aria-label={label}
-      value={list.filters[name]}
-      onChange={(e) => list.setFilter(name, e.currentTarget.value)}
-      data={[{ value: "", label }, ...options]}
-      data-testid={`map-filter-${name}`}
-    />
-  );
-  const shownTypes = types.filter((type) => !list.filters.group || type.group === list.filters.group);
-
+  const chosenCount = INCIDENT_FILTER_FIELDS.filter((name) => list.filters[name] !== "").length;
   return (
     <Stack gap="md">
       <PageHeader
@@ -185,49 +153,10 @@ export function IncidentsMapPage() {
       </Group>
       <Collapse expanded={showFilters} id="incident-map-filters">
         <Group gap="sm" wrap="wrap" align="flex-end">
-          {select(
-            "group",
-            t("incidents.columns.group"),
-            INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
-          )}
-          {select(
-            "typeId",
-            t("incidents.columns.type"),
-            shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
-          )}
-          {/* A list of the sea or of places outside the districts opens the map with district=none: shown, and
-          undone, here. */}
-          {select("district", t("incidents.columns.district"), [
-            ...DISTRICTS.map((d) => ({
-              value: d.pcode,
-              label: currentLanguage() === "en" ? d.nameEn : d.nameAr,
-            })),
-            { value: NO_DISTRICT, label: t("incidents.noDistrict") },
-          ])}
-          {select(
-            "status",
-            t("incidents.columns.status"),
-            INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
-          )}
-          {select("agencyId", t("incidents.columns.agency"), agencies)}
-          {select(
-            "sensitivity",
-            t("incidents.fields.sensitivity"),
-            SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
-          )}
-          {select("hasSeizures", t("incidents.hasSeizures"), [
-            { value: "true", label: t("incidents.withSeizures") },
-            { value: "false", label: t("incidents.withoutSeizures") },
-          ])}
-          <DateField
-            label={t("incidents.from")}
-            value={list.filters.from}
-            onChange={(v) => list.setFilter("from", v ?? "")}
-          />
-          <DateField
-            label={t("incidents.to")}
-            value={list.filters.to}
-            onChange={(v) => list.setFilter("to", v ?? "")}
+          <IncidentFilterFields
+            filters={list.filters}
+            onChange={(name, value) => list.setFilter(name, value)}
+            testIdPrefix="map-filter"
           />
         </Group>
       </Collapse>

@@ -2,16 +2,8 @@ import { Anchor, Button, CloseButton, Group, NativeSelect, Paper, Stack, Table, 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { DISTRICTS } from "../../../../common/districts";
-import {
-  INCIDENT_SORTS,
-  INCIDENT_STATUSES,
-  INCIDENT_TYPE_GROUPS,
-  SENSITIVITIES,
-} from "../../../../common/enums";
-import { NO_DISTRICT } from "../../../../common/schemas/incidents";
+import { INCIDENT_SORTS } from "../../../../common/enums";
 import { ErrorAlert } from "../../app/error-alert";
-import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
 import { withQuery } from "../../app/api-client";
 import { useListState } from "../../app/list-state";
@@ -20,12 +12,12 @@ import { PageLoader } from "../../app/page-loader";
 import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
 import { useCurrentUser } from "../auth";
-import { useAgencyNamer, useAgencyOptions } from "../agencies";
+import { useAgencyNamer } from "../agencies";
+import { IncidentFilterFields } from "./incident-filter-fields";
 import { IncidentFormModal } from "./incident-form-modal";
 import { ImportIncidentsModal } from "./import-incidents-modal";
-import { IncidentStatusBadge, districtName, typeName, useTypeNamer } from "./incident-labels";
-import { useIncidentList, useIncidentTypes } from "./incidents-queries";
-import { DateField } from "../../app/date-field";
+import { IncidentStatusBadge, districtName, useTypeNamer } from "./incident-labels";
+import { useIncidentList } from "./incidents-queries";
 
 type Filters = {
   q: string;
@@ -55,10 +47,8 @@ export function IncidentsPage() {
   const me = useCurrentUser();
   const format = useFormat();
   const navigate = useNavigate();
-  const agencies = useAgencyOptions();
   const nameOf = useAgencyNamer();
   const typeOf = useTypeNamer();
-  const types = useIncidentTypes().data ?? [];
   const list = useListState<Filters>({
     q: "",
     group: "",
@@ -94,7 +84,6 @@ export function IncidentsPage() {
       data-testid={`incidents-filter-${name}`}
     />
   );
-  const shownTypes = types.filter((type) => !list.filters.group || type.group === list.filters.group);
 
   return (
     <Stack gap="md">
@@ -132,47 +121,10 @@ export function IncidentsPage() {
           initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
-        {select(
-          "group",
-          t("incidents.columns.group"),
-          INCIDENT_TYPE_GROUPS.map((g) => ({ value: g, label: t(`incidents.group.${g}`) })),
-        )}
-        {select(
-          "typeId",
-          t("incidents.columns.type"),
-          shownTypes.map((type) => ({ value: type.id, label: typeName(type) })),
-        )}
-        {select("district", t("incidents.columns.district"), [
-          ...DISTRICTS.map((d) => ({
-            value: d.pcode,
-            label: currentLanguage() === "en" ? d.nameEn : d.nameAr,
-          })),
-          { value: NO_DISTRICT, label: t("incidents.noDistrict") },
-        ])}
-        {select(
-          "status",
-          t("incidents.columns.status"),
-          INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
-        )}
-        {select("agencyId", t("incidents.columns.agency"), agencies)}
-        {select(
-          "sensitivity",
-          t("incidents.fields.sensitivity"),
-          SENSITIVITIES.map((s) => ({ value: s, label: t(`enums.sensitivity.${s}`) })),
-        )}
-        {select("hasSeizures", t("incidents.hasSeizures"), [
-          { value: "true", label: t("incidents.withSeizures") },
-          { value: "false", label: t("incidents.withoutSeizures") },
-        ])}
-        <DateField
-          label={t("incidents.from")}
-          value={list.filters.from}
-          onChange={(v) => list.setFilter("from", v ?? "")}
-        />
-        <DateField
-          label={t("incidents.to")}
-          value={list.filters.to}
-          onChange={(v) => list.setFilter("to", v ?? "")}
+        <IncidentFilterFields
+          filters={list.filters}
+          onChange={(name, value) => list.setFilter(name, value)}
+          testIdPrefix="incidents-filter"
         />
         {select(
           "sort",
