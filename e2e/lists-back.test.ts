@@ -128,4 +128,44 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       await context.close();
     },
   );
+
+  it(
+    "on a phone the incidents are a card each, nothing cut, and Back keeps the list",
+    { timeout: 90_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await logIn(page, demo.server.url, "director.tobruk");
+      await page.goto(`${demo.server.url}/incidents?status=open`);
+      await expect.poll(() => page.getByTestId("incident-card").count()).toBeGreaterThan(0);
+      expect(await page.getByTestId("incidents-table").count()).toBe(0);
+      // The filters fold under their button, which counts the chosen one; the first incident is on the first screen.
+      expect(await page.getByTestId("incidents-filters-toggle").innerText()).toMatch(/[1١]/);
+      expect(await page.getByTestId("incidents-filter-status").isVisible()).toBe(false);
+      const top = await page
+        .getByTestId("incident-card")
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
+      expect(top).toBeLessThan(844);
+      await page.getByTestId("incidents-filters-toggle").click();
+      await expect.poll(() => page.getByTestId("incidents-filter-status").isVisible()).toBe(true);
+      expect(await page.getByTestId("incidents-filter-status").inputValue()).toBe("open");
+      const cut = await page
+        .getByTestId("incident-cards")
+        .evaluate((cards) =>
+          [...cards.querySelectorAll<HTMLElement>("a, p, span")]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => e.innerText),
+        );
+      expect(cut).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByTestId("incident-card").first().locator("a").first().click();
+      await page.waitForURL((u) => /^\/incidents\/[0-9a-f-]{36}$/.test(u.pathname));
+      await page.goBack();
+      await page.getByTestId("incident-card").first().waitFor();
+      expect(query(page)).toMatchObject({ status: "open" });
+      await screenshot(page, "incidents-cards-390", { fullPage: false });
+      await context.close();
+    },
+  );
 });

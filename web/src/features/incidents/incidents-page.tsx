@@ -1,4 +1,16 @@
-import { Anchor, Button, CloseButton, Group, NativeSelect, Paper, Stack, Table, Text } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  CloseButton,
+  Collapse,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -11,9 +23,10 @@ import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
+import { usePhone } from "../../app/use-phone";
 import { useCurrentUser } from "../auth";
 import { useAgencyNamer } from "../agencies";
-import { IncidentFilterFields } from "./incident-filter-fields";
+import { IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
 import { IncidentFormModal } from "./incident-form-modal";
 import { ImportIncidentsModal } from "./import-incidents-modal";
 import { IncidentStatusBadge, districtName, useTypeNamer } from "./incident-labels";
@@ -47,6 +60,7 @@ export function IncidentsPage() {
   const me = useCurrentUser();
   const format = useFormat();
   const navigate = useNavigate();
+  const phone = usePhone();
   const nameOf = useAgencyNamer();
   const typeOf = useTypeNamer();
   const list = useListState<Filters>({
@@ -85,6 +99,24 @@ export function IncidentsPage() {
     />
   );
 
+  const [showFilters, setShowFilters] = useState(false);
+  const chosen = INCIDENT_FILTER_FIELDS.filter((name) => list.filters[name] !== "").length;
+  const filterFields = (
+    <>
+      <IncidentFilterFields
+        filters={list.filters}
+        onChange={(name, value) => list.setFilter(name, value)}
+        testIdPrefix="incidents-filter"
+      />
+      {select(
+        "sort",
+        t("incidents.sortLabel"),
+        INCIDENT_SORTS.map((s) => ({ value: s, label: t(`incidents.sort.${s}`) })),
+        false,
+      )}
+    </>
+  );
+
   return (
     <Stack gap="md">
       <PageHeader
@@ -115,24 +147,42 @@ export function IncidentsPage() {
           </>
         }
       />
-      <Group gap="sm" wrap="wrap" align="flex-end">
+      <Group gap="sm" wrap={phone ? "nowrap" : "wrap"} align="flex-end">
         <SearchInput
           placeholder={t("incidents.searchPlaceholder")}
           initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
-        <IncidentFilterFields
-          filters={list.filters}
-          onChange={(name, value) => list.setFilter(name, value)}
-          testIdPrefix="incidents-filter"
-        />
-        {select(
-          "sort",
-          t("incidents.sortLabel"),
-          INCIDENT_SORTS.map((s) => ({ value: s, label: t(`incidents.sort.${s}`) })),
-          false,
+        {phone ? (
+          // A phone: the filters fold under their button (with how many are chosen), the incidents on the first screen.
+          <Button
+            variant={showFilters ? "light" : "default"}
+            onClick={() => setShowFilters((shown) => !shown)}
+            aria-expanded={showFilters}
+            aria-controls="incidents-filters"
+            rightSection={
+              chosen > 0 ? (
+                <Badge size="sm" circle>
+                  {format.number(chosen)}
+                </Badge>
+              ) : null
+            }
+            flex="none"
+            data-testid="incidents-filters-toggle"
+          >
+            {t("incidentMap.filters")}
+          </Button>
+        ) : (
+          filterFields
         )}
       </Group>
+      {phone ? (
+        <Collapse expanded={showFilters} id="incidents-filters">
+          <Group gap="sm" wrap="wrap" align="flex-end">
+            {filterFields}
+          </Group>
+        </Collapse>
+      ) : null}
       {list.filters.bbox ? (
         <Paper withBorder px="sm" py={4} w="fit-content" data-testid="incidents-filter-bbox">
           <Group gap="xs" wrap="nowrap">
@@ -151,7 +201,37 @@ export function IncidentsPage() {
       {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       {isPending ? <PageLoader /> : null}
       {data && data.data.length === 0 ? <Text c="dimmed">{t("common.noResults")}</Text> : null}
-      {data && data.data.length > 0 ? (
+      {data && data.data.length > 0 && phone ? (
+        // A phone: a card per incident (six columns are cut to two at 390 px).
+        <Stack gap="xs" data-testid="incident-cards">
+          {data.data.map((incident) => (
+            <Paper key={incident.id} withBorder p="sm" data-testid="incident-card">
+              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                <Anchor component={Link} to={`/incidents/${incident.id}`} fw={600}>
+                  {typeOf(incident.typeId)}
+                </Anchor>
+                <IncidentStatusBadge status={incident.status} />
+              </Group>
+              <Text size="sm" mt={4}>
+                <bdi>{incident.placeName}</bdi>
+                {incident.districtPcode ? ` · ${districtName(incident.districtPcode)}` : ""}
+              </Text>
+              <Group gap="xs" mt={4} wrap="wrap">
+                <Text size="xs" c="dimmed">
+                  <bdi>{format.date(incident.occurredOn)}</bdi>
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  <bdi>{incident.reference}</bdi>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <bdi>{nameOf(incident.agencyId)}</bdi>
+                </Text>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      ) : null}
+      {data && data.data.length > 0 && !phone ? (
         <Table.ScrollContainer minWidth={900}>
           <Table highlightOnHover verticalSpacing="xs" data-testid="incidents-table">
             <Table.Thead>
