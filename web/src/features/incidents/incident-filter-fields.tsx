@@ -1,10 +1,11 @@
-import { NativeSelect } from "@mantine/core";
+import { Badge, Button, NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DISTRICTS } from "../../../../common/districts";
 import { INCIDENT_STATUSES, INCIDENT_TYPE_GROUPS, SENSITIVITIES } from "../../../../common/enums";
 import { NO_DISTRICT } from "../../../../common/schemas/incidents";
 import { DateField } from "../../app/date-field";
 import { currentLanguage } from "../../app/i18n";
+import { useFormat } from "../../app/use-format";
 import { useAgencyOptions } from "../agencies";
 import { typeName } from "./incident-labels";
 import { useIncidentTypes } from "./incidents-queries";
@@ -90,5 +91,46 @@ export function IncidentFilterFields({
       />
       <DateField label={t("incidents.to")} value={filters.to} onChange={(v) => onChange("to", v ?? "")} />
     </>
+  );
+}
+
+/**
+ * The button the incidents' filters fold under (the map; the list on a phone), with how many are chosen. Test ids:
+ * `${testId}-toggle` (the button), `${testId}-count`.
+ */
+export function FiltersToggle({
+  shown,
+  onToggle,
+  chosen,
+  controls,
+  testId,
+}: {
+  shown: boolean;
+  onToggle: () => void;
+  chosen: number;
+  /** The id of the folded filters. */
+  controls: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Button
+      variant={shown ? "light" : "default"}
+      onClick={onToggle}
+      aria-expanded={shown}
+      aria-controls={controls}
+      rightSection={
+        chosen > 0 ? (
+          <Badge size="sm" circle data-testid={`${testId}-count`}>
+            {format.number(chosen)}
+          </Badge>
+        ) : null
+      }
+      flex="none"
+      data-testid={`${testId}-toggle`}
+    >
+      {t("incidentMap.filters")}
+    </Button>
   );
 }

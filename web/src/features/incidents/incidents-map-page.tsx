@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  CloseButton,
-  Collapse,
-  Grid,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Anchor, Button, CloseButton, Collapse, Grid, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +11,7 @@ import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
 import { SearchInput } from "../../app/search-input";
 import { useFormat } from "../../app/use-format";
-import { IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
+import { FiltersToggle, IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
 import { districtName, useTypeNamer } from "./incident-labels";
 import { useIncidentList } from "./incidents-queries";
 import {
@@ -83,7 +71,6 @@ const nonEmpty = (filters: Record<string, string>) =>
  */
 export function IncidentsMapPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const list = useListState<Filters>({
     q: "",
     group: "",
@@ -133,23 +120,13 @@ export function IncidentsMapPage() {
           initial={list.filters.q}
           onSearch={(q) => list.setFilter("q", q)}
         />
-        <Button
-          variant={showFilters ? "light" : "default"}
-          onClick={() => setShowFilters((shown) => !shown)}
-          aria-expanded={showFilters}
-          aria-controls="incident-map-filters"
-          rightSection={
-            chosenCount > 0 ? (
-              <Badge size="sm" circle data-testid="map-filters-count">
-                {format.number(chosenCount)}
-              </Badge>
-            ) : null
-          }
-          flex="none"
-          data-testid="map-filters-toggle"
-        >
-          {t("incidentMap.filters")}
-        </Button>
+        <FiltersToggle
+          shown={showFilters}
+          onToggle={() => setShowFilters((shown) => !shown)}
+          chosen={chosenCount}
+          controls="incident-map-filters"
+          testId="map-filters"
+        />
       </Group>
       <Collapse expanded={showFilters} id="incident-map-filters">
         <Group gap="sm" wrap="wrap" align="flex-end">

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   CloseButton,
   Collapse,
@@ -26,7 +25,7 @@ import { useFormat } from "../../app/use-format";
 import { usePhone } from "../../app/use-phone";
 import { useCurrentUser } from "../auth";
 import { useAgencyNamer } from "../agencies";
-import { IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
+import { FiltersToggle, IncidentFilterFields, INCIDENT_FILTER_FIELDS } from "./incident-filter-fields";
 import { IncidentFormModal } from "./incident-form-modal";
 import { ImportIncidentsModal } from "./import-incidents-modal";
 import { IncidentStatusBadge, districtName, useTypeNamer } from "./incident-labels";
@@ -155,23 +154,13 @@ export function IncidentsPage() {
         />
         {phone ? (
           // A phone: the filters fold under their button (with how many are chosen), the incidents on the first screen.
-          <Button
-            variant={showFilters ? "light" : "default"}
-            onClick={() => setShowFilters((shown) => !shown)}
-            aria-expanded={showFilters}
-            aria-controls="incidents-filters"
-            rightSection={
-              chosen > 0 ? (
-                <Badge size="sm" circle>
-                  {format.number(chosen)}
-                </Badge>
-              ) : null
-            }
-            flex="none"
-            data-testid="incidents-filters-toggle"
-          >
-            {t("incidentMap.filters")}
-          </Button>
+          <FiltersToggle
+            shown={showFilters}
+            onToggle={() => setShowFilters((shown) => !shown)}
+            chosen={chosen}
+            controls="incidents-filters"
+            testId="incidents-filters"
+          />
         ) : (
           filterFields
         )}
