@@ -38,7 +38,11 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       await page.getByTestId("incident-row").first().waitFor();
       await page.getByTestId("incidents-filter-status").selectOption("open");
       await expect.poll(() => query(page).status).toBe("open");
-      const searched = nextTotal(page, "/api/v1/incidents", (q) => q.get("status") === "open" && q.get("q") === "طبرق");
+      const searched = nextTotal(
+        page,
+        "/api/v1/incidents",
+        (q) => q.get("status") === "open" && q.get("q") === "طبرق",
+      );
       await page.locator("main input[type=search]").fill("طبرق");
       await expect.poll(() => query(page).q).toBe("طبرق");
       const total = async () => (await page.getByTestId("list-total").innerText()).trim();
