@@ -180,6 +180,12 @@ describe("the incident map in Chromium", () => {
       await page.getByTestId("map-filters-toggle").click();
       await expect.poll(() => page.getByTestId("map-filter-typeId").isVisible()).toBe(false);
 
+      // IOM's rows are on the map: their source credited on a line of its own, unbroken (inside the Arabic sentence a
+      // phone broke it with its bracket on the wrong side).
+      const credit = page.getByTestId("map-credit-iom");
+      expect(await credit.innerText()).toBe("IOM Missing Migrants Project, CC BY 4.0");
+      expect(await credit.evaluate((e) => e.getClientRects().length)).toBe(1);
+
       // Tobruk's bubble tapped: its incidents scrolled into view, below the page's header.
       await page.locator('[data-testid="map-cluster"][data-district="LY0104"]').tap();
       const panel = page.getByTestId("map-selection");

@@ -72,9 +72,12 @@ describe("incidents in Chromium (Arabic)", () => {
       const hit = page.getByTestId("search-hit").filter({ hasText: reference });
       await hit.waitFor();
       expect(await hit.locator("mark").first().innerText()).toBe("امساعد");
+      // The shell's box holds the search shown, as the page's own box does; elsewhere it is empty again.
+      expect(await page.getByTestId("global-search").inputValue()).toBe("إمساعد صهريج");
       await screenshot(page, "search-results");
       await hit.getByRole("link").click();
       await expect.poll(() => page.getByTestId("page-title").innerText()).toBe(reference);
+      expect(await page.getByTestId("global-search").inputValue()).toBe("");
       // The crossing's agency is found by its name too: its hit opens the agencies page showing that agency alone,
       // its reference in the page's search box.
       await page.getByTestId("global-search").fill("إمساعد");

@@ -123,6 +123,10 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       await logIn(page, demo.server.url, "director.tobruk");
       await page.goto(`${demo.server.url}/search?q=${encodeURIComponent("طبرق")}&kind=incident`);
       await expect.poll(() => page.getByTestId("search-hit").count()).toBe(50);
+      // Each incident says its district, marked where the search named it (a hit's texts may not say «طبرق»).
+      const districts = await page.getByTestId("search-hit-district").locator("mark").allInnerTexts();
+      expect(districts.length).toBe(50);
+      expect(new Set(districts)).toEqual(new Set(["طبرق"]));
       const link = page.getByTestId("search-open-list");
       expect(await link.innerText()).toMatch(/50|٥٠/);
       await link.click();

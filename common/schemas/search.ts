@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DISTRICT_PCODES } from "../districts";
 import { LIMITS } from "../limits";
 import { Id, NO_CONTROL_CHARS } from "./base";
 
@@ -23,6 +24,11 @@ export const SearchHit = z.object({
   snippet: z.array(z.object({ text: z.string(), mark: z.boolean() })),
   /** The day the record happened (an incident) or was held (a meeting), YYYY-MM-DD; null for the other kinds. */
   day: z.string().nullable(),
+  /**
+   * The district an incident is placed in; `named` when a word of the search is the district's name (then the
+   * district is how the hit was found, though its texts may not say it). Null for the other kinds and unplaced ones.
+   */
+  district: z.object({ pcode: z.enum(DISTRICT_PCODES), named: z.boolean() }).nullable(),
   /** The page that shows the record. */
   link: z.string(),
   /** 1 when every word of the search is in the record; below, how near its closest spelling is (0–1). */

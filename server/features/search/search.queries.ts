@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { foldArabic, highlight, searchWords, type Snippet } from "../../../common/arabic";
 import { districtsNamed } from "../../../common/district-names";
+import type { DistrictPcode } from "../../../common/districts";
 import {
   SEARCH_KINDS,
   type SearchKind,
@@ -41,6 +42,8 @@ type Source = {
   day?: SQL;
   /** Another way a word finds a record of this kind (an incident's district by its name). */
   also?: AlsoMatches;
+  /** The district the record is placed in (an incident), as a P-code. */
+  district?: SQL;
 };
 
 const byReference = (path: string) => (hit: { reference: string }) =>
@@ -59,6 +62,7 @@ const SOURCES: Source[] = [
     link: (hit) => `/incidents/${hit.id}`,
     day: sql`${incidents.occurredOn}::text`,
     also: inNamedDistrict,
+    district: sql`${incidents.districtPcode}`,
   },
   {
     kind: "task",
@@ -142,6 +146,7 @@ type Row = {
   title_en: string | null;
   body: string | null;
   day: string | null;
+  district: DistrictPcode | null;
   /** The record's search key, read when words were replaced (a hit is scored by the spellings its key holds). */
   key: string | null;
 };
@@ -168,7 +173,7 @@ async function matching(
     const visible = s.visible(actor);
     return sql`(select ${s.kind}::text as kind, ${t.id}::text as id, ${t.reference} as reference,
         ${s.titleAr} as title_ar, ${s.titleEn} as title_en, ${s.body} as body,
-        ${s.day ?? sql`null::text`} as day, ${withKey ? t.searchKey : sql`null::text`} as key
+        ${s.day ?? sql`null::text`} as day, ${s.district ?? sql`null::text`} as district, ${withKey ? t.searchKey : sql`null::text`} as key
       from ${t}
       where ${t.isActive} = true ${visible ? sql`and ${visible}` : sql``} and ${every}
       order by ${s.newest} desc
@@ -275,6 +280,8 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
   const hits = rows.map((r) => ({ row: r, ...readingOf(r, replaced) }));
   // Kinds in their order; within a kind the nearest readings first, then newest first (the order read).
   hits.sort((a, b) => order(a.row.kind) - order(b.row.kind) || b.score - a.score);
+  // The districts a word of the search (or a spelling read for it) names.
+  const names = new Set(marked.flatMap((w) => districtsNamed(w)));
   const data = hits.map(({ row: r, score }) => {
     const source = SOURCES.find((s) => s.kind === r.kind)!;
     // The snippet is cut from the text that holds the match: the body, else the title in either language.
@@ -291,6 +298,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
       title: { ar: r.title_ar, en: r.title_en },
       snippet,
       day: r.day,
+      district: r.district ? { pcode: r.district, named: names.has(r.district) } : null,
       link: source.link(r),
       score,
     };

@@ -20,6 +20,7 @@ type Hit = {
   link: string;
   score: number;
   day: string | null;
+  district: { pcode: string; named: boolean } | null;
 };
 
 const NARRATIVE =
@@ -179,7 +180,16 @@ describe("search across Tansiq", () => {
     expect(hit, "«وقود طبرق»").toBeDefined();
     expect(hit!.score).toBe(1);
     expect(hit!.day).toBe("2026-11-20");
-    expect((await search("director.tobruk", "fuel tobruk")).some((h) => h.id === incidentId)).toBe(true);
+    // The hit says the district it was found by (its title and snippet do not).
+    expect(hit!.district).toEqual({ pcode: "LY0104", named: true });
+    const byWord = (await search("director.tobruk", "زوبيرات", "&kind=incident")).find(
+      (h) => h.id === incidentId,
+    );
+    expect(byWord!.district).toEqual({ pcode: "LY0104", named: false });
+    expect(
+      (await search("director.tobruk", "fuel tobruk")).find((h) => h.id === incidentId)?.district?.named,
+    ).toBe(true);
+    expect((await search("minister", "خطة", "&kind=plan")).every((h) => h.district === null)).toBe(true);
     // The list's search reads the words the same way: in any order, with or without the article, a district by name.
     const listed = async (user: string, q: string) => {
       const res = await get(user, `/api/v1/incidents?q=${encodeURIComponent(q)}&pageSize=100`);

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Table, Text } from "@mantine/core";
 import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import type { Agency } from "../../../../common/schemas/agencies";
-import { DISTRICTS } from "../../../../common/districts";
+import { districtName } from "../../app/district-name";
 import { ChevronDownIcon, ChevronEndIcon } from "../../app/icons";
 import { currentLanguage } from "../../app/i18n";
 import { StatusActions } from "../../app/status-actions";
@@ -17,11 +17,6 @@ type Props = {
   onToggle: (id: string) => void;
   onEdit: (agency: Agency) => void;
 };
-
-function districtName(pcode: string | null, language: "ar" | "en"): string | null {
-  const district = DISTRICTS.find((d) => d.pcode === pcode);
-  return district ? (language === "ar" ? district.nameAr : district.nameEn) : null;
-}
 
 /** The agency tree as an indented table; actions come from each agency's abilities. */
 export function AgencyTree({ rows, isExpanded, onToggle, onEdit }: Props) {
@@ -84,7 +79,7 @@ export function AgencyTree({ rows, isExpanded, onToggle, onEdit }: Props) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{districtName(agency.districtPcode, language) ?? t("common.none")}</Text>
+                  <Text size="sm">{districtName(agency.districtPcode) || t("common.none")}</Text>
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge isActive={agency.isActive} />

@@ -2,9 +2,9 @@ import { Anchor, Badge, Group, NativeSelect, Stack, Table, Text } from "@mantine
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DISTRICTS } from "../../../../common/districts";
+import { districtName } from "../../app/district-name";
 import { COMMUNITY_STATUSES, type CommunityStatus } from "../../../../common/enums";
 import { ErrorAlert } from "../../app/error-alert";
-import { currentLanguage } from "../../app/i18n";
 import { ListFooter } from "../../app/list-footer";
 import { useListState } from "../../app/list-state";
 import { PageHeader } from "../../app/page-header";
@@ -28,10 +28,7 @@ export function CommunityStatusBadge({ status }: { status: CommunityStatus }) {
   );
 }
 
-export const districtLabel = (pcode: string) => {
-  const d = DISTRICTS.find((x) => x.pcode === pcode);
-  return d ? (currentLanguage() === "en" ? d.nameEn : d.nameAr) : pcode;
-};
+export const districtLabel = (pcode: string) => districtName(pcode) || pcode;
 
 /** The inbox: reports of the user's districts (or all, for leadership), newest first, by status and district. */
 export function CommunityInboxPage() {

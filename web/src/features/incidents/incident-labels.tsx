@@ -1,6 +1,5 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { DISTRICTS } from "../../../../common/districts";
 import type { IncidentStatus } from "../../../../common/enums";
 import type { IncidentType } from "../../../../common/schemas/incidents";
 import { currentLanguage } from "../../app/i18n";
@@ -36,12 +35,7 @@ export function useTypeNamer() {
   };
 }
 
-/** A district's name in the interface language, by P-code. */
-export function districtName(pcode: string | null): string {
-  const district = DISTRICTS.find((d) => d.pcode === pcode);
-  if (!district) return "";
-  return currentLanguage() === "en" ? district.nameEn : district.nameAr;
-}
+export { districtName } from "../../app/district-name";
 
 /** A country's name in the interface language, from its ISO code. */
 export function countryName(code: string): string {

@@ -1,14 +1,20 @@
 import { TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { LIMITS } from "../../../../common/limits";
 
-/** The search across Tansiq in the shell: Enter opens the results page. */
+/**
+ * The search across Tansiq in the shell: Enter opens the results page. On that page it holds the search shown; on
+ * any other it is empty.
+ */
 export function SearchBox({ onDone, width }: { onDone?: () => void; width?: number | string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [text, setText] = useState("");
+  const location = useLocation();
+  const shown = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const q = text.trim();

@@ -13,6 +13,7 @@ import {
 import { withQuery } from "../../app/api-client";
 import { api } from "../../app/api-client";
 import { ErrorAlert } from "../../app/error-alert";
+import { districtName } from "../../app/district-name";
 import { currentLanguage } from "../../app/i18n";
 import { PageHeader } from "../../app/page-header";
 import { PageLoader } from "../../app/page-loader";
@@ -171,10 +172,23 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         <Text size="xs" c="dimmed" ff="monospace">
           <bdi>{hit.reference}</bdi>
         </Text>
-        {/* An incident's or a meeting's day: the hits of one title told apart. */}
+        {/* An incident's or a meeting's day, an incident's district: the hits of one title told apart. */}
         {hit.day ? (
           <Text size="xs" c="dimmed" data-testid="search-hit-day">
             <bdi>{format.date(hit.day)}</bdi>
+          </Text>
+        ) : null}
+        {hit.district ? (
+          <Text size="xs" c="dimmed" data-testid="search-hit-district">
+            {t("search.district")}:{" "}
+            {/* Marked when its name is a word of the search: found by where it happened. */}
+            <bdi>
+              {hit.district.named ? (
+                <mark>{districtName(hit.district.pcode)}</mark>
+              ) : (
+                districtName(hit.district.pcode)
+              )}
+            </bdi>
           </Text>
         ) : null}
       </Group>

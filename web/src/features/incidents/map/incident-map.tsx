@@ -434,11 +434,14 @@ function MapLegend({ data, max }: { data: IncidentMapResponse | undefined; max: 
         </Text>
       ) : null}
       {data?.imported.map((i) => (
+        // The credit (English names) on its own line, isolated: inside the Arabic sentence a phone's narrow panel
+        // broke it with its bracket on the wrong side («(4.0»).
         <Text size="xs" c="dimmed" key={i.source} data-testid={`map-imported-${i.source}`}>
-          {t(`incidentMap.imported.${i.source}`, { n: format.number(i.count) })}{" "}
-          <span lang="en" translate="no" dir="ltr">
-            ({t(`incidentMap.credit.${i.source}`)})
-          </span>
+          {t(`incidentMap.imported.${i.source}`, { n: format.number(i.count) })}
+          <br />
+          <bdi lang="en" translate="no" data-testid={`map-credit-${i.source}`}>
+            {t(`incidentMap.credit.${i.source}`)}
+          </bdi>
         </Text>
       ))}
       {data?.truncated ? (
