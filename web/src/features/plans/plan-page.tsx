@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { DISTRICTS } from "../../../../common/districts";
+import { districtName } from "../../app/district-name";
 import {
   BORDER_FIGURES,
   INCIDENT_MEASURES,
@@ -69,7 +70,7 @@ export function PlanPage() {
   if (error) return <ErrorAlert error={error} />;
   if (!plan) return <PageLoader />;
   const owner = agencies.get(plan.agencyId);
-  const district = DISTRICTS.find((d) => d.pcode === plan.districtPcode);
+  const district = districtName(plan.districtPcode);
 
   return (
     <Stack>
@@ -130,7 +131,7 @@ export function PlanPage() {
         </Text>
         {district ? (
           <Text size="sm">
-            {t("plans.region")}: {language === "ar" ? district.nameAr : district.nameEn}
+            {t("plans.region")}: {district}
           </Text>
         ) : null}
       </Group>
