@@ -12,7 +12,7 @@ import {
 import type { Actor } from "../../authz/actor";
 import { allow } from "../../authz/engine";
 import { plannedForItsValues, queryRows, type Db } from "../../db/client";
-import { likePattern, matchesWord, type AlsoMatches } from "../../http/pagination";
+import { matchesWord, type AlsoMatches } from "../../http/pagination";
 import { searchVocabulary } from "./search.table";
 import { agencies, agenciesVisibleTo } from "../agencies";
 import { inNamedDistrict, incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
@@ -182,31 +182,27 @@ async function matching(
   return queryRows<Row>(db, plannedForItsValues(sql`${sql.join(parts, sql` union all `)}`));
 }
 
-/** A word of the search as the vocabulary knows it: whether a word of it holds the word, the nearest spellings. */
-type Known = { held: boolean; near: { word: string; s: number }[] };
-
 /**
- * For each word, whether any word of the vocabulary holds it (then some search key may), and, when `always` or none
- * does, the nearest spellings the vocabulary holds (trigram similarity ≥ NEAR_SPELLING, nearest first): one
- * statement, each word looked up by the vocabulary's trigram index. Sent unnamed: a generic plan of
- * `exists (… like $1)` reads the whole vocabulary (plannedForItsValues).
+ * For each word, the nearest spellings the vocabulary holds (trigram similarity ≥ NEAR_SPELLING, nearest first; the
+ * word itself among them when a key holds it whole): one statement, each word looked up by the vocabulary's trigram
+ * index. Sent unnamed: a generic plan of `word % $1` reads the whole vocabulary (plannedForItsValues).
  */
-async function knownWords(db: Db, words: string[], always = false): Promise<Map<string, Known>> {
+async function nearSpellings(db: Db, words: string[]): Promise<Map<string, Near[]>> {
   const v = searchVocabulary;
-  const parts = words.map((word, i) => {
-    const near = sql`(select coalesce(json_agg(json_build_object('word', n.word, 's', n.s) order by n.s desc, n.word), '[]'::json)
+  const parts = words.map(
+    (word, i) => sql`select ${i}::int as i, (select coalesce(json_agg(json_build_object('word', n.word, 's', n.s) order by n.s desc, n.word), '[]'::json)
         from (select ${v.word} as word, similarity(${v.word}, ${word}) as s from ${v}
               where ${v.word} % ${word} and similarity(${v.word}, ${word}) >= ${NEAR_SPELLING}
-              order by s desc, ${v.word} limit ${SPELLINGS_PER_WORD}) n)`;
-    return sql`select ${i}::int as i, h.held, case when h.held and not ${always} then '[]'::json else ${near} end as near
-      from (select exists (select 1 from ${v} where ${v.word} like ${likePattern(word)}) as held) h`;
-  });
-  const rows = await queryRows<{ i: number; held: boolean; near: { word: string; s: number }[] }>(
+              order by s desc, ${v.word} limit ${SPELLINGS_PER_WORD}) n) as near`,
+  );
+  const rows = await queryRows<{ i: number; near: Near[] }>(
     db,
     plannedForItsValues(sql.join(parts, sql` union all `)),
   );
-  return new Map(rows.map((r) => [words[r.i]!, { held: r.held, near: r.near }]));
+  return new Map(rows.map((r) => [words[r.i]!, r.near]));
 }
+
+type Near = { word: string; s: number };
 
 /**
  * Words the vocabulary can speak for: three to forty characters (as it keeps them), not a number (it keeps none:
@@ -220,60 +216,45 @@ const checkable = (word: string) => {
 
 /**
  * The alternatives each word of three characters or more is looked for by (shorter ones are left out, as a
- * misspelling's search always has): the word itself, and its near spellings where `replaced` gives them.
+ * misspelling's search always has): the word itself, and its near spellings where `near` gives them.
  */
-function spellingsFor(words: string[], replaced: (word: string) => Known | undefined): string[][] {
+function spellingsFor(words: string[], near: Map<string, Near[]>): string[][] {
   return words
     .filter((w) => w.length >= 3)
-    .map((w) => [...new Set([w, ...(replaced(w)?.near.map((n) => n.word) ?? [])])]);
+    .map((w) => [...new Set([w, ...(near.get(w)?.map((n) => n.word) ?? [])])]);
 }
 
 /**
  * The records the actor may list whose search key holds every word of `q` (folded the same way as the key, with or
- * without the article), newest first (score 1). A word that no word of the vocabulary of the searched keys holds is
- * misspelt: it is replaced by its nearest spellings there (trigram similarity) before the records are read, and the
- * hits are scored by how near the spellings were (below 1); so are those of words that are each somewhere but never
- * together. One statement asks the vocabulary, one (rarely two) reads the records. At most `limit` of each kind.
+ * without the article), newest first (score 1). When none does, each word is also looked for by its nearest
+ * spellings in the vocabulary of the searched keys (trigram similarity), and the hits are scored by how near the
+ * spellings they hold are (below 1): a misspelt word, or words that are each somewhere but never together. Whether
+ * that second reading is tried depends only on what the reader may see. At most `limit` of each kind.
  */
 export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promise<SearchResult> {
   const words = searchWords(query.q);
   if (words.length === 0) return { data: [], readAs: null };
   const sources = SOURCES.filter((s) => (!query.kind || s.kind === query.kind) && allow(s.policy, actor));
   if (sources.length === 0) return { data: [], readAs: null };
-  // A word naming a district finds the incidents placed there whatever the vocabulary holds.
-  const namesPlace = (w: string) => sources.some((s) => s.also?.(w) !== undefined);
-  const checked = [...new Set(words.filter(checkable))];
-  const known = checked.length > 0 ? await knownWords(db, checked) : new Map<string, Known>();
-  // A word no word of the vocabulary holds is in no search key: it is misspelt, and only its nearest spellings can
-  // find anything (the word itself stays among them: a key may hold it inside a token too long for the vocabulary).
-  const misspelt = checked.filter((w) => !known.get(w)!.held && !namesPlace(w));
   /** The words read as their near spellings, each with those spellings (nearest first). */
-  let replaced = new Map<string, { word: string; s: number }[]>();
+  let replaced = new Map<string, Near[]>();
   let marked = words;
-  let rows: Row[];
-  if (misspelt.length > 0) {
-    const spellings = spellingsFor(words, (w) => (misspelt.includes(w) ? known.get(w) : undefined));
-    replaced = new Map(misspelt.map((w) => [w, known.get(w)!.near]));
-    marked = spellings.flat();
-    rows = await matching(db, actor, sources, spellings, query.limit, true);
-  } else {
-    rows = await matching(
-      db,
-      actor,
-      sources,
-      words.map((w) => [w]),
-      query.limit,
-    );
-    // Every word is somewhere, but never all together: each word's nearest spellings may be.
-    if (rows.length === 0 && checked.length > 0) {
-      // Each checked word by itself or its near spellings; the others (numbers, references) as written.
-      const near = await knownWords(db, checked, true);
-      const spellings = spellingsFor(words, (w) => near.get(w));
-      if (checked.every((w) => near.get(w)!.near.length > 0)) {
-        replaced = new Map(checked.map((w) => [w, near.get(w)!.near]));
-        marked = spellings.flat();
-        rows = await matching(db, actor, sources, spellings, query.limit, true);
-      }
+  let rows = await matching(
+    db,
+    actor,
+    sources,
+    words.map((w) => [w]),
+    query.limit,
+  );
+  const checked = [...new Set(words.filter(checkable))];
+  if (rows.length === 0 && checked.length > 0) {
+    // Each checked word by itself or its near spellings; the others (numbers, references) as written.
+    const near = await nearSpellings(db, checked);
+    if (checked.some((w) => near.get(w)!.some((n) => n.word !== w))) {
+      const spellings = spellingsFor(words, near);
+      replaced = new Map(checked.map((w) => [w, near.get(w)!]));
+      marked = spellings.flat();
+      rows = await matching(db, actor, sources, spellings, query.limit, true);
     }
   }
   const order = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
@@ -321,7 +302,7 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
  * was found by). From the hit alone: the vocabulary's spellings come from every record, the score and the reading
  * from the records the reader may see.
  */
-function readingOf(row: Row, replaced: Map<string, { word: string; s: number }[]>) {
+function readingOf(row: Row, replaced: Map<string, Near[]>) {
   const shown = new Map<string, string>();
   if (replaced.size === 0) return { score: 1, shown };
   const text = row.key ?? foldArabic([row.title_ar, row.title_en ?? "", row.body ?? ""].join(" "));

@@ -31,6 +31,7 @@ describe("search across Tansiq", () => {
   const sessions = new Map<string, Session>();
   let incidentId: string;
   let restrictedId: string;
+  let record: (user: string, body: Record<string, unknown>) => Promise<string>;
 
   beforeAll(async () => {
     t = await createTestApp({ config: { demoMode: true } });
@@ -42,7 +43,7 @@ describe("search across Tansiq", () => {
       code: string;
     }[];
     const me = async (user: string) => (await get(user, "/api/auth/me")).json().data.agencyId as string;
-    const record = async (user: string, body: Record<string, unknown>) => {
+    record = async (user, body) => {
       const res = await call(t.app, sessions.get(user)!, "POST", "/api/v1/incidents", {
         agencyId: await me(user),
         typeId: types.find((x) => x.code === "smuggling_fuel")!.id,
@@ -246,6 +247,24 @@ describe("search across Tansiq", () => {
     expect(own.json().data.map((h: Hit) => h.id)).toContain(restrictedId);
     expect(own.json().readAs).toBe("قرقيطه");
     expect(await auditCount(t.db)).toBe(audits);
+  });
+
+  it("tries near spellings by what the reader may see, not by what a hidden record holds", async () => {
+    // «قرقيطه» is only in liaison.isa's restricted incident; «قرقيطات» and «امساعد» are in one another agency sees.
+    const visibleId = await record("officer.emsaed", {
+      placeName: "منفذ أمساعد البري",
+      narrative: "ضبط مجموعة قرقيطات على الطريق الساحلي",
+    });
+    // «امسعد» is misspelt; read as typed, the two words find nothing director.tobruk may see, so both are read by
+    // their near spellings, as they would be were the restricted incident not there: the visible one is found.
+    // (Deciding by the vocabulary, which holds the hidden word, kept «قرقيطه» as typed and found nothing.)
+    for (const q of ["قرقيطه امسعد", "قرقيطو امسعد"]) {
+      const res = await get("director.tobruk", `/api/v1/search?q=${encodeURIComponent(q)}&kind=incident`);
+      const ids = res.json().data.map((h: Hit) => h.id);
+      expect(ids, q).toContain(visibleId);
+      expect(ids, q).not.toContain(restrictedId);
+      expect(res.json().readAs, q).toBe("قرقيطات امساعد");
+    }
   });
 
   it("refuses an empty, overlong or binary search with the field named", async () => {
