@@ -12,7 +12,7 @@ import {
 import type { Actor } from "../../authz/actor";
 import { allow } from "../../authz/engine";
 import { plannedForItsValues, queryRows, type Db } from "../../db/client";
-import { matchesWord, type AlsoMatches } from "../../http/pagination";
+import { likePattern, matchesWord, type AlsoMatches } from "../../http/pagination";
 import { searchVocabulary } from "./search.table";
 import { agencies, agenciesVisibleTo } from "../agencies";
 import { inNamedDistrict, incidentTypes, incidents, incidentsVisibleTo } from "../incidents";
@@ -182,19 +182,47 @@ async function matching(
   return queryRows<Row>(db, plannedForItsValues(sql`${sql.join(parts, sql` union all `)}`));
 }
 
-/**
- * For each word, the nearest spellings the vocabulary holds (trigram similarity ≥ NEAR_SPELLING, nearest first; the
- * word itself among them when a key holds it whole): one statement, each word looked up by the vocabulary's trigram
- * index. Sent unnamed: a generic plan of `word % $1` reads the whole vocabulary (plannedForItsValues).
- */
-async function nearSpellings(db: Db, words: string[]): Promise<Map<string, Near[]>> {
+/** The nearest spellings of `word` the vocabulary holds (trigram similarity ≥ NEAR_SPELLING), as JSON, nearest first. */
+const nearOf = (word: string) => {
   const v = searchVocabulary;
-  const parts = words.map(
-    (word, i) => sql`select ${i}::int as i, (select coalesce(json_agg(json_build_object('word', n.word, 's', n.s) order by n.s desc, n.word), '[]'::json)
-        from (select ${v.word} as word, similarity(${v.word}, ${word}) as s from ${v}
-              where ${v.word} % ${word} and similarity(${v.word}, ${word}) >= ${NEAR_SPELLING}
-              order by s desc, ${v.word} limit ${SPELLINGS_PER_WORD}) n) as near`,
+  return sql`(select coalesce(json_agg(json_build_object('word', n.word, 's', n.s) order by n.s desc, n.word), '[]'::json)
+    from (select ${v.word} as word, similarity(${v.word}, ${word}) as s from ${v}
+          where ${v.word} % ${word} and similarity(${v.word}, ${word}) >= ${NEAR_SPELLING}
+          order by s desc, ${v.word} limit ${SPELLINGS_PER_WORD}) n)`;
+};
+
+/**
+ * For each word, whether a word of the vocabulary holds it; and, when one of them is held by none and names no
+ * district (then no record, seen or not, holds every word), the nearest spellings of every word (the word itself
+ * among them when it is held). One statement, each word looked up by the vocabulary's trigram index; sent unnamed:
+ * a generic plan of `like $1` or `% $1` reads the whole vocabulary (plannedForItsValues).
+ */
+async function knownWords(db: Db, words: string[], named: (word: string) => boolean) {
+  const v = searchVocabulary;
+  const held = words.map(
+    (word, i) =>
+      sql`exists (select 1 from ${v} where ${v.word} like ${likePattern(word)}) as ${sql.raw(`h${i}`)}`,
   );
+  const everyKnown = sql.join(
+    words.map((word, i) => (named(word) ? sql`true` : sql.raw(`k.h${i}`))),
+    sql` and `,
+  );
+  const parts = words.map(
+    (word, i) => sql`select ${i}::int as i, ${sql.raw(`k.h${i}`)} as held,
+      case when ${everyKnown} then '[]'::json else ${nearOf(word)} end as near from k`,
+  );
+  const rows = await queryRows<{ i: number; held: boolean; near: Near[] }>(
+    db,
+    plannedForItsValues(
+      sql`with k as materialized (select ${sql.join(held, sql`, `)}) ${sql.join(parts, sql` union all `)}`,
+    ),
+  );
+  return new Map(rows.map((r) => [words[r.i]!, { held: r.held, near: r.near }]));
+}
+
+/** For each word, its nearest spellings the vocabulary holds (the word itself among them when it is held). */
+async function nearSpellings(db: Db, words: string[]): Promise<Map<string, Near[]>> {
+  const parts = words.map((word, i) => sql`select ${i}::int as i, ${nearOf(word)} as near`);
   const rows = await queryRows<{ i: number; near: Near[] }>(
     db,
     plannedForItsValues(sql.join(parts, sql` union all `)),
@@ -203,6 +231,7 @@ async function nearSpellings(db: Db, words: string[]): Promise<Map<string, Near[
 }
 
 type Near = { word: string; s: number };
+type Known = { held: boolean; near: Near[] };
 
 /**
  * Words the vocabulary can speak for: three to forty characters (as it keeps them), not a number (it keeps none:
@@ -239,17 +268,28 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
   /** The words read as their near spellings, each with those spellings (nearest first). */
   let replaced = new Map<string, Near[]>();
   let marked = words;
-  let rows = await matching(
-    db,
-    actor,
-    sources,
-    words.map((w) => [w]),
-    query.limit,
-  );
   const checked = [...new Set(words.filter(checkable))];
+  // A word naming a district finds the incidents placed there whatever the vocabulary holds.
+  const namesPlace = (w: string) => sources.some((s) => s.also?.(w) !== undefined);
+  const known = checked.length > 0 ? await knownWords(db, checked, namesPlace) : new Map<string, Known>();
+  // A word no word of the vocabulary holds is in no search key: read as typed, the search finds nothing for anyone.
+  const unknown = checked.some((w) => !known.get(w)!.held && !namesPlace(w));
+  let rows = unknown
+    ? []
+    : await matching(
+        db,
+        actor,
+        sources,
+        words.map((w) => [w]),
+        query.limit,
+      );
   if (rows.length === 0 && checked.length > 0) {
-    // Each checked word by itself or its near spellings; the others (numbers, references) as written.
-    const near = await nearSpellings(db, checked);
+    // Nothing the reader may see holds every word as typed: each checked word by itself or its near spellings, the
+    // others (numbers, references) as written. Tried so whether a word held only by a record the reader may not see
+    // is in the vocabulary or not.
+    const near = unknown
+      ? new Map(checked.map((w) => [w, known.get(w)!.near]))
+      : await nearSpellings(db, checked);
     if (checked.some((w) => near.get(w)!.some((n) => n.word !== w))) {
       const spellings = spellingsFor(words, near);
       replaced = new Map(checked.map((w) => [w, near.get(w)!]));
