@@ -285,8 +285,8 @@ export async function searchAll(db: Db, actor: Actor, query: SearchQuery): Promi
       );
   if (rows.length === 0 && checked.length > 0) {
     // Nothing the reader may see holds every word as typed: each checked word by itself or its near spellings, the
-    // others (numbers, references) as written. Tried so whether a word held only by a record the reader may not see
-    // is in the vocabulary or not.
+    // others (numbers, references) as written. The same spellings whether or not a record the reader may not see
+    // holds one of the words (then two statements more were run, not a different reading).
     const near = unknown
       ? new Map(checked.map((w) => [w, known.get(w)!.near]))
       : await nearSpellings(db, checked);
