@@ -127,6 +127,16 @@ describe("lists keep their filters and page through Back (Chromium, Arabic)", ()
       const districts = await page.getByTestId("search-hit-district").locator("mark").allInnerTexts();
       expect(districts.length).toBe(50);
       expect(new Set(districts)).toEqual(new Set(["طبرق"]));
+      // A snippet with nothing marked that the title already says (an incident's place) is not said twice.
+      const repeated = await page.getByTestId("search-hit").evaluateAll(
+        (hits) =>
+          hits.filter((hit) => {
+            const snippet = hit.querySelector('[data-testid="search-hit-snippet"]');
+            const title = hit.querySelector("a")?.textContent ?? "";
+            return snippet && !snippet.querySelector("mark") && title.includes(snippet.textContent!.trim());
+          }).length,
+      );
+      expect(repeated).toBe(0);
       const link = page.getByTestId("search-open-list");
       expect(await link.innerText()).toMatch(/50|٥٠/);
       await link.click();

@@ -160,6 +160,8 @@ function SearchResult({ hit }: { hit: SearchHit }) {
     .trim();
   // A task's or a need's matched text is often its title: said once, the title with the matched words marked.
   const repeatsTitle = snippet === title.trim();
+  // An incident's snippet with nothing marked is often its place, which the title already says (type — place).
+  const saidInTitle = !hit.snippet.some((part) => part.mark) && title.includes(snippet);
   const marked = hit.snippet.map((part, i) =>
     part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
   );
@@ -195,7 +197,7 @@ function SearchResult({ hit }: { hit: SearchHit }) {
       <Anchor component={Link} to={hit.link} fw={600}>
         <bdi>{repeatsTitle ? marked : title}</bdi>
       </Anchor>
-      {snippet && !repeatsTitle ? (
+      {snippet && !repeatsTitle && !saidInTitle ? (
         <Text size="sm" c="dimmed" mt={2} data-testid="search-hit-snippet">
           <bdi>{marked}</bdi>
         </Text>
